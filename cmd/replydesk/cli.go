@@ -1,0 +1,247 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"replydesk/internal/app"
+	"replydesk/internal/fonts"
+	"replydesk/internal/reply"
+	"replydesk/internal/tomlfile"
+)
+
+const usage = `用法：
+  replydesk                                   打开答复函起草台窗口
+  replydesk render 文件.reply.toml -o 文件.pdf  排版并导出 PDF
+  replydesk check [--fix] 文件.reply.toml       检查答复函（--fix 自动修正半角标点等）
+  replydesk new --style 提案答复 > 文件.reply.toml  按样式新建答复函
+  replydesk styles                            列出可用样式
+  replydesk fonts                             列出本机可用的 TrueType 字体
+
+通用选项（放在子命令之后）：
+  --templates 文件夹   另外读取该文件夹中的样式（*.toml）
+  --font 角色=字体文件  为字体角色指定已安装字体，角色为 title/body/hei/kai/song，
+                       例如 --font body=C:\Windows\Fonts\simfang.ttf
+`
+
+// run runs the command line and returns the exit status: 0 on success, 1
+// when a check found errors, 2 on a usage or processing error.
+func run(args []string, stdout, stderr io.Writer) (int, error) {
+	if len(args) == 0 {
+		return openWindow()
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "render":
+		return render(rest, stdout, stderr)
+	case "check":
+		return check(rest, stdout)
+	case "new":
+		return newReply(rest, stdout)
+	case "styles":
+		return listStyles(rest, stdout)
+	case "fonts":
+		return listFonts(stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0, nil
+	}
+	fmt.Fprint(stderr, usage)
+	return 2, fmt.Errorf("未知的子命令“%s”", cmd)
+}
+
+// common are the options every subcommand takes.
+type common struct {
+	templates string
+	fonts     fontFlags
+}
+
+type fontFlags map[string]string
+
+func (f fontFlags) String() string { return fmt.Sprint(map[string]string(f)) }
+
+func (f fontFlags) Set(v string) error {
+	role, path, ok := strings.Cut(v, "=")
+	if !ok || path == "" {
+		return fmt.Errorf("--font 应写成 角色=字体文件，例如 body=simfang.ttf")
+	}
+	f[role] = path
+	return nil
+}
+
+func newFlags(name string, c *common) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c.fonts = fontFlags{}
+	fs.StringVar(&c.templates, "templates", "", "")
+	fs.Var(c.fonts, "font", "")
+	return fs
+}
+
+func (c *common) desk() (*app.Desk, error) {
+	d, err := app.Open(app.Options{StyleDirs: []string{app.UserStyleDir(), c.templates}, FontFiles: c.fonts})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// parse parses flags that may stand before or after the positional
+// arguments, and returns the positional ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, fmt.Errorf("选项有误：%v\n%s", err, usage)
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func render(args []string, stdout, stderr io.Writer) (int, error) {
+	var c common
+	fs := newFlags("render", &c)
+	out := fs.String("o", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return 2, err
+	}
+	if len(pos) != 1 || *out == "" {
+		return 2, errors.New("用法：replydesk render 文件.reply.toml -o 文件.pdf")
+	}
+	d, err := c.desk()
+	if err != nil {
+		return 2, err
+	}
+	r, err := tomlfile.ReadReplyFile(pos[0])
+	if err != nil {
+		return 2, err
+	}
+	doc, err := d.ExportPDF(*out, r)
+	if err != nil {
+		return 2, err
+	}
+	errs := 0
+	for _, p := range d.Check(r) {
+		if p.Severity == reply.Error {
+			errs++
+		}
+	}
+	if errs > 0 {
+		fmt.Fprintf(stderr, "注意：答复函还有 %d 处错误，请用 replydesk check %s 查看\n", errs, pos[0])
+	}
+	fmt.Fprintf(stdout, "已导出 %s（%d 页）\n", *out, len(doc.Pages))
+	return 0, nil
+}
+
+func check(args []string, stdout io.Writer) (int, error) {
+	var c common
+	fs := newFlags("check", &c)
+	fix := fs.Bool("fix", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return 2, err
+	}
+	if len(pos) != 1 {
+		return 2, errors.New("用法：replydesk check [--fix] 文件.reply.toml")
+	}
+	d, err := c.desk()
+	if err != nil {
+		return 2, err
+	}
+	r, err := tomlfile.ReadReplyFile(pos[0])
+	if err != nil {
+		return 2, err
+	}
+	if *fix {
+		changes := reply.Fix(r)
+		if len(changes) > 0 {
+			if err := tomlfile.WriteReplyFile(pos[0], r); err != nil {
+				return 2, err
+			}
+		}
+		for _, ch := range changes {
+			fmt.Fprintln(stdout, "已修正：", ch)
+		}
+	}
+	ps := d.Check(r)
+	for _, p := range ps {
+		fmt.Fprintf(stdout, "%s\t%s\t%s\n", p.Severity, reply.Where(p.Field, p.Para), p.Message)
+	}
+	if reply.HasErrors(ps) {
+		return 1, nil
+	}
+	if len(ps) == 0 {
+		fmt.Fprintln(stdout, "未发现问题")
+	}
+	return 0, nil
+}
+
+func newReply(args []string, stdout io.Writer) (int, error) {
+	var c common
+	fs := newFlags("new", &c)
+	name := fs.String("style", "", "")
+	if _, err := parse(fs, args); err != nil {
+		return 2, err
+	}
+	d, err := c.desk()
+	if err != nil {
+		return 2, err
+	}
+	st := d.StyleNamed(*name)
+	if st == nil {
+		return 2, fmt.Errorf("找不到样式“%s”；可用的样式：%s", *name, styleNames(d))
+	}
+	w := bufio.NewWriter(stdout)
+	if err := tomlfile.WriteReply(w, st.NewReply()); err != nil {
+		return 2, err
+	}
+	return 0, w.Flush()
+}
+
+func styleNames(d *app.Desk) string {
+	var names []string
+	for _, s := range d.Styles {
+		names = append(names, s.Name)
+	}
+	return strings.Join(names, "、")
+}
+
+func listStyles(args []string, stdout io.Writer) (int, error) {
+	var c common
+	if _, err := parse(newFlags("styles", &c), args); err != nil {
+		return 2, err
+	}
+	d, err := c.desk()
+	if err != nil {
+		return 2, err
+	}
+	for _, s := range d.Styles {
+		fmt.Fprintf(stdout, "%s\t%s\t%s\n", s.Name, s.Kind, s.Description)
+	}
+	if d.Warning != nil {
+		fmt.Fprintln(stdout, "部分样式未能载入：", d.Warning)
+	}
+	return 0, nil
+}
+
+func listFonts(stdout io.Writer) (int, error) {
+	list, err := fonts.Installed()
+	if err != nil {
+		return 2, err
+	}
+	for _, f := range list {
+		if f.CJK && f.Usable {
+			fmt.Fprintf(stdout, "%s\t%s\n", f.Family, f.Path)
+		}
+	}
+	return 0, nil
+}

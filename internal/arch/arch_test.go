@@ -1,0 +1,67 @@
+// Package arch holds tests of the shape of the code base: which packages
+// may import which.
+package arch
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// heavy are the libraries that only the edges of the program may import.
+var heavy = []string{
+	"fyne.io/fyne",
+	"github.com/signintech/gopdf",
+	"github.com/xuri/excelize",
+	"modernc.org/sqlite",
+	"database/sql",
+	"os/exec",
+}
+
+// TestPureCore fails if the domain, the typesetter or the page model import
+// a GUI, PDF, spreadsheet or database library, or run programs.
+func TestPureCore(t *testing.T) {
+	for _, pkg := range []string{"replydesk/internal/reply", "replydesk/internal/style", "replydesk/internal/page", "replydesk/internal/layout"} {
+		t.Run(pkg, func(t *testing.T) {
+			for _, dep := range deps(t, pkg) {
+				for _, h := range heavy {
+					if dep == h || strings.HasPrefix(dep, h+"/") {
+						t.Errorf("%s depends on %s", pkg, dep)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestSingleImporter fails if a third-party library is imported by more
+// than its one package.
+func TestSingleImporter(t *testing.T) {
+	owner := map[string]string{
+		"github.com/signintech/gopdf": "replydesk/internal/render/pdf",
+		"github.com/xuri/excelize/v2": "replydesk/internal/sheet",
+		"modernc.org/sqlite":          "replydesk/internal/store",
+		"github.com/BurntSushi/toml":  "replydesk/internal/tomlfile",
+	}
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}}:{{join .Imports " "}}`, "replydesk/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, ln := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		pkg, imports, _ := strings.Cut(ln, ":")
+		for _, imp := range strings.Fields(imports) {
+			if o, ok := owner[imp]; ok && o != pkg {
+				t.Errorf("%s imports %s, which only %s may import", pkg, imp, o)
+			}
+		}
+	}
+}
+
+func deps(t *testing.T, pkg string) []string {
+	t.Helper()
+	out, err := exec.Command("go", "list", "-deps", pkg).Output()
+	if err != nil {
+		t.Fatalf("go list -deps %s: %v", pkg, err)
+	}
+	return strings.Fields(string(out))
+}

@@ -1,0 +1,137 @@
+package layout
+
+import "replydesk/internal/page"
+
+// align is how a paragraph's lines sit between their margins.
+type align uint8
+
+const (
+	justify align = iota // full lines fill the measure; the last line is ragged
+	left
+	center
+	right
+)
+
+// span is a stretch of text in one font role, size and colour.
+type span struct {
+	text  string
+	role  string
+	size  page.Length
+	color page.Color
+}
+
+// para is a paragraph to be broken into lines.
+type para struct {
+	spans  []span
+	indent page.Length // first line starts this far right of the left margin
+	hang   page.Length // the other lines start this far right of the left margin
+	right  page.Length // lines end this far left of the right margin
+	cell   page.Length // width of a full-width character; 0 = its natural advance
+	align  align
+	where  where // the field the text comes from, for reports
+}
+
+// where names the field (and paragraph) a piece of text comes from.
+type where struct {
+	field string
+	para  int // paragraph index within the field, -1 when the field is one line
+}
+
+// glyph is a character with its face and natural width, before placement.
+type glyph struct {
+	r     rune
+	face  string
+	size  page.Length
+	color page.Color
+	w     page.Length
+}
+
+// piece is an unbreakable unit of a paragraph: one grid character, a word of
+// Latin letters or digits, a space, or an inseparable …… or ——.
+type piece struct {
+	glyphs  []glyph
+	width   page.Length // natural width
+	squeeze page.Length // how much of it may be squeezed out (half a full-width mark)
+	opening bool        // the squeezable half is on the left (opening brackets)
+	space   bool        // a breakable space, dropped at line edges
+}
+
+func (p *piece) first() rune { return p.glyphs[0].r }
+func (p *piece) last() rune  { return p.glyphs[len(p.glyphs)-1].r }
+
+// Missing is a character that no font of its role's fallback chain has.
+type Missing struct {
+	R     rune
+	Role  string
+	Field string // the reply field, e.g. "body", "title", "contact.name"
+	Para  int    // paragraph index within the field, -1 when the field is one line
+}
+
+// pieces splits p into pieces, looking up every character's face and width.
+// Characters no face has are reported to miss and still placed (as the
+// chain's first face's .notdef), so that nothing is ever dropped silently.
+func (t *typesetter) pieces(p *para) []piece {
+	var out []piece
+	for _, s := range p.spans {
+		cell := p.cell * s.size / bodySize
+		word := -1 // index in out of the Latin word being extended
+		for _, r := range s.text {
+			if r == '\n' || r == '\r' {
+				continue
+			}
+			g := t.glyph(s, r, cell, p.where)
+			wide := isWide(r)
+			switch {
+			case isSpace(r):
+				word = -1
+				out = append(out, piece{glyphs: []glyph{g}, width: g.w, space: true})
+			case !wide && word >= 0:
+				out[word].glyphs = append(out[word].glyphs, g)
+				out[word].width += g.w
+			case wide && len(out) > 0 && (r == '…' || r == '—') && out[len(out)-1].last() == r && len(out[len(out)-1].glyphs) == 1:
+				prev := &out[len(out)-1]
+				prev.glyphs = append(prev.glyphs, g)
+				prev.width += g.w
+				word = -1
+			default:
+				pc := piece{glyphs: []glyph{g}, width: g.w}
+				if closingSet[r] || openingSet[r] {
+					pc.squeeze = g.w / 2
+					pc.opening = openingSet[r]
+				}
+				out = append(out, pc)
+				word = -1
+				if !wide {
+					word = len(out) - 1
+				}
+			}
+		}
+	}
+	return out
+}
+
+// glyph resolves r of span s: its face and its width, full-width characters
+// taking the grid's cell width when the paragraph sets one.
+func (t *typesetter) glyph(s span, r rune, cell page.Length, w where) glyph {
+	face, adv, upem, ok := t.fonts.Glyph(s.role, r)
+	if !ok {
+		t.missing(r, s.role, w)
+	}
+	if upem <= 0 {
+		upem = 1000
+	}
+	width := page.Length(adv) * s.size / page.Length(upem)
+	if cell > 0 && isWide(r) {
+		width = page.Length(adv) * cell / page.Length(upem)
+	}
+	return glyph{r: r, face: face, size: s.size, color: s.color, w: width}
+}
+
+func (t *typesetter) missing(r rune, role string, w where) {
+	for _, m := range t.miss {
+		if m.R == r && m.Field == w.field && m.Para == w.para {
+			return
+		}
+	}
+	t.miss = append(t.miss, Missing{R: r, Role: role, Field: w.field, Para: w.para})
+}

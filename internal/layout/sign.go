@@ -1,0 +1,115 @@
+package layout
+
+import (
+	"strings"
+
+	"replydesk/internal/page"
+	"replydesk/internal/reply"
+	"replydesk/internal/style"
+)
+
+// signature returns the signature block (GB/T 9704-2012 §7.3.5): the issuer
+// and the date, then the 附注 and the contact line. With a seal, the date
+// stands right-aligned with four characters of indent and the issuer is
+// centred over it, two blank lines under the text so that the seal presses
+// both. Without a seal, the issuer stands right-aligned with two characters
+// of indent one blank line under the text, and the date starts two
+// characters further right on the next line; when the date is the longer,
+// it takes the two-character indent and the issuer moves to match.
+func (t *typesetter) signature() []row {
+	issuer := t.natural(t.r.Issuer, RoleBody, where{"issuer", -1})
+	date := t.natural(t.r.Date.String(), RoleBody, where{"date", -1})
+	iw, dw := width(issuer), width(date)
+	var ix, dx page.Length
+	gaps := 1
+	if t.r.Seal {
+		gaps = 2
+		dx = areaWidth - 4*cellWidth - dw
+		ix = dx + (dw-iw)/2
+	} else {
+		ix = areaWidth - 2*cellWidth - iw
+		dx = ix + 2*cellWidth
+		if dx+dw > areaWidth-2*cellWidth {
+			dx = areaWidth - 2*cellWidth - dw
+			ix = dx - 2*cellWidth
+		}
+	}
+	rows := make([]row, gaps, gaps+4)
+	rows = append(rows, row{line: shift(issuer, max(ix, 0))}, row{line: shift(date, max(dx, 0))})
+	for i, n := range t.notes() {
+		p := t.plain(n.text, RoleBody, where{n.field, i})
+		p.indent, p.align = 2*cellWidth, left
+		rows = append(rows, t.rowsOf(p)...)
+	}
+	for _, m := range t.marks(style.End) {
+		p := t.plain(m.text, m.role, where{"marks", -1})
+		p.indent, p.align = 2*cellWidth, left
+		rows = append(rows, t.rowsOf(p)...)
+	}
+	for i := range rows {
+		rows[i].signature = true
+		rows[i].keepNext = i < len(rows)-1
+	}
+	return rows
+}
+
+// note is a line under the date and the field it comes from.
+type note struct{ text, field string }
+
+// notes are the 附注 (in parentheses) and the contact line, in the order the
+// style prints them: the disclosure note, the reply's own notes, the
+// contact as a note, then the contact on a line of its own.
+func (t *typesetter) notes() []note {
+	var out []note
+	paren := func(s string) string {
+		s = strings.TrimSpace(s)
+		if strings.HasPrefix(s, "（") && strings.HasSuffix(s, "）") {
+			return s
+		}
+		return "（" + s + "）"
+	}
+	if n := t.st.DisclosureNotes[t.r.Disclosure]; n != "" {
+		out = append(out, note{paren(n), "disclosure"})
+	}
+	for _, n := range t.r.Notes {
+		if strings.TrimSpace(n) != "" {
+			out = append(out, note{paren(n), "notes"})
+		}
+	}
+	if t.st.ContactFormat == "" || (t.r.Contact == reply.Contact{}) {
+		return out
+	}
+	contact := reply.Expand(t.st.ContactFormat, &t.r)
+	switch t.st.ContactPlace {
+	case style.Note:
+		out = append(out, note{paren(contact), "contact"})
+	case style.Line:
+		out = append(out, note{contact, "contact"})
+	}
+	return out
+}
+
+// natural sets text on one line at its natural width from x = 0.
+func (t *typesetter) natural(text, role string, w where) line {
+	p := t.plain(text, role, w)
+	p.align = left
+	ps := t.pieces(p)
+	return setLine(ps, 0, areaWidth*4, left, true)
+}
+
+// width is the extent of a line's glyphs.
+func width(l line) page.Length {
+	if len(l.glyphs) == 0 {
+		return 0
+	}
+	g := l.glyphs[len(l.glyphs)-1]
+	return g.x + g.w - l.glyphs[0].x
+}
+
+// shift moves a line's glyphs right by dx.
+func shift(l line, dx page.Length) line {
+	for i := range l.glyphs {
+		l.glyphs[i].x += dx
+	}
+	return l
+}

@@ -1,0 +1,193 @@
+package layout
+
+import (
+	"regexp"
+	"strings"
+
+	"replydesk/internal/page"
+)
+
+// Title breaking. GB/T 9704-2012 §7.3.3: the title is centred, and a title of
+// several lines is broken "回行时，要做到词意完整，排列对称，长短适宜，间距恰当"
+// — at phrase boundaries, in a trapezoid or diamond. A break never falls
+// inside an item number (第244号), a year in 六角括号 (〔2023〕), a term and
+// session (第十四届第二次会议), a short book title, or the name of a person or
+// unit of the reply. A "\n" in the title is a manual break and is honoured.
+
+var protectedTitle = []*regexp.Regexp{
+	regexp.MustCompile(`第[0-9０-９一二三四五六七八九十百千零〇]+[号届次]`),
+	regexp.MustCompile(`〔[0-9]+〕[0-9]*号?`),
+	regexp.MustCompile(`第?[一二三四五六七八九十]+届(第?[一二三四五六七八九十]+次)?(会议)?`),
+	regexp.MustCompile(`《[^》]{1,16}》`),
+	regexp.MustCompile(`[0-9]+[号年月日]`),
+}
+
+// titleLines breaks the title into centred lines of at most measure.
+func (t *typesetter) titleLines(title string, measure page.Length) []line {
+	var lines []line
+	for _, seg := range strings.Split(title, "\n") {
+		seg = strings.TrimSpace(seg)
+		if seg == "" {
+			continue
+		}
+		p := &para{spans: []span{{text: seg, role: RoleTitle, size: titleSize, color: page.Black}},
+			align: center, where: where{"title", -1}}
+		ps := t.pieces(p)
+		for _, br := range t.titleBreaks(seg, ps, measure) {
+			lines = append(lines, setLine(ps[br[0]:br[1]], 0, measure, center, true))
+		}
+	}
+	return lines
+}
+
+// titleBreaks chooses the lines of one title segment as [start, end) piece
+// ranges: the fewest lines that fit, at the best phrase boundaries, with
+// lines of balanced length.
+func (t *typesetter) titleBreaks(seg string, ps []piece, measure page.Length) [][2]int {
+	var total page.Length
+	for _, p := range ps {
+		total += p.width
+	}
+	if total <= measure || len(ps) < 2 {
+		return [][2]int{{0, len(ps)}}
+	}
+	penalty := t.breakPenalties(seg, ps)
+	n := int((total + measure - 1) / measure)
+	for lines := n; lines <= n+2 && lines <= len(ps); lines++ {
+		if br := bestBreaks(ps, penalty, lines, measure, total); br != nil {
+			return br
+		}
+	}
+	// No way to honour every rule: break like a paragraph.
+	var out [][2]int
+	for start := 0; start < len(ps); {
+		end, _ := breakAt(ps, start, measure)
+		out = append(out, [2]int{start, end})
+		start = end
+	}
+	return out
+}
+
+// breakPenalties returns, for each piece boundary i (before ps[i]), the cost
+// of breaking there; a negative cost forbids the break.
+func (t *typesetter) breakPenalties(seg string, ps []piece) []float64 {
+	runes := []rune(seg)
+	inside := make([]bool, len(runes)+1) // inside[j]: a break before runes[j] cuts a protected span
+	protect := func(a, b int) {
+		for j := a + 1; j < b && j < len(inside); j++ {
+			inside[j] = true
+		}
+	}
+	for _, re := range protectedTitle {
+		for _, m := range re.FindAllStringIndex(seg, -1) {
+			protect(len([]rune(seg[:m[0]])), len([]rune(seg[:m[1]])))
+		}
+	}
+	for _, name := range t.names() {
+		for off := 0; name != ""; {
+			k := strings.Index(seg[off:], name)
+			if k < 0 {
+				break
+			}
+			a := len([]rune(seg[:off+k]))
+			protect(a, a+len([]rune(name)))
+			off += k + len(name)
+		}
+	}
+	pen := make([]float64, len(ps))
+	j := 0 // rune offset of ps[i]
+	for i := range ps {
+		if i > 0 {
+			pen[i] = boundaryCost(runes, j)
+			if !legal(ps, i) || inside[j] {
+				pen[i] = -1
+			}
+		}
+		j += len(ps[i].glyphs)
+	}
+	return pen
+}
+
+// boundaryCost rates a break before runes[j]: 0 at a phrase boundary, more
+// inside a phrase.
+func boundaryCost(runes []rune, j int) float64 {
+	before, after := string(runes[:j]), string(runes[j:])
+	switch {
+	case strings.HasSuffix(before, "会议"), strings.HasPrefix(after, "关于"):
+		return 0
+	case strings.HasSuffix(before, "号"), strings.HasSuffix(before, "》"):
+		return 4
+	case strings.HasPrefix(after, "第"), strings.HasPrefix(after, "《"):
+		return 8
+	case strings.HasSuffix(before, "的"):
+		return 15
+	case strings.HasPrefix(after, "的"):
+		return 30
+	}
+	return 60
+}
+
+// bestBreaks splits ps into exactly lines lines no wider than measure,
+// minimising break penalties plus the squared deviation of line widths from
+// their mean (in characters), or returns nil when it cannot.
+func bestBreaks(ps []piece, pen []float64, lines int, measure, total page.Length) [][2]int {
+	n := len(ps)
+	prefix := make([]page.Length, n+1)
+	for i, p := range ps {
+		prefix[i+1] = prefix[i] + p.width
+	}
+	mean := float64(total) / float64(lines)
+	unit := float64(titleSize)
+	const inf = 1e18
+	// cost[k][i]: best cost of setting ps[:i] in k lines; from[k][i] the start of line k.
+	cost := make([][]float64, lines+1)
+	from := make([][]int, lines+1)
+	for k := range cost {
+		cost[k] = make([]float64, n+1)
+		from[k] = make([]int, n+1)
+		for i := range cost[k] {
+			cost[k][i] = inf
+		}
+	}
+	cost[0][0] = 0
+	for k := 1; k <= lines; k++ {
+		for i := 1; i <= n; i++ {
+			if i < n && pen[i] < 0 {
+				continue
+			}
+			for s := i - 1; s >= 0; s-- {
+				w := prefix[i] - prefix[s]
+				if w > measure {
+					break
+				}
+				if cost[k-1][s] >= inf || (s > 0 && pen[s] < 0) {
+					continue
+				}
+				d := (float64(w) - mean) / unit
+				c := cost[k-1][s] + d*d*2
+				if i < n {
+					c += pen[i]
+				}
+				if c < cost[k][i] {
+					cost[k][i], from[k][i] = c, s
+				}
+			}
+		}
+	}
+	if cost[lines][n] >= inf {
+		return nil
+	}
+	out := make([][2]int, lines)
+	for k, i := lines, n; k > 0; k-- {
+		s := from[k][i]
+		out[k-1] = [2]int{s, i}
+		i = s
+	}
+	return out
+}
+
+// names are the words of the reply that a title break must not cut.
+func (t *typesetter) names() []string {
+	out := append([]string{t.r.Assembly, t.r.Issuer, t.r.LeadUnit}, t.r.Proposers...)
+	return out
+}

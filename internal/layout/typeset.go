@@ -1,0 +1,150 @@
+// Package layout typesets a reply to GB/T 9704-2012《党政机关公文格式》: A4
+// paper, a 156 × 225 mm type area 37 mm from the top and 28 mm from the left
+// edge, 22 lines of 28 characters of 3号 (16 pt) 仿宋. Chinese line breaking
+// follows the W3C "Requirements for Chinese Text Layout" (clreq) and GB/T
+// 15834. The result is a page.Doc of positioned glyphs; the package is pure:
+// it reads no files and imports no renderer, so a layout is a function of
+// the reply, the house style and the font metrics.
+package layout
+
+import (
+	"replydesk/internal/page"
+	"replydesk/internal/reply"
+	"replydesk/internal/style"
+)
+
+// GB/T 9704-2012 geometry.
+const (
+	pageWidth    = 210 * page.Millimetre
+	pageHeight   = 297 * page.Millimetre
+	marginTop    = 37 * page.Millimetre // 天头
+	marginLeft   = 28 * page.Millimetre // 订口
+	areaWidth    = 156 * page.Millimetre
+	areaHeight   = 225 * page.Millimetre
+	linesPerPage = 22
+	charsPerLine = 28
+	// cellWidth is the width of a character of the grid: 156 mm / 28.
+	cellWidth = areaWidth / charsPerLine
+
+	titleSize  = 22 * page.Point // 二号
+	bodySize   = 16 * page.Point // 三号
+	ccSize     = 14 * page.Point // 四号: 抄送
+	folioSize  = 14 * page.Point // 四号: page numbers
+	folioDrop  = 7 * page.Millimetre
+	headerSize = 26 * page.Point // 信函格式 发文机关标志 (一号; its size is the issuer's choice)
+)
+
+// lineTop returns the top of line i (0-based) of the grid of a page.
+func lineTop(i int) page.Length {
+	return marginTop + areaHeight*page.Length(i)/linesPerPage
+}
+
+// baseline returns the baseline of line i for text of the given size: the
+// em box is centred in the line, with the baseline at 0.88 em below its top,
+// where CJK fonts put the ideographic em box.
+func baseline(i int, size page.Length) page.Length {
+	pitch := lineTop(i+1) - lineTop(i)
+	return lineTop(i) + (pitch-size)/2 + size*88/100
+}
+
+// Result is a typeset reply.
+type Result struct {
+	Doc *page.Doc
+	// Missing lists the characters no font has. The document still places
+	// them (as the font's .notdef box), but it must not be printed as is.
+	Missing []Missing
+}
+
+// typesetter holds the state of one typesetting run.
+type typesetter struct {
+	fonts Fonts
+	st    *style.Style
+	r     reply.Reply // resolved: derived fields filled in
+	miss  []Missing
+
+	ccRules []page.Rule // rules of the 版记, drawn on the last page
+}
+
+// Typeset lays out r in house style st with the given fonts. Derived fields
+// left empty in r (title, salutation, opening) are filled by st.
+func Typeset(r *reply.Reply, st *style.Style, f Fonts) Result {
+	t := &typesetter{fonts: f, st: st, r: st.Resolve(r)}
+	rows, first := t.head()
+	rows = append(rows, t.text()...)
+	rows = append(rows, t.signature()...)
+	rows = append(rows, t.attachments()...)
+	doc := &page.Doc{
+		Width: pageWidth, Height: pageHeight,
+		Meta: page.Meta{
+			Title:    flat(t.r.Title),
+			Author:   t.r.Issuer,
+			Subject:  t.subject(),
+			Keywords: t.keywords(),
+		},
+	}
+	t.paginate(doc, rows, first)
+	if t.st.Format == style.Letter {
+		t.letterhead(&doc.Pages[0])
+	}
+	return Result{Doc: doc, Missing: t.miss}
+}
+
+// row is one line of the grid with what paging must know of it.
+type row struct {
+	line
+	keepNext  bool // keep on the same page as the next row (headings, signature)
+	newPage   bool // start a new page with this row (attachments)
+	body      bool // a line of running text, which may move to the next page with the signature
+	signature bool // part of the signature block, which may not stand alone on a page
+}
+
+// body text style helpers.
+func (t *typesetter) span(text, role string) span {
+	return span{text: text, role: role, size: bodySize, color: page.Black}
+}
+
+// plain is a paragraph of body text in one role.
+func (t *typesetter) plain(text, role string, w where) *para {
+	return &para{spans: []span{t.span(text, role)}, cell: cellWidth, where: w}
+}
+
+// rowsOf breaks p over the full measure and returns its lines as rows.
+func (t *typesetter) rowsOf(p *para) []row {
+	lines := t.breakPara(p, areaWidth)
+	rows := make([]row, len(lines))
+	for i, l := range lines {
+		rows[i] = row{line: l}
+	}
+	return rows
+}
+
+func flat(s string) string {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		if r != '\n' && r != '\r' {
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+func (t *typesetter) subject() string {
+	if t.r.ItemTitle != "" {
+		return t.r.ItemTitle
+	}
+	return string(t.r.Kind)
+}
+
+func (t *typesetter) keywords() string {
+	k := string(t.r.Kind)
+	if t.r.Number != "" {
+		k += " 第" + t.r.Number + "号"
+	}
+	if t.r.Category != "" {
+		k += " 类别" + t.r.Category
+	}
+	if t.r.Disclosure != "" {
+		k += " " + t.r.Disclosure
+	}
+	return k
+}

@@ -1,0 +1,49 @@
+package reply
+
+import (
+	"strings"
+	"testing"
+)
+
+// alnum returns the ASCII digits and letters of s, in order.
+func alnum(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if isAlnum(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// FuzzFix checks Fix by invariant: it never panics, a second Fix changes
+// nothing, and the digits and Latin letters of the texts stay as they were.
+func FuzzFix(f *testing.F) {
+	for _, s := range []string{
+		"的提案(第 244 号)收悉，现答复如下：", "13:30开会,3.5个", `"学生"与"学校"`, "(1)加强 (2)",
+		"https://x.cn/a,b?c=1 详见", "一.聚焦", "长教函[2023]第012号", "（（此件））", "a (b) \"c\" 中",
+		"\t 中 ,\n\n 文 .", "你好!!?", "\"", "((", "))中", "中.\"", "第 1 号。",
+	} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		r := Reply{Title: a, Opening: b, Body: a + "\n" + b, Closing: b, ItemTitle: a,
+			Notes: []string{a}, CC: []string{b}, Attachments: []Attachment{{Title: a, Body: b}},
+			DocNumber: a, Number: b, Contact: Contact{Name: a, Phone: b}}
+		before := r.Clone()
+		Fix(&r)
+		once := r.Clone()
+		if cs := Fix(&r); len(cs) != 0 {
+			t.Fatalf("Fix not idempotent on %q / %q: second pass %v", a, b, cs)
+		}
+		for _, p := range [][2]string{{before.Body, once.Body}, {before.Opening, once.Opening},
+			{before.Notes[0], once.Notes[0]}, {before.CC[0], once.CC[0]}, {before.Attachments[0].Body, once.Attachments[0].Body}} {
+			if alnum(p[0]) != alnum(p[1]) {
+				t.Fatalf("Fix changed digits or letters: %q → %q", p[0], p[1])
+			}
+		}
+		if len(strings.Split(once.Body, "\n")) != len(strings.Split(before.Body, "\n")) {
+			t.Fatalf("Fix changed the number of body lines: %q → %q", before.Body, once.Body)
+		}
+	})
+}

@@ -1,0 +1,81 @@
+// Package style holds house styles: the local conventions a bureau follows
+// on top of GB/T 9704-2012, loaded at run time from templates/*.toml so that a
+// bureau adds its own without code. A style says how the result category and
+// disclosure are printed, the formulas of the derived fields (title,
+// salutation, opening), where the contact goes, the default 抄送, and the page
+// format (plain, 信函格式, or paper with a pre-printed letterhead).
+package style
+
+import "replydesk/internal/reply"
+
+// Format is the page format of a style.
+type Format string
+
+// Page formats.
+const (
+	Plain      Format = "plain"      // type area from the top; no header
+	Letter     Format = "letter"     // 信函格式: red header, red double lines, 发文字号 top right, no number on page 1
+	Letterhead Format = "letterhead" // pre-printed letterhead paper: the first page leaves HeaderSpace blank
+)
+
+// Place is where an element of the letter is printed.
+type Place string
+
+// Places for marks and the contact line.
+const (
+	None        Place = ""         // not printed
+	TopLeft     Place = "top-left" // own line at the top of page 1, flush left (the seed's 【B】)
+	TopRight    Place = "top-right"
+	AfterNumber Place = "after-number" // after the 发文字号, e.g. "琼土环资函〔2006〕187号 B"
+	End         Place = "end"          // own line after the signature block, e.g. "办复类别：B"
+	Line        Place = "line"         // own line after the date, indented two characters (the seed's contact)
+	Note        Place = "note"         // a 附注 in parentheses, indented two characters, under the date
+)
+
+// Choice is one value of a vocabulary, e.g. category "B" meaning
+// "正在解决或列入计划逐步解决".
+type Choice struct {
+	Code  string // what is stored and printed, e.g. "B", "同意公开"
+	Label string // what it means, shown in the form
+}
+
+// Mark says how a value (category or disclosure) is printed.
+type Mark struct {
+	Format string // e.g. "【{category}】", "类别：{category}类"; empty = not printed
+	Place  Place
+	Font   string // font role: "hei" (default), "body", "kai"
+}
+
+// Style is one house style.
+type Style struct {
+	Name        string     // e.g. "提案答复"; the file name without .toml
+	Description string     // one line shown in the "new reply" chooser
+	Kind        reply.Kind // the kind of item the style answers
+
+	Format      Format
+	Header      string // 发文机关标志 of the letter format, e.g. "长春市教育局"; empty = the reply's Issuer
+	HeaderSpace int    // letterhead format: blank space at the top of page 1, in mm from the top edge of the page
+
+	Categories  []Choice // the category scheme, e.g. A/B/C/D, A/B/C, 甲/乙/丙
+	Disclosures []Choice // the disclosure vocabulary
+
+	CategoryMark   Mark
+	DisclosureMark Mark
+	// DisclosureNotes maps a disclosure code to the 附注 it adds, e.g.
+	// "同意公开" → "此件公开发布" (printed as "（此件公开发布）").
+	DisclosureNotes map[string]string
+
+	// Formulas of the derived fields. Placeholders in braces are filled from
+	// the reply; see Expand for the list.
+	TitleFormula      string // e.g. "对{assembly}第{term_cn}届第{session_cn}次会议第{number}号{kind}的答复"
+	SalutationFormula string // e.g. "{proposers}{address}："
+	OpeningFormula    string // e.g. "您在{assembly}{term_cn}届{session_cn}次会议上提出的《{item_title}》的提案（第{number}号）收悉，现答复如下："
+	ClosingDefault    string // e.g. "感谢您对教育工作的关心和支持。"
+
+	ContactFormat string // e.g. "联系人姓名及电话：{contact_name} {contact_phone}"
+	ContactPlace  Place  // Line or Note
+	SignerLine    bool   // print "签发人：×××" on page 1
+
+	DefaultCC      []string
+	DeadlineMonths int // handling period from assignment, for the ledger; 0 = 3
+}

@@ -1,0 +1,248 @@
+// Package tomlfile reads and writes the TOML files users touch: replies
+// (*.reply.toml, one reply with every field) and house styles
+// (templates/*.toml). It is the only importer of the TOML library. Errors
+// are in Chinese and name the file, the line and the key, e.g.
+// "reply-244.reply.toml 第12行：date 应为日期，例如 date = 2023-06-20".
+//
+// The schema of a reply file is documented key by key in
+// templates/examples/reply-244.reply.toml; that of a style in
+// templates/README.md.
+package tomlfile
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"replydesk/internal/reply"
+)
+
+// maxFile bounds what ReadReply and the style loader read: a reply of a
+// hundred pages is well under a megabyte.
+const maxFile = 16 << 20
+
+// ReadReply reads a reply file (*.reply.toml) from r. name is the file's
+// name for error messages. Every error of the file is reported, sorted by
+// line, each an *Error: wrong syntax, a value of the wrong type, an unknown
+// key. ReadReply checks the form of the file, not the reply: use Check
+// for that.
+func ReadReply(r io.Reader, name string) (*reply.Reply, error) {
+	m, lines, err := decode(r, name)
+	if err != nil {
+		return nil, err
+	}
+	w := &walker{file: name, lines: lines}
+	rep := decodeReply(w.root(m))
+	if err := joinErrors(w.errs); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// decode parses TOML into a generic map and notes the line of every key.
+func decode(r io.Reader, name string) (map[string]any, map[string]int, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxFile+1))
+	if err != nil {
+		return nil, nil, &Error{File: name, Msg: "无法读取：" + err.Error()}
+	}
+	if len(data) > maxFile {
+		return nil, nil, &Error{File: name, Msg: fmt.Sprintf("文件太大（超过%dMB）", maxFile>>20)}
+	}
+	src := string(data)
+	m := map[string]any{}
+	if _, err := toml.Decode(src, &m); err != nil {
+		return nil, nil, syntaxError(name, err)
+	}
+	return m, keyLines(src), nil
+}
+
+// ReadReplyFile reads the reply file at path.
+func ReadReplyFile(path string) (*reply.Reply, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("读取答复件 %s：%w", filepath.Base(path), err)
+	}
+	defer f.Close()
+	return ReadReply(f, filepath.Base(path))
+}
+
+// decodeReply reads a reply by the schema of *.reply.toml.
+func decodeReply(root *table) *reply.Reply {
+	r := &reply.Reply{Style: root.str("style"), Kind: root.kind("kind")}
+	it := root.sub("item")
+	r.Assembly = it.str("assembly")
+	r.Term = it.ordinal("term", "14")
+	r.Session = it.ordinal("session", "2")
+	r.Number = it.digits("number")
+	r.Proposers = it.names("proposers")
+	r.ProposerCount = it.integer("proposer_count", 100000, "7")
+	r.ItemTitle = it.str("title")
+	r.LeadUnit = it.str("lead_unit")
+	it.end()
+
+	res := root.sub("result")
+	r.Category = res.str("category")
+	r.Disclosure = res.str("disclosure")
+	res.end()
+
+	doc := root.sub("document")
+	r.DocNumber = doc.str("doc_number")
+	r.Signer = doc.str("signer")
+	r.CC = doc.strs("cc")
+	doc.end()
+
+	txt := root.sub("text")
+	r.Title = txt.str("title")
+	r.Salutation = txt.str("salutation")
+	r.Opening = txt.str("opening")
+	r.Body = txt.text("body")
+	r.Closing = txt.str("closing")
+	txt.end()
+
+	sig := root.sub("signature")
+	r.Issuer = sig.str("issuer")
+	r.Date = sig.date("date")
+	r.Seal = sig.boolean("seal")
+	r.Notes = sig.strs("notes")
+	sig.end()
+
+	ct := root.sub("contact")
+	r.Contact = reply.Contact{Name: ct.str("name"), Phone: ct.digits("phone")}
+	ct.end()
+
+	for _, a := range root.subs("attachments") {
+		r.Attachments = append(r.Attachments, decodeAttachment(a))
+	}
+	root.end()
+	return r
+}
+
+// kind reads the kind of item: 提案, 建议 or 协办意见.
+func (t *table) kind(k string) reply.Kind {
+	s := reply.Kind(t.str(k))
+	if s != "" && !s.Valid() {
+		t.w.fail(t.key(k), "应为“提案”“建议”或“协办意见”，不是“%s”", s)
+		return ""
+	}
+	return s
+}
+
+func decodeAttachment(t *table) reply.Attachment {
+	a := reply.Attachment{Title: t.str("title"), Body: t.text("body")}
+	if _, ok := t.m["table"]; ok {
+		tb := t.sub("table")
+		a.Table = &reply.Table{Header: tb.strs("header"), Widths: tb.ints("widths")}
+		if v, ok := tb.get("rows"); ok {
+			a.Table.Rows = tb.rows(v)
+		}
+		tb.end()
+	} else {
+		t.known = append(t.known, "table")
+	}
+	t.end()
+	return a
+}
+
+// rows reads the rows of a table: an array of arrays of strings.
+func (t *table) rows(v any) [][]string {
+	arr, ok := v.([]any)
+	if !ok {
+		t.w.fail(t.key("rows"), "应为行的列表，例如 rows = [[\"甲\", \"1\"], [\"乙\", \"2\"]]")
+		return nil
+	}
+	var out [][]string
+	for i, row := range arr {
+		out = append(out, t.strList(t.key("rows")+index(i), row, "rows"))
+	}
+	return out
+}
+
+// ints reads an array of positive integers; an empty array is nil.
+func (t *table) ints(k string) []int {
+	v, ok := t.get(k)
+	if !ok {
+		return nil
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		t.w.fail(t.key(k), "应为整数列表，例如 %s = [1, 3, 2]", k)
+		return nil
+	}
+	var out []int
+	for i, e := range arr {
+		n, ok := e.(int64)
+		if !ok || n < 0 || n > 1000 {
+			t.w.fail(t.key(k)+index(i), "第%d项应为0到1000的整数", i+1)
+			continue
+		}
+		out = append(out, int(n))
+	}
+	return out
+}
+
+// fieldKeys maps the fields of reply.Problem to keys of a reply file.
+var fieldKeys = map[string]string{
+	"style": "style", "kind": "kind",
+	"assembly": "item.assembly", "term": "item.term", "session": "item.session",
+	"number": "item.number", "proposers": "item.proposers", "proposer_count": "item.proposer_count",
+	"item_title": "item.title", "lead_unit": "item.lead_unit",
+	"category": "result.category", "disclosure": "result.disclosure",
+	"doc_number": "document.doc_number", "signer": "document.signer", "cc": "document.cc",
+	"title": "text.title", "salutation": "text.salutation", "opening": "text.opening",
+	"body": "text.body", "closing": "text.closing",
+	"issuer": "signature.issuer", "date": "signature.date", "seal": "signature.seal",
+	"notes":   "signature.notes",
+	"contact": "contact", "contact.name": "contact.name", "contact.phone": "contact.phone",
+}
+
+// FieldKey returns the key of a reply file that holds a reply.Problem
+// field: "item_title" → "item.title", "cc[1]" → "document.cc[1]",
+// "attachments[0].title" → "attachments[0].title"; "" when unknown.
+func FieldKey(field string) string {
+	if k, ok := fieldKeys[field]; ok {
+		return k
+	}
+	if strings.HasPrefix(field, "attachments[") {
+		return field
+	}
+	if i := strings.IndexByte(field, '['); i > 0 {
+		if k, ok := fieldKeys[field[:i]]; ok {
+			return k + field[i:]
+		}
+	}
+	return ""
+}
+
+// FieldLine returns the line of a reply file src that holds a
+// reply.Problem field, and for a paragraph para ≥ 0 of a multi-line text
+// the line of that paragraph. When the file lacks the key (the field was
+// left out, or is derived by the style) it returns the line of the key's
+// section, and 0 when there is none. The CLI uses it to print problems as
+// file:line.
+func FieldLine(src []byte, field string, para int) int {
+	key := FieldKey(field)
+	if key == "" {
+		return 0
+	}
+	lines := keyLines(string(src))
+	if para >= 0 {
+		if l, ok := lines[key+"#text"]; ok {
+			return l + para
+		}
+	}
+	for key != "" {
+		if l, ok := lines[key]; ok {
+			return l
+		}
+		i := strings.LastIndexAny(key, ".[")
+		if i < 0 {
+			break
+		}
+		key = key[:i]
+	}
+	return 0
+}
