@@ -65,7 +65,7 @@ func (e *MissingError) Error() string {
 }
 
 // pdfOptions are the options of every PDF ReplyDesk writes.
-var pdfOptions = pdf.Options{Creator: "ReplyDesk 答复函起草台", Producer: "ReplyDesk"}
+var pdfOptions = pdf.Options{Creator: "ReplyDesk 答复函起草台", Producer: "ReplyDesk", CompressLevel: 9}
 
 // WritePDF typesets r and writes it to w as a PDF. A reply with characters
 // that no font has is refused with a *MissingError.

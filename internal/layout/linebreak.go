@@ -112,6 +112,32 @@ func breakAt(ps []piece, start int, width page.Length) (end int, last bool) {
 	return k, false // no legal break on the line: break where it is full
 }
 
+// squeeze takes over out of the widths of the line's full-width marks,
+// shared evenly among them, none giving more than half its width.
+func squeeze(ps []piece, widths []page.Length, over page.Length) {
+	for over > 0 {
+		n := 0
+		for i := range ps {
+			if ps[i].width-widths[i] < ps[i].squeeze {
+				n++
+			}
+		}
+		if n == 0 {
+			return
+		}
+		share := (over + page.Length(n) - 1) / page.Length(n)
+		for i := range ps {
+			room := ps[i].squeeze - (ps[i].width - widths[i])
+			if room <= 0 || over == 0 {
+				continue
+			}
+			s := min(room, share, over)
+			widths[i] -= s
+			over -= s
+		}
+	}
+}
+
 // legal reports whether a line may break before ps[i].
 func legal(ps []piece, i int) bool {
 	if i <= 0 || i >= len(ps) {
@@ -133,10 +159,12 @@ func setLine(ps []piece, lead, width page.Length, a align, last bool) line {
 		widths[i] = p.width
 		total += p.width
 	}
-	for i := len(ps) - 1; i >= 0 && total > width; i-- {
-		s := min(ps[i].squeeze, total-width)
-		widths[i] -= s
-		total -= s
+	if total > width {
+		squeeze(ps, widths, total-width)
+		total = 0
+		for _, w := range widths {
+			total += w
+		}
 	}
 	var gap, extra page.Length // gap after each piece, and one more unit for the first extra gaps
 	x := lead

@@ -46,7 +46,7 @@ func (t *typesetter) paginate(doc *page.Doc, rows []row, first int) {
 	p.cur = first
 	for i := 0; i < len(rows); {
 		j := i
-		for j < len(rows)-1 && rows[j].keepNext {
+		for j < len(rows)-1 && rows[j].keepNext && !rows[j+1].newPage {
 			j++
 		}
 		group := rows[i : j+1]

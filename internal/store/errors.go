@@ -1,0 +1,147 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// OpenErrorKind says why a database could not be opened.
+type OpenErrorKind int
+
+// Reasons Open fails.
+const (
+	// Unreachable: the folder or file cannot be created, read or written.
+	Unreachable OpenErrorKind = iota
+	// Corrupt: the file is damaged, truncated or not an SQLite database.
+	Corrupt
+	// Foreign: the file is an SQLite database of another program.
+	Foreign
+	// Locked: another ReplyDesk (or another program) holds the database.
+	Locked
+	// TooNew: the database was written by a newer ReplyDesk.
+	TooNew
+)
+
+// OpenError is the error of Open. Its message is in Chinese, names the file
+// and says what the user can do.
+type OpenError struct {
+	Path    string
+	Kind    OpenErrorKind
+	Version int   // the database's schema version, for TooNew
+	Err     error // the underlying error, if any
+}
+
+// Error returns the message to show the user.
+func (e *OpenError) Error() string {
+	switch e.Kind {
+	case Corrupt:
+		return fmt.Sprintf("数据库文件“%s”已损坏或不是 ReplyDesk 的数据库：请从备份恢复，或将其改名后重新打开以新建数据库", e.Path)
+	case Foreign:
+		return fmt.Sprintf("数据库文件“%s”不是 ReplyDesk 的数据库（可能属于其他程序）：请检查所选文件，或将其改名后重新打开以新建数据库", e.Path)
+	case Locked:
+		return fmt.Sprintf("数据库文件“%s”正被另一个 ReplyDesk 窗口（或其他程序）使用：请切换到那个窗口继续工作，或将其关闭后再打开", e.Path)
+	case TooNew:
+		return fmt.Sprintf("数据库文件“%s”由更新版本的 ReplyDesk 创建（结构版本 %d，本程序只支持到 %d）：请升级 ReplyDesk 后再打开", e.Path, e.Version, len(migrations))
+	}
+	detail := ""
+	if e.Err != nil {
+		detail = "（" + e.Err.Error() + "）"
+	}
+	return fmt.Sprintf("无法创建或打开数据库文件“%s”%s：请检查该文件夹是否存在、是否有写入权限、磁盘是否已满", e.Path, detail)
+}
+
+// Unwrap returns the underlying error.
+func (e *OpenError) Unwrap() error { return e.Err }
+
+// ErrNotFound is matched (with errors.Is) by the errors about a draft or
+// revision that does not exist.
+var ErrNotFound = errors.New("记录不存在")
+
+// ErrTrashed is matched (with errors.Is) by the errors about editing a
+// draft that is in the trash.
+var ErrTrashed = errors.New("草稿在回收站中")
+
+// notFound is the error for a missing draft or revision.
+type notFound struct {
+	what string // "草稿", "历史版本"
+	id   int64
+}
+
+func (e *notFound) Error() string {
+	return fmt.Sprintf("%s（编号 %d）不存在或已被彻底删除", e.what, e.id)
+}
+
+func (e *notFound) Is(target error) bool { return target == ErrNotFound }
+
+// trashed is the error for editing a draft in the trash.
+type trashed struct{ id int64 }
+
+func (e *trashed) Error() string {
+	return fmt.Sprintf("草稿（编号 %d）在回收站中：请先从回收站恢复再编辑", e.id)
+}
+
+func (e *trashed) Is(target error) bool { return target == ErrTrashed }
+
+// Error is a failed operation on an open database. Its message is in
+// Chinese; the previous state of the database is intact.
+type Error struct {
+	Op   string // what failed, in Chinese, e.g. "保存草稿"
+	Path string
+	Err  error
+}
+
+// Error returns the message to show the user.
+func (e *Error) Error() string {
+	return e.Op + "失败：" + explain(e.Path, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
+
+// explain says in Chinese what went wrong with the database at path.
+func explain(path string, err error) string {
+	if errors.Is(err, sql.ErrConnDone) || err.Error() == "sql: database is closed" {
+		return "数据库已关闭：请重新打开 ReplyDesk"
+	}
+	var se *sqlite.Error
+	if !errors.As(err, &se) {
+		return err.Error()
+	}
+	const kept = "此前保存的内容完好"
+	switch se.Code() & 0xff {
+	case sqlite3.SQLITE_FULL:
+		return "磁盘空间已满，本次修改未写入（" + kept + "）：请清理磁盘后重试"
+	case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+		return fmt.Sprintf("数据库文件“%s”已损坏：请从备份恢复，或将其改名后重新打开以新建数据库", path)
+	case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+		return fmt.Sprintf("数据库文件“%s”正被其他程序占用：请关闭其他 ReplyDesk 窗口后重试", path)
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR:
+		return fmt.Sprintf("读写数据库文件“%s”出错，本次修改未写入（%s）：请检查文件权限与磁盘后重试", path, kept)
+	}
+	return fmt.Sprintf("数据库出错（%s）", se.Error())
+}
+
+// fail wraps err of operation op unless it is already a message for the
+// user.
+func (s *Store) fail(op string, err error) error {
+	var nf *notFound
+	var tr *trashed
+	var e *Error
+	if errors.As(err, &nf) || errors.As(err, &tr) || errors.As(err, &e) {
+		return err
+	}
+	return &Error{Op: op, Path: s.path, Err: err}
+}
+
+// sqliteCode returns the primary SQLite result code of err, or 0.
+func sqliteCode(err error) int {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		return se.Code() & 0xff
+	}
+	return 0
+}

@@ -1,0 +1,116 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+)
+
+// applicationID marks a ReplyDesk database in the SQLite header
+// (PRAGMA application_id): "RPDK".
+const applicationID = 0x5250444B
+
+// migrations are the schema steps, in order. The database's PRAGMA
+// user_version is the number of steps applied. Never edit or reorder a
+// released step: append a new one (e.g. the ledger tables) instead. Each
+// step runs in one transaction with the version bump, so a failed step
+// leaves the previous schema intact.
+var migrations = []string{
+	// 1: settings, drafts and their revisions.
+	`
+CREATE TABLE settings (
+	key     TEXT PRIMARY KEY,
+	value   TEXT NOT NULL,
+	updated INTEGER NOT NULL            -- unix milliseconds
+) WITHOUT ROWID;
+
+CREATE TABLE drafts (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused, so stale ids cannot hit another draft
+	kind       TEXT NOT NULL DEFAULT '',
+	number     TEXT NOT NULL DEFAULT '',
+	proposers  TEXT NOT NULL DEFAULT '',          -- joined with 、
+	item_title TEXT NOT NULL DEFAULT '',
+	issuer     TEXT NOT NULL DEFAULT '',
+	title      TEXT NOT NULL DEFAULT '',          -- derived display title
+	created    INTEGER NOT NULL,                  -- unix milliseconds
+	updated    INTEGER NOT NULL,
+	deleted    INTEGER,                           -- moved to the trash at; NULL = live
+	hash       BLOB NOT NULL,                     -- SHA-256 of content
+	search     TEXT NOT NULL,                     -- folded text the list searches
+	content    TEXT NOT NULL                      -- JSON of reply.Reply
+);
+CREATE INDEX drafts_live ON drafts(updated DESC, id DESC) WHERE deleted IS NULL;
+CREATE INDEX drafts_trash ON drafts(deleted) WHERE deleted IS NOT NULL;
+CREATE INDEX drafts_number ON drafts(kind, number);
+
+CREATE TABLE revisions (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	draft_id   INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+	created    INTEGER NOT NULL,                  -- first save coalesced into it
+	saved      INTEGER NOT NULL,                  -- last save coalesced into it
+	checkpoint INTEGER NOT NULL DEFAULT 0,        -- 1 = kept forever, never updated in place
+	label      TEXT NOT NULL DEFAULT '',
+	summary    TEXT NOT NULL DEFAULT '',
+	hash       BLOB NOT NULL,
+	content    TEXT NOT NULL
+);
+CREATE INDEX revisions_draft ON revisions(draft_id, id);
+`,
+}
+
+// migrate applies the steps the database has not seen yet.
+func migrate(db *sql.DB, steps []string) error {
+	v, err := userVersion(db)
+	if err != nil {
+		return err
+	}
+	for ; v < len(steps); v++ {
+		if err := step(db, v+1, steps[v]); err != nil {
+			return fmt.Errorf("schema step %d: %w", v+1, err)
+		}
+	}
+	return nil
+}
+
+// step runs migration n (1-based) and records it, in one transaction.
+func step(db *sql.DB, n int, ddl string) error {
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(ddl); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
+		return err
+	}
+	if n == 1 {
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", applicationID)); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+func userVersion(db *sql.DB) (int, error) {
+	var v int
+	err := db.QueryRow("PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+// header is what Open checks before migrating.
+type header struct {
+	appID, version, objects int
+}
+
+func readHeader(db *sql.DB) (header, error) {
+	var h header
+	if err := db.QueryRow("PRAGMA application_id").Scan(&h.appID); err != nil {
+		return h, err
+	}
+	if err := db.QueryRow("PRAGMA user_version").Scan(&h.version); err != nil {
+		return h, err
+	}
+	err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&h.objects)
+	return h, err
+}
