@@ -189,9 +189,7 @@ func setLine(ps []piece, lead, width page.Length, a align, last bool) line {
 					gx -= shift
 				}
 			}
-			if !p.space {
-				ln.glyphs = append(ln.glyphs, placed{glyph: g, x: gx, w: w})
-			}
+			ln.glyphs = append(ln.glyphs, placed{glyph: g, x: gx, w: w})
 			if j == 0 && shift > 0 && p.opening {
 				gx += shift
 			}
