@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"strings"
 
 	"replydesk/internal/app"
@@ -173,8 +175,13 @@ func check(args []string, stdout io.Writer) (int, error) {
 		}
 	}
 	ps := d.Check(r)
+	src, _ := os.ReadFile(pos[0])
 	for _, p := range ps {
-		fmt.Fprintf(stdout, "%s\t%s\t%s\n", p.Severity, reply.Where(p.Field, p.Para), p.Message)
+		at := pos[0]
+		if l := tomlfile.FieldLine(src, p.Field, p.Para); l > 0 {
+			at += ":" + strconv.Itoa(l)
+		}
+		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", at, p.Severity, reply.Where(p.Field, p.Para), p.Message)
 	}
 	if reply.HasErrors(ps) {
 		return 1, nil

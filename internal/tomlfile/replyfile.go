@@ -10,8 +10,10 @@
 package tomlfile
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,7 +65,12 @@ func decode(r io.Reader, name string) (map[string]any, map[string]int, error) {
 // ReadReplyFile reads the reply file at path.
 func ReadReplyFile(path string) (*reply.Reply, error) {
 	f, err := os.Open(path)
-	if err != nil {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, &osError{"读取答复件 " + filepath.Base(path) + "：找不到该文件，请检查文件名和所在文件夹", err}
+	case errors.Is(err, fs.ErrPermission):
+		return nil, &osError{"读取答复件 " + filepath.Base(path) + "：没有读取权限，请检查文件的权限", err}
+	case err != nil:
 		return nil, fmt.Errorf("读取答复件 %s：%w", filepath.Base(path), err)
 	}
 	defer f.Close()
@@ -246,3 +253,13 @@ func FieldLine(src []byte, field string, para int) int {
 	}
 	return 0
 }
+
+// osError is a file error told in Chinese; the system's own (English)
+// error stays reachable with errors.Is/As.
+type osError struct {
+	msg string
+	err error
+}
+
+func (e *osError) Error() string { return e.msg }
+func (e *osError) Unwrap() error { return e.err }

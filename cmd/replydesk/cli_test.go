@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"replydesk/internal/tomlfile"
+)
+
+const seed = "../../templates/examples/reply-244.reply.toml"
+
+// runCLI runs the command line in-process with HOME pointed at a temporary
+// folder, so that no user style or setting leaks in.
+func runCLI(t *testing.T, args ...string) (int, string, error) {
+	t.Helper()
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	var out, errb bytes.Buffer
+	code, err := run(args, &out, &errb)
+	return code, out.String() + errb.String(), err
+}
+
+func TestRenderSeed(t *testing.T) {
+	pdf := filepath.Join(t.TempDir(), "seed.pdf")
+	code, out, err := runCLI(t, "render", seed, "-o", pdf)
+	if code != 0 || err != nil || !strings.Contains(out, "已导出") {
+		t.Fatalf("render: %d %v\n%s", code, err, out)
+	}
+	b, err := os.ReadFile(pdf)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+}
+
+func TestCheckAndFix(t *testing.T) {
+	src, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, out, err := runCLI(t, "check", seed); code != 0 || err != nil || !strings.Contains(out, "未发现问题") {
+		t.Fatalf("check of the seed: %d %v\n%s", code, err, out)
+	}
+	bad := strings.Replace(string(src), "（第244号）收悉", "(第244号)收悉", 1)
+	bad = strings.Replace(bad, `phone = "13578951242"`, `phone = "1357895124"`, 1)
+	path := filepath.Join(t.TempDir(), "bad.reply.toml")
+	os.WriteFile(path, []byte(bad), 0o644)
+
+	code, out, err := runCLI(t, "check", path)
+	if code != 1 || err != nil {
+		t.Fatalf("check of a bad reply: exit %d, %v, want 1", code, err)
+	}
+	for _, want := range []string{"联系电话“1357895124”应为11位手机号", "半角标点", "bad.reply.toml:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+
+	code, out, _ = runCLI(t, "check", "--fix", path)
+	if code != 1 || !strings.Contains(out, "已修正") || strings.Contains(out, "半角标点") {
+		t.Errorf("check --fix: exit %d, want the punctuation fixed and the phone still wrong:\n%s", code, out)
+	}
+	r, err := tomlfile.ReadReplyFile(path)
+	if err != nil || !strings.Contains(r.Opening, "（第244号）") {
+		t.Errorf("fixed file: %v, opening %q", err, r.Opening)
+	}
+}
+
+func TestNewFromStyle(t *testing.T) {
+	code, out, err := runCLI(t, "new", "--style", "建议答复")
+	if code != 0 || err != nil {
+		t.Fatalf("new: %d %v", code, err)
+	}
+	r, err := tomlfile.ReadReply(strings.NewReader(out), "new.reply.toml")
+	if err != nil || r.Style != "建议答复" || r.Kind != "建议" {
+		t.Fatalf("new wrote a reply that reads back as %+v, %v", r, err)
+	}
+	if code, _, err := runCLI(t, "new", "--style", "没有这个样式"); code != 2 || err == nil || !strings.Contains(err.Error(), "找不到样式") {
+		t.Errorf("new with an unknown style: %d %v", code, err)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "broken.reply.toml")
+	os.WriteFile(broken, []byte("kind = \"提案\"\n[signature]\ndate = \"明天\"\n"), 0o644)
+	for _, args := range [][]string{
+		{"render", filepath.Join(dir, "absent.reply.toml"), "-o", filepath.Join(dir, "x.pdf")},
+		{"render", broken, "-o", filepath.Join(dir, "x.pdf")},
+		{"render", seed},
+		{"frobnicate"},
+	} {
+		code, _, err := runCLI(t, args...)
+		if code != 2 || err == nil {
+			t.Errorf("%v: exit %d, err %v; want 2 and a message", args, code, err)
+		}
+		if err != nil && !strings.ContainsFunc(err.Error(), func(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }) {
+			t.Errorf("%v: message %q is not in Chinese", args, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+		t.Error("a failed render left a PDF behind")
+	}
+}
