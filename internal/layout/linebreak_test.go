@@ -175,4 +175,3 @@ func forced(prev, cur line) bool {
 	}
 	return true
 }
-

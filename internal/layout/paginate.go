@@ -65,8 +65,13 @@ func (t *typesetter) paginate(doc *page.Doc, rows []row, first int) {
 			if p.cur == linesPerPage {
 				p.newPage()
 			}
-			if p.cur == 0 && len(r.glyphs) == 0 && !r.newPage && len(p.pages) > 1 {
+			if p.cur == 0 && len(r.glyphs) == 0 && r.frame == nil && !r.newPage && len(p.pages) > 1 {
 				continue // no blank line at the top of a page
+			}
+			if p.cur == 0 && len(r.header) > 0 && len(p.pages) > 1 {
+				for _, h := range r.header {
+					p.put(h) // the table's header again at the top of the page
+				}
 			}
 			p.put(r)
 		}
@@ -76,6 +81,9 @@ func (t *typesetter) paginate(doc *page.Doc, rows []row, first int) {
 		pg := page.Page{}
 		for _, s := range rows {
 			pg.Runs = append(pg.Runs, runs(s.line, s.slot)...)
+			if s.frame != nil {
+				pg.Rules = append(pg.Rules, frameRules(s.frame, s.slot)...)
+			}
 		}
 		doc.Pages = append(doc.Pages, pg)
 		if i > 0 || t.st.Format != style.Letter {

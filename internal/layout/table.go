@@ -1,26 +1,136 @@
 package layout
 
 import (
+	"replydesk/internal/page"
 	"replydesk/internal/reply"
 )
 
-// table sets an attachment table as text rows until ruled tables are laid
-// out: the header and each row as one line, cells separated by ideographic
-// spaces.
+// Tables of attachments: ruled, full width of the type area, each text line
+// of a cell on a line of the grid. The header row is set in 黑体 and
+// repeated at the top of every page the table runs onto; a row never
+// splits across pages.
+
+const (
+	cellPad   = page.Millimetre * 15 / 10 // text inset from the rules
+	tableRule = page.Millimetre / 4       // 0.25 mm
+)
+
+// frame is the part of a table's ruling drawn on one line of the grid.
+type frame struct {
+	xs     []page.Length // vertical rules, from the left edge of the type area
+	top    bool          // a rule along the top of the line (first line of a row)
+	bottom bool          // a rule along its bottom (last line of a row)
+}
+
+// table returns the rows of a ruled table.
 func (t *typesetter) table(tb *reply.Table, field string) []row {
-	var rows []row
-	cells := append([][]string{tb.Header}, tb.Rows...)
-	for i, c := range cells {
-		text := ""
-		for j, s := range c {
-			if j > 0 {
-				text += "\u3000"
-			}
-			text += s
+	cols := len(tb.Header)
+	for _, r := range tb.Rows {
+		cols = max(cols, len(r))
+	}
+	if cols == 0 {
+		return nil
+	}
+	xs := t.columns(tb, cols)
+	var header []row
+	if len(tb.Header) > 0 {
+		header = t.tableRow(tb.Header, xs, RoleHei, center, where{field + ".header", -1})
+	}
+	rows := append([]row(nil), header...)
+	for i, cells := range tb.Rows {
+		r := t.tableRow(cells, xs, RoleBody, left, where{field + ".rows", i})
+		for j := range r {
+			r[j].header = header
 		}
-		p := t.plain(text, RoleBody, where{field, i})
-		p.align = left
-		rows = append(rows, t.rowsOf(p)...)
+		rows = append(rows, r...)
 	}
 	return rows
+}
+
+// tableRow sets one row of cells between the column rules xs; it takes as
+// many grid lines as its tallest cell.
+func (t *typesetter) tableRow(cells []string, xs []page.Length, role string, a align, w where) []row {
+	var cols [][]line
+	height := 1
+	for c := 0; c+1 < len(xs); c++ {
+		text := ""
+		if c < len(cells) {
+			text = cells[c]
+		}
+		p := &para{spans: []span{t.span(text, role)}, cell: cellWidth, align: a, where: w}
+		width := xs[c+1] - xs[c] - 2*cellPad
+		lines := t.breakPara(p, width)
+		for i := range lines {
+			lines[i] = shift(lines[i], xs[c]+cellPad)
+		}
+		cols = append(cols, lines)
+		height = max(height, len(lines))
+	}
+	rows := make([]row, height)
+	for i := range rows {
+		for _, lines := range cols {
+			if i < len(lines) {
+				rows[i].glyphs = append(rows[i].glyphs, lines[i].glyphs...)
+			}
+		}
+		rows[i].frame = &frame{xs: xs, top: i == 0, bottom: i == height-1}
+		rows[i].keepNext = i < height-1
+	}
+	return rows
+}
+
+// columns returns the x of the vertical rules: the given relative widths,
+// or else widths in proportion to each column's longest text (at least
+// two characters), over the full measure.
+func (t *typesetter) columns(tb *reply.Table, cols int) []page.Length {
+	weights := make([]int64, cols)
+	for c := range weights {
+		if c < len(tb.Widths) && tb.Widths[c] > 0 {
+			weights[c] = int64(tb.Widths[c]) * 1000
+			continue
+		}
+		longest := len([]rune(cellAt(tb.Header, c)))
+		for _, r := range tb.Rows {
+			longest = max(longest, len([]rune(cellAt(r, c))))
+		}
+		weights[c] = int64(min(max(longest, 2), 20)) * 1000
+		if len(tb.Widths) > 0 {
+			weights[c] = 1000
+		}
+	}
+	var sum int64
+	for _, w := range weights {
+		sum += w
+	}
+	xs := make([]page.Length, cols+1)
+	var acc int64
+	for c, w := range weights {
+		acc += w
+		xs[c+1] = page.Length(int64(areaWidth) * acc / sum)
+	}
+	return xs
+}
+
+func cellAt(cells []string, c int) string {
+	if c < len(cells) {
+		return cells[c]
+	}
+	return ""
+}
+
+// frameRules draws a line's part of its table's ruling on grid line slot.
+func frameRules(f *frame, slot int) []page.Rule {
+	top, bottom := lineTop(slot), lineTop(slot+1)
+	x0, x1 := marginLeft+f.xs[0], marginLeft+f.xs[len(f.xs)-1]
+	var out []page.Rule
+	if f.top {
+		out = append(out, page.Rule{X1: x0, Y1: top, X2: x1, Y2: top, Width: tableRule, Color: page.Black})
+	}
+	if f.bottom {
+		out = append(out, page.Rule{X1: x0, Y1: bottom, X2: x1, Y2: bottom, Width: tableRule, Color: page.Black})
+	}
+	for _, x := range f.xs {
+		out = append(out, page.Rule{X1: marginLeft + x, Y1: top, X2: marginLeft + x, Y2: bottom, Width: tableRule, Color: page.Black})
+	}
+	return out
 }

@@ -92,10 +92,12 @@ func Typeset(r *reply.Reply, st *style.Style, f Fonts) Result {
 // row is one line of the grid with what paging must know of it.
 type row struct {
 	line
-	keepNext  bool // keep on the same page as the next row (headings, signature)
-	newPage   bool // start a new page with this row (attachments)
-	body      bool // a line of running text, which may move to the next page with the signature
-	signature bool // part of the signature block, which may not stand alone on a page
+	keepNext  bool   // keep on the same page as the next row (headings, signature)
+	newPage   bool   // start a new page with this row (attachments)
+	body      bool   // a line of running text, which may move to the next page with the signature
+	signature bool   // part of the signature block, which may not stand alone on a page
+	frame     *frame // the table ruling of this line, if it is a line of a table
+	header    []row  // the header rows of its table, repeated on a new page
 }
 
 // body text style helpers.
