@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages ReplyDesk needs to build and test:
 # the C toolchain and X11/OpenGL headers of the GUI, and the PDF tools the
-# tests check output with. Installs only what is missing.
+# tests check output with, and two system fonts the renderer tests draw
+# with. Installs only what is missing.
 set -euo pipefail
 
 pkgs=(
   gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
   libxinerama-dev libxi-dev libxxf86vm-dev
   poppler-utils qpdf
+  fonts-lxgw-wenkai fonts-dejavu-core
   xvfb xauth x11-utils imagemagick
 )
 
