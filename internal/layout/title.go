@@ -121,6 +121,10 @@ func boundaryCost(runes []rune, j int) float64 {
 		return 8
 	case strings.HasSuffix(before, "的"):
 		return 15
+	case strings.ContainsAny(string(runes[j]), "和及与并暨"):
+		return 10 // a conjunction starts the next line
+	case strings.ContainsAny(string(runes[j-1]), "和及与并暨"):
+		return 90
 	case strings.HasPrefix(after, "的"):
 		return 30
 	}
