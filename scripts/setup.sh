@@ -10,7 +10,7 @@ pkgs=(
   libxinerama-dev libxi-dev libxxf86vm-dev
   poppler-utils qpdf
   fonts-lxgw-wenkai fonts-dejavu-core
-  xvfb xauth x11-utils imagemagick
+  xvfb xauth x11-utils xdotool imagemagick
 )
 
 missing=()
