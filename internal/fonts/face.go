@@ -1,125 +1,199 @@
 package fonts
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io/fs"
 	"sync"
 
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
+	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
+
+	"replydesk/assets"
 )
 
-// Face is one TrueType font.
-type Face struct {
-	Name string // unique within a Set; the PDF names the embedded font after it
+// face is one TrueType font: embedded in the binary, or a file the user
+// chose. Its metrics and bytes are read on first use, once; a face is safe
+// for concurrent use and shared by every Set that has it.
+type face struct {
+	asset string // path in assets.Fonts; "" for a file's face
 
-	data []byte
-	once sync.Once
-	font *sfnt.Font
-	err  error
-	upem int
+	dataOnce sync.Once
+	data     []byte
+	dataErr  error
 
-	mu    sync.RWMutex
-	cache map[rune]metric
+	metOnce sync.Once
+	met     *metrics
+	metErr  error
 }
 
-// metric is what a face says of one character.
-type metric struct {
-	advance int // in font units
-	has     bool
-}
+// embeddedFace returns the face of an embedded font file.
+func embeddedFace(asset string) *face { return &face{asset: asset} }
 
-// parse parses the face once.
-func (f *Face) parse() error {
-	f.once.Do(func() {
-		f.font, f.err = sfnt.Parse(f.data)
-		if f.err == nil {
-			f.upem = int(f.font.UnitsPerEm())
-			f.cache = make(map[rune]metric, 1024)
-		}
-	})
-	return f.err
-}
-
-// metrics returns r's advance, and whether f has r.
-func (f *Face) metrics(r rune) (metric, bool) {
-	if f.parse() != nil {
-		return metric{advance: 1000}, false
-	}
-	f.mu.RLock()
-	m, ok := f.cache[r]
-	f.mu.RUnlock()
-	if ok {
-		return m, m.has
-	}
-	b := buffers.Get().(*sfnt.Buffer)
-	defer buffers.Put(b)
-	gid, err := f.font.GlyphIndex(b, r)
-	m.has = err == nil && gid != 0
-	if !m.has {
-		gid = 0
-	}
-	adv, err := f.font.GlyphAdvance(b, gid, fixed.I(f.upem), 0)
-	if err == nil {
-		m.advance = adv.Round()
-	} else {
-		m.advance = f.upem
-	}
-	f.mu.Lock()
-	f.cache[r] = m
-	f.mu.Unlock()
-	return m, m.has
-}
-
-// Has reports whether f has a glyph for r.
-func (f *Face) Has(r rune) bool {
-	_, ok := f.metrics(r)
-	return ok
-}
-
-// ErrUnusable is wrapped by the errors of fonts that cannot be embedded.
-var ErrUnusable = errors.New("unusable font")
-
-// LoadFile reads an installed TrueType font. The face is named after the
-// font's PostScript name.
-func LoadFile(path string) (*Face, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("无法读取字体文件“%s”：%w", path, err)
-	}
-	if err := usable(data, path); err != nil {
+// fileFace returns the face of a font file's bytes, checked and measured
+// now so that a bad file is refused when the user picks it.
+func fileFace(data []byte) (*face, error) {
+	if err := checkTrueType(data); err != nil {
 		return nil, err
 	}
-	f := &Face{data: data}
-	if err := f.parse(); err != nil {
-		return nil, fmt.Errorf("字体文件“%s”已损坏或不是字体：%w", filepath.Base(path), ErrUnusable)
+	f := &face{data: data}
+	f.dataOnce.Do(func() {})
+	f.metOnce.Do(func() {
+		f.met, f.metErr = readMetrics(bytes.NewReader(data), nestedComposites(data))
+	})
+	if errors.Is(f.metErr, errNoUnicode) {
+		return nil, errNoUnicode
 	}
-	var b sfnt.Buffer
-	name, err := f.font.Name(&b, sfnt.NameIDPostScript)
-	if err != nil || name == "" {
-		name = trimExt(filepath.Base(path))
+	if f.metErr != nil {
+		return nil, errors.New("已损坏：无法读取其字符映射表或字宽表；请改选其他 .ttf 字体")
 	}
-	f.Name = name
 	return f, nil
 }
 
-// usable checks the file's signature: plain TrueType outlines only.
-func usable(data []byte, path string) error {
-	base := filepath.Base(path)
-	if len(data) < 12 {
-		return fmt.Errorf("字体文件“%s”已损坏或不是字体：%w", base, ErrUnusable)
-	}
-	switch string(data[:4]) {
-	case "\x00\x01\x00\x00", "true":
-		return nil
-	case "ttcf":
-		return fmt.Errorf("字体文件“%s”是字体集合（.ttc），PDF 无法嵌入：请选用单个 TrueType 字体文件（.ttf）：%w", base, ErrUnusable)
-	case "OTTO":
-		return fmt.Errorf("字体文件“%s”是 CFF 轮廓的 OpenType 字体，PDF 无法嵌入：请选用 TrueType 字体文件（.ttf）：%w", base, ErrUnusable)
-	}
-	return fmt.Errorf("字体文件“%s”已损坏或不是字体：%w", base, ErrUnusable)
+// metrics returns the face's metrics, reading them on first use. A face
+// that cannot be read has no characters (and em and .notdef of 1000 units),
+// so the next face of a chain draws them.
+func (f *face) metrics() *metrics {
+	f.metOnce.Do(f.readAsset)
+	return f.met
 }
 
-func trimExt(s string) string { return s[:len(s)-len(filepath.Ext(s))] }
+// readAsset measures an embedded face straight from the binary, without
+// copying the font: only the cmap and metrics tables are read.
+func (f *face) readAsset() {
+	file, err := assets.Fonts.Open(f.asset)
+	if err == nil {
+		defer file.Close()
+		res, ok := file.(ot.Resource)
+		if !ok {
+			err = fmt.Errorf("embedded file %s cannot seek", f.asset)
+		} else {
+			f.met, err = readMetrics(res, nil)
+		}
+	}
+	if err != nil {
+		f.met, f.metErr = &metrics{upem: 1000, notdef: 1000}, err
+	}
+}
+
+// bytes returns the face's TrueType file, the same slice on every call.
+// An embedded face is copied out of the binary on first use only.
+func (f *face) bytes() ([]byte, error) {
+	f.dataOnce.Do(func() {
+		f.data, f.dataErr = fs.ReadFile(assets.Fonts, f.asset)
+	})
+	return f.data, f.dataErr
+}
+
+// metrics is what the typesetter asks of a face, read once from its cmap
+// and hmtx tables into flat arrays: a lookup is two array reads.
+type metrics struct {
+	upem   int
+	notdef int                  // advance of glyph 0
+	has    [0x10000 / 64]uint64 // bit r: the face has BMP rune r
+	adv    [0x10000]uint16      // advance of BMP rune r, in font units
+	astral map[rune]uint16      // runes beyond the BMP the face has
+}
+
+// lookup returns r's advance and whether the face has r.
+func (m *metrics) lookup(r rune) (int, bool) {
+	if uint32(r) < 0x10000 {
+		if m.has[r>>6]&(1<<(uint(r)&63)) != 0 {
+			return int(m.adv[r]), true
+		}
+		return 0, false
+	}
+	a, ok := m.astral[r]
+	return int(a), ok
+}
+
+var (
+	tagCmap = ot.MustNewTag("cmap")
+	tagHhea = ot.MustNewTag("hhea")
+	tagHmtx = ot.MustNewTag("hmtx")
+	tagMaxp = ot.MustNewTag("maxp")
+	tagName = ot.MustNewTag("name")
+)
+
+// errNoUnicode is returned for a font without the cmap subtable gopdf
+// needs.
+var errNoUnicode = errors.New("没有 Windows Unicode 字符映射表（cmap 3,1 格式 4），PDF 无法使用；请改选其他 .ttf 字体")
+
+// readMetrics reads the cmap and horizontal metrics of the font res. Only
+// those tables are read: parsing a whole CJK font with font.ParseTTF
+// (GSUB, GPOS, glyf…) takes 40–100 ms, this takes well under 1 ms. Runes
+// whose glyph is in skip (nested composites, which gopdf cannot draw) are
+// left out, so the next face of a chain draws them.
+func readMetrics(res ot.Resource, skip []bool) (*metrics, error) {
+	ld, err := ot.NewLoader(res)
+	if err != nil {
+		return nil, err
+	}
+	head, _, err := font.LoadHeadTable(ld, nil)
+	if err != nil {
+		return nil, err
+	}
+	hmtx, err := readHmtx(ld)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := ld.RawTable(tagCmap)
+	if err != nil {
+		return nil, errNoUnicode
+	}
+	table, _, err := tables.ParseCmap(raw)
+	if err != nil {
+		return nil, fmt.Errorf("cmap: %w", err)
+	}
+	m := &metrics{upem: int(head.Upem()), notdef: int(uint16(hmtx.Advance(0)))}
+	ok := eachMapping(table, func(r rune, gid tables.GlyphID) {
+		if int(gid) < len(skip) && skip[gid] {
+			return
+		}
+		adv := uint16(hmtx.Advance(gid))
+		if r < 0x10000 {
+			m.has[r>>6] |= 1 << (uint(r) & 63)
+			m.adv[r] = adv
+			return
+		}
+		if m.astral == nil {
+			m.astral = make(map[rune]uint16)
+		}
+		m.astral[r] = adv
+	})
+	if !ok {
+		return nil, errNoUnicode
+	}
+	return m, nil
+}
+
+// readHmtx reads the horizontal metrics.
+func readHmtx(ld *ot.Loader) (tables.Hmtx, error) {
+	raw, err := ld.RawTable(tagMaxp)
+	if err != nil {
+		return tables.Hmtx{}, err
+	}
+	maxp, _, err := tables.ParseMaxp(raw)
+	if err != nil {
+		return tables.Hmtx{}, fmt.Errorf("maxp: %w", err)
+	}
+	if raw, err = ld.RawTable(tagHhea); err != nil {
+		return tables.Hmtx{}, err
+	}
+	hhea, _, err := tables.ParseHhea(raw)
+	if err != nil {
+		return tables.Hmtx{}, fmt.Errorf("hhea: %w", err)
+	}
+	if raw, err = ld.RawTable(tagHmtx); err != nil {
+		return tables.Hmtx{}, err
+	}
+	long := int(hhea.NumOfLongMetrics)
+	short := max(int(maxp.NumGlyphs)-long, 0)
+	hmtx, _, err := tables.ParseHmtx(raw, long, short)
+	if err != nil || len(hmtx.Metrics) == 0 {
+		return tables.Hmtx{}, fmt.Errorf("hmtx: %v", err)
+	}
+	return hmtx, nil
+}

@@ -1,11 +1,20 @@
-// Package fonts provides the faces of each typographic role of a reply —
-// 小标宋 title, 仿宋 body, 黑体, 楷体, 宋体 page numbers — as fallback chains
-// of TrueType faces: the free fonts embedded in the binary (package assets),
-// optionally preceded by a font installed on the machine, such as the
-// official 仿宋_GB2312. It answers the typesetter's questions (which face
-// draws a character, and how wide it is) and gives the renderers the raw
-// font data. Faces are parsed lazily with golang.org/x/image/font/sfnt,
-// which reads only the tables it needs, so unused faces cost nothing.
+// Package fonts provides the typefaces of a reply — 小标宋 title, 仿宋 body,
+// 黑体 and 楷体 headings, 宋体 page numbers, as GB/T 9704-2012 asks — as
+// fallback chains of TrueType faces: the free fonts embedded in the binary
+// (package assets), optionally preceded by a font installed on the
+// machine, such as the official 仿宋_GB2312.
+//
+// It answers the typesetter's questions (which face draws a character, and
+// how wide it is), reports the characters no face has (the PDF would show
+// them as blanks), and gives the renderers the TrueType bytes of a face.
+// Metrics and coverage come from the cmap and hmtx tables, read with
+// github.com/go-text/typesetting; a face is read on first use, once per
+// process, so faces a document does not use cost nothing.
+//
+// Only TrueType-outline fonts are accepted: the PDF writer (gopdf) cannot
+// embed CFF-outline .otf fonts or .ttc collections, and it draws composite
+// glyphs only one level deep, so a face does not claim glyphs built from
+// nested composites.
 package fonts
 
 import (
@@ -13,27 +22,28 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"strings"
 	"sync"
-
-	"golang.org/x/image/font/sfnt"
+	"unicode"
 
 	"replydesk/assets"
 )
 
-// Roles of the faces of a reply, as named by package layout.
+// Roles of the faces of a reply; the same strings as package layout's.
 const (
 	Title = "title" // 小标宋: title, red header
 	Body  = "body"  // 仿宋: body text
-	Hei   = "hei"   // 黑体: first-level headings, marks
-	Kai   = "kai"   // 楷体: second-level headings, signer's name
+	Hei   = "hei"   // 黑体: first-level headings, marks, attachment labels
+	Kai   = "kai"   // 楷体: second-level headings, 签发人 name
 	Song  = "song"  // 宋体: page numbers
 )
 
 // Roles lists every role, in the order settings show them.
 var Roles = []string{Title, Body, Hei, Kai, Song}
 
-// RoleLabel names a role in Chinese.
+// numRoles is len(Roles).
+const numRoles = 5
+
+// RoleLabel names a role in Chinese, for settings and messages.
 func RoleLabel(role string) string {
 	switch role {
 	case Title:
@@ -50,164 +60,154 @@ func RoleLabel(role string) string {
 	return role
 }
 
-// The embedded faces.
+// roleIndex returns the index of role in Roles, or -1.
+func roleIndex(role string) int {
+	switch role {
+	case Title:
+		return 0
+	case Body:
+		return 1
+	case Hei:
+		return 2
+	case Kai:
+		return 3
+	case Song:
+		return 4
+	}
+	return -1
+}
+
+// The embedded faces, named after their files in assets/fonts.
 const (
-	fandolFang  = "FandolFang-Regular"
-	notoSerif   = "NotoSerifSC-Regular"
-	notoSerifB  = "NotoSerifSC-Bold"
-	notoSans    = "NotoSansSC-Regular"
-	lxgwWenKai  = "LXGWWenKai-Regular"
-	UIFace      = notoSans // the face of the window's text
-	fontsFolder = "fonts"
+	FandolFang     = "FandolFang-Regular"
+	NotoSerif      = "NotoSerifSC-Regular"
+	NotoSerifBold  = "NotoSerifSC-Bold"
+	NotoSans       = "NotoSansSC-Regular"
+	LXGWWenKai     = "LXGWWenKai-Regular"
+	embeddedFolder = "fonts"
 )
 
-// defaultChains are the fallback chains of the embedded faces.
-var defaultChains = map[string][]string{
-	Title: {notoSerifB, notoSerif},
-	Body:  {fandolFang, notoSerif},
-	Hei:   {notoSans, notoSerif},
-	Kai:   {lxgwWenKai, notoSerif},
-	Song:  {notoSerif},
+// defaultChains are the fallback chains of the embedded faces, by role
+// index. NotoSerifSC-Regular backs the faces with fewer characters:
+// FandolFang has GB2312 only and lacks name characters such as 堃 喆 镕.
+var defaultChains = [numRoles][]string{
+	{NotoSerifBold, NotoSerif}, // title
+	{FandolFang, NotoSerif},    // body
+	{NotoSans},                 // hei
+	{LXGWWenKai, NotoSerif},    // kai
+	{NotoSerif},                // song
 }
 
-// Set is the faces of a document by role. It is safe for concurrent use.
+// embeddedFaces are the faces of the binary, made once per process.
+var embeddedFaces = sync.OnceValue(newEmbeddedFaces)
+
+// newEmbeddedFaces makes unread faces of the embedded fonts, by name.
+func newEmbeddedFaces() map[string]*face {
+	m := make(map[string]*face)
+	for _, chain := range defaultChains {
+		for _, name := range chain {
+			m[name] = embeddedFace(path.Join(embeddedFolder, name+".ttf"))
+		}
+	}
+	return m
+}
+
+// member is a face of a chain under its name in the Set.
+type member struct {
+	name string
+	face *face
+}
+
+// Set is the faces of a document: a fallback chain of faces per role.
+// A Set never changes once made, and is safe for concurrent use.
 type Set struct {
-	faces  map[string]*Face // by name
-	chains map[string][]*Face
+	chains   [numRoles][]member
+	byName   map[string]*face // the faces of the chains
+	embedded map[string]*face // the faces of the default chains
 }
 
-var (
-	defaultOnce sync.Once
-	defaultSet  *Set
-	defaultErr  error
-)
+// Default returns the embedded faces with their default chains. The Set is
+// made once per process and costs nothing to make: a face is read when a
+// character is first looked up in it, or its bytes first asked for.
+func Default() (*Set, error) { return defaultSet() }
 
-// Default returns the set of embedded faces, made once per process; faces
-// are parsed on first use.
-func Default() (*Set, error) {
-	defaultOnce.Do(func() { defaultSet, defaultErr = embedded(assets.Fonts) })
-	return defaultSet, defaultErr
-}
+var defaultSet = sync.OnceValues(func() (*Set, error) { return newSet(embeddedFaces()) })
 
-// embedded builds a set from the fonts/*.ttf of fsys.
-func embedded(fsys fs.FS) (*Set, error) {
-	s := &Set{faces: map[string]*Face{}, chains: map[string][]*Face{}}
-	for role, names := range defaultChains {
-		for _, name := range names {
-			f := s.faces[name]
-			if f == nil {
-				data, err := fs.ReadFile(fsys, path.Join(fontsFolder, name+".ttf"))
-				if err != nil {
-					return nil, fmt.Errorf("载入内置字体 %s：%w", name, err)
-				}
-				f = &Face{Name: name, data: data}
-				s.faces[name] = f
+// newSet returns the default chains of faces.
+func newSet(faces map[string]*face) (*Set, error) {
+	s := &Set{byName: make(map[string]*face, len(faces)), embedded: faces}
+	for i, chain := range defaultChains {
+		for _, name := range chain {
+			f := faces[name]
+			if _, err := fs.Stat(assets.Fonts, f.asset); err != nil {
+				return nil, fmt.Errorf("内置字体 %s 缺失，程序文件不完整：%w", name, err)
 			}
-			s.chains[role] = append(s.chains[role], f)
+			s.chains[i] = append(s.chains[i], member{name, f})
+			s.byName[name] = f
 		}
 	}
 	return s, nil
 }
 
+// chain returns role's chain; an unknown role has the body chain.
+func (s *Set) chain(role string) []member {
+	i := roleIndex(role)
+	if i < 0 {
+		i = roleIndex(Body)
+	}
+	return s.chains[i]
+}
+
 // Chain lists the face names of role's fallback chain, first choice first.
 func (s *Set) Chain(role string) []string {
 	var out []string
-	for _, f := range s.chains[role] {
-		out = append(out, f.Name)
+	for _, m := range s.chain(role) {
+		out = append(out, m.name)
 	}
 	return out
 }
 
 // Glyph reports which face of role's chain draws r, and r's advance in
-// font units of an em of unitsPerEm units. ok is false when no face has r;
-// face and advance are then those of the chain's first face's .notdef.
+// that face's font units, of which an em has unitsPerEm. ok is false when
+// no face of the chain has r; face and advance are then those of the
+// chain's first face and its .notdef glyph. An unknown role is taken for
+// Body.
 func (s *Set) Glyph(role string, r rune) (face string, advance, unitsPerEm int, ok bool) {
-	chain := s.chains[role]
-	if len(chain) == 0 {
-		chain = s.chains[Body]
-	}
-	for _, f := range chain {
-		if m, has := f.metrics(r); has {
-			return f.Name, m.advance, f.upem, true
+	chain := s.chain(role)
+	for _, m := range chain {
+		met := m.face.metrics()
+		if adv, has := met.lookup(r); has {
+			return m.name, adv, met.upem, true
 		}
 	}
-	f := chain[0]
-	m, _ := f.metrics(r)
-	return f.Name, m.advance, f.upem, false
+	met := chain[0].face.metrics()
+	return chain[0].name, met.notdef, met.upem, false
 }
 
-// Data returns the TrueType bytes of the named face. The same slice is
-// returned on every call.
+// Data returns the TrueType bytes of the named face: the same slice on
+// every call, which the caller must not change.
 func (s *Set) Data(face string) ([]byte, error) {
-	f := s.faces[face]
+	f := s.byName[face]
 	if f == nil {
 		return nil, fmt.Errorf("没有名为“%s”的字体", face)
 	}
-	return f.data, nil
+	data, err := f.bytes()
+	if err != nil {
+		return nil, fmt.Errorf("读取字体“%s”失败：%w", face, err)
+	}
+	return data, nil
 }
 
 // Missing returns the distinct characters of text that no face of role's
-// chain has, in order of first appearance; white space is ignored.
+// chain has, in order of first appearance. White space is ignored: a
+// missing space is blank anyway.
 func (s *Set) Missing(role, text string) []rune {
 	var out []rune
 	for _, r := range text {
-		if r == '\n' || r == '\r' || r == '\t' || r == ' ' || slices.Contains(out, r) {
+		if _, _, _, ok := s.Glyph(role, r); ok || unicode.IsSpace(r) || slices.Contains(out, r) {
 			continue
 		}
-		if _, _, _, ok := s.Glyph(role, r); !ok {
-			out = append(out, r)
-		}
+		out = append(out, r)
 	}
 	return out
 }
-
-// clone returns a copy of s whose maps may be changed.
-func (s *Set) clone() *Set {
-	c := &Set{faces: map[string]*Face{}, chains: map[string][]*Face{}}
-	for k, v := range s.faces {
-		c.faces[k] = v
-	}
-	for k, v := range s.chains {
-		c.chains[k] = slices.Clone(v)
-	}
-	return c
-}
-
-// WithFile returns a copy of s whose role chain starts with the TrueType
-// font at path, then the default chain. Font collections (.ttc) and fonts
-// with CFF outlines are refused: they cannot be embedded in the PDF.
-func (s *Set) WithFile(role, path string) (*Set, error) {
-	if _, ok := defaultChains[role]; !ok {
-		return nil, fmt.Errorf("未知的字体角色“%s”：应为 %s 之一", role, strings.Join(Roles, "、"))
-	}
-	f, err := LoadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	c := s.clone()
-	name := f.Name
-	for i := 2; c.faces[name] != nil && !sameData(c.faces[name].data, f.data); i++ {
-		name = fmt.Sprintf("%s-%d", f.Name, i)
-	}
-	if old := c.faces[name]; old != nil {
-		f = old
-	} else {
-		f.Name = name
-		c.faces[name] = f
-	}
-	chain := []*Face{f}
-	for _, g := range c.chains[role] {
-		if g != f {
-			chain = append(chain, g)
-		}
-	}
-	c.chains[role] = chain
-	return c, nil
-}
-
-func sameData(a, b []byte) bool {
-	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0] || string(a) == string(b))
-}
-
-// buffers are sfnt scratch buffers, one per concurrent lookup.
-var buffers = sync.Pool{New: func() any { return new(sfnt.Buffer) }}

@@ -1,14 +1,14 @@
 package fonts
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
+	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 	"testing"
 )
 
+// set returns the process's default Set.
 func set(tb testing.TB) *Set {
 	tb.Helper()
 	s, err := Default()
@@ -18,189 +18,213 @@ func set(tb testing.TB) *Set {
 	return s
 }
 
-func TestGlyphChains(t *testing.T) {
+// freshSet returns a default Set whose faces no other test has read.
+func freshSet(tb testing.TB) (*Set, map[string]*face) {
+	tb.Helper()
+	faces := newEmbeddedFaces()
+	s, err := newSet(faces)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return s, faces
+}
+
+// count returns how many code points m maps.
+func (m *metrics) count() int {
+	n := len(m.astral)
+	for _, w := range m.has {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+func TestEmbeddedFonts(t *testing.T) {
+	// Code points as fontTools counts them (assets/fonts/SOURCES.md).
+	want := map[string]int{FandolFang: 10273, NotoSerif: 30928, NotoSerifBold: 30928, NotoSans: 30890, LXGWWenKai: 28872}
+	s := set(t)
+	for name, n := range want {
+		t.Run(name, func(t *testing.T) {
+			data, err := s.Data(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := checkTrueType(data); err != nil {
+				t.Errorf("checkTrueType: %v", err)
+			}
+			if nested := nestedComposites(data); nested != nil {
+				t.Errorf("has nested composite glyphs, which gopdf draws as nothing")
+			}
+			m := s.byName[name].metrics()
+			if got := m.count(); got != n || m.upem != 1000 {
+				t.Errorf("%d code points, %d units per em; want %d, 1000", got, m.upem, n)
+			}
+		})
+	}
+}
+
+func TestGlyph(t *testing.T) {
 	s := set(t)
 	tests := []struct {
 		role string
 		r    rune
 		face string
 		adv  int
+		ok   bool
 	}{
-		{Body, '中', fandolFang, 1000},
-		{Body, '，', fandolFang, 1000},
-		{Body, '堃', notoSerif, 1000}, // beyond GB2312: FandolFang lacks it
-		{Body, '喆', notoSerif, 1000},
-		{Title, '答', notoSerifB, 1000},
-		{Hei, '一', notoSans, 1000},
-		{Kai, '楷', lxgwWenKai, 1000},
-		{Song, '1', notoSerif, 0},
+		{Body, '中', FandolFang, 1000, true},
+		{Body, '，', FandolFang, 1000, true},
+		{Body, '1', FandolFang, 500, true},
+		{Body, 'A', FandolFang, 739, true},
+		{Body, '堃', NotoSerif, 1000, true}, // beyond GB2312: FandolFang lacks it
+		{Body, '喆', NotoSerif, 1000, true},
+		{Body, '镕', NotoSerif, 1000, true},
+		{Body, '\uE000', FandolFang, 1000, false}, // private use: no face has it
+		{Body, '\U00020000', FandolFang, 1000, false},
+		{Title, '答', NotoSerifBold, 1000, true},
+		{Title, '1', NotoSerifBold, 466, true},
+		{Hei, '一', NotoSans, 1000, true},
+		{Hei, '1', NotoSans, 555, true},
+		{Hei, '\u9FFF', NotoSans, 1000, false}, // hei has no fallback
+		{Kai, '楷', LXGWWenKai, 1000, true},
+		{Kai, '\u4DB5', NotoSerif, 1000, true}, // Ext-A: LXGW WenKai lacks it
+		{Song, '1', NotoSerif, 471, true},
+		{"bold", '中', FandolFang, 1000, true}, // unknown role: body
 	}
 	for _, tc := range tests {
-		t.Run(tc.role+string(tc.r), func(t *testing.T) {
+		t.Run(fmt.Sprintf("%s/%U", tc.role, tc.r), func(t *testing.T) {
 			face, adv, upem, ok := s.Glyph(tc.role, tc.r)
-			if !ok || face != tc.face || upem != 1000 {
-				t.Fatalf("Glyph(%s, %q) = %s, %d, %d, %v; want %s", tc.role, tc.r, face, adv, upem, ok, tc.face)
-			}
-			if tc.adv != 0 && adv != tc.adv {
-				t.Errorf("advance of %q = %d, want %d", tc.r, adv, tc.adv)
-			}
-			if tc.adv == 0 && (adv <= 0 || adv >= 1000) {
-				t.Errorf("advance of %q = %d, want a proportional width", tc.r, adv)
+			if face != tc.face || adv != tc.adv || upem != 1000 || ok != tc.ok {
+				t.Errorf("Glyph(%s, %q) = %s, %d, %d, %v; want %s, %d, 1000, %v",
+					tc.role, tc.r, face, adv, upem, ok, tc.face, tc.adv, tc.ok)
 			}
 		})
 	}
-	if _, _, _, ok := s.Glyph(Body, '\uE000'); ok {
-		t.Error("U+E000 (private use) reported as present")
+}
+
+func TestFandolLacksNameCharacters(t *testing.T) {
+	m := set(t).byName[FandolFang].metrics()
+	for _, r := range "堃喆镕" {
+		if _, ok := m.lookup(r); ok {
+			t.Errorf("FandolFang has %q: the fallback test above proves nothing", r)
+		}
+	}
+}
+
+func TestChain(t *testing.T) {
+	s := set(t)
+	for role, want := range map[string]string{
+		Title: "NotoSerifSC-Bold NotoSerifSC-Regular",
+		Body:  "FandolFang-Regular NotoSerifSC-Regular",
+		Hei:   "NotoSansSC-Regular",
+		Kai:   "LXGWWenKai-Regular NotoSerifSC-Regular",
+		Song:  "NotoSerifSC-Regular",
+	} {
+		if got := strings.Join(s.Chain(role), " "); got != want {
+			t.Errorf("Chain(%s) = %s, want %s", role, got, want)
+		}
 	}
 }
 
 func TestMissing(t *testing.T) {
-	got := set(t).Missing(Body, "王\uE000堃 同\uE000志\n\U000F0000")
-	if string(got) != "\uE000\U000F0000" {
-		t.Errorf("Missing = %q, want U+E000 and U+F0000", string(got))
+	s := set(t)
+	tests := []struct {
+		role, text, want string
+	}{
+		{Body, "王\uE000堃 同\uE000志\n\U00020000\t\u3000。", "\uE000\U00020000"},
+		{Body, "您在市政协十四届二次会议上提出的提案收悉。", ""},
+		{Hei, "一、\u9FFF总体情况\u9FFF", "\u9FFF"},
+		{Kai, "（一）\u4DB5", ""},
+		{Song, "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.role, func(t *testing.T) {
+			if got := string(s.Missing(tc.role, tc.text)); got != tc.want {
+				t.Errorf("Missing(%s, %q) = %q, want %q", tc.role, tc.text, got, tc.want)
+			}
+		})
 	}
 }
 
 func TestData(t *testing.T) {
 	s := set(t)
-	a, err := s.Data(fandolFang)
+	a, err := s.Data(FandolFang)
 	if err != nil || len(a) < 1<<20 || string(a[:4]) != "\x00\x01\x00\x00" {
-		t.Fatalf("Data(%s): %d bytes, %v", fandolFang, len(a), err)
+		t.Fatalf("Data(%s): %d bytes, %v", FandolFang, len(a), err)
 	}
-	b, _ := s.Data(fandolFang)
-	if &a[0] != &b[0] {
+	if b, _ := s.Data(FandolFang); &a[0] != &b[0] {
 		t.Error("Data returned a new slice: the renderers' caches key on it")
 	}
-	if _, err := s.Data("nope"); err == nil {
-		t.Error("Data of an unknown face gave no error")
+	if _, err := s.Data("SimSun"); err == nil || !strings.Contains(err.Error(), "SimSun") {
+		t.Errorf("Data of an unknown face: %v, want an error naming it", err)
 	}
 }
 
-func TestWithFile(t *testing.T) {
-	s := set(t)
-	kai, _ := s.Data(lxgwWenKai)
-	p := filepath.Join(t.TempDir(), "mykai.ttf")
-	if err := os.WriteFile(p, kai, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, err := s.WithFile(Body, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chain := c.Chain(Body)
-	if len(chain) != 3 || chain[1] != fandolFang || chain[2] != notoSerif {
-		t.Fatalf("chain = %v, want the file's face, then the default chain", chain)
-	}
-	if face, _, _, _ := c.Glyph(Body, '中'); face != chain[0] {
-		t.Errorf("body 中 from %s, want %s", face, chain[0])
-	}
-	if face, _, _, _ := s.Glyph(Body, '中'); face != fandolFang {
-		t.Errorf("WithFile changed the original set: %s", face)
-	}
-	if d, _ := c.Data(chain[0]); len(d) != len(kai) {
-		t.Errorf("Data of the file's face: %d bytes, want %d", len(d), len(kai))
-	}
-}
-
-func TestWithFileRefuses(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]struct {
-		data []byte
-		msg  string
-	}{
-		"simsun.ttc":  {append([]byte("ttcf"), make([]byte, 64)...), "字体集合"},
-		"cff.otf":     {append([]byte("OTTO"), make([]byte, 64)...), "CFF"},
-		"garbage.ttf": {[]byte("这不是字体文件，只是一些文字而已。"), "已损坏"},
-		"empty.ttf":   {nil, "已损坏"},
-	}
-	for name, f := range files {
-		t.Run(name, func(t *testing.T) {
-			p := filepath.Join(dir, name)
-			os.WriteFile(p, f.data, 0o644)
-			_, err := set(t).WithFile(Body, p)
-			if err == nil || !strings.Contains(err.Error(), f.msg) || !strings.Contains(err.Error(), name) || !errors.Is(err, ErrUnusable) {
-				t.Errorf("WithFile(%s) error = %v, want one naming the file and %q", name, err, f.msg)
+// TestLazy checks that Default reads nothing and a lookup reads only the
+// faces it needs: render must not parse fonts a document does not use.
+func TestLazy(t *testing.T) {
+	s, faces := freshSet(t)
+	read := func() string {
+		var out []string
+		for _, name := range []string{FandolFang, NotoSerif, NotoSerifBold, NotoSans, LXGWWenKai} {
+			f := faces[name]
+			if f.met != nil {
+				out = append(out, name)
 			}
-		})
+			if f.data != nil {
+				out = append(out, name+"(data)")
+			}
+		}
+		return strings.Join(out, " ")
 	}
-	if _, err := set(t).WithFile("bold", filepath.Join(dir, "x.ttf")); err == nil || !strings.Contains(err.Error(), "角色") {
-		t.Errorf("unknown role: %v", err)
+	steps := []struct {
+		do   func()
+		want string
+	}{
+		{func() {}, ""},
+		{func() { s.Glyph(Body, '中') }, FandolFang},
+		{func() { s.Glyph(Body, '堃') }, FandolFang + " " + NotoSerif},
+		{func() { s.Data(NotoSans) }, FandolFang + " " + NotoSerif + " " + NotoSans + "(data)"},
 	}
-	if _, err := set(t).WithFile(Body, filepath.Join(dir, "absent.ttf")); err == nil || !strings.Contains(err.Error(), "无法读取") {
-		t.Errorf("absent file: %v", err)
-	}
-}
-
-func TestInstalled(t *testing.T) {
-	s := set(t)
-	dir := t.TempDir()
-	for _, name := range []string{notoSans, lxgwWenKai} {
-		d, _ := s.Data(name)
-		os.WriteFile(filepath.Join(dir, name+".ttf"), d, 0o644)
-	}
-	os.WriteFile(filepath.Join(dir, "broken.ttf"), []byte("garbage"), 0o644)
-	got, err := installedIn([]string{dir, filepath.Join(dir, "absent")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 2 {
-		t.Fatalf("Installed found %+v, want the two fonts and not the broken file", got)
-	}
-	for _, f := range got {
-		if !f.CJK || !f.Usable || f.Family == "" {
-			t.Errorf("%+v: want a usable CJK font with a family name", f)
+	for i, st := range steps {
+		st.do()
+		if got := read(); got != st.want {
+			t.Errorf("step %d: faces read: %q, want %q", i, got, st.want)
 		}
 	}
-	if !strings.Contains(got[0].Family+got[1].Family, "霞鹜文楷") {
-		t.Errorf("families %q, %q: want the Chinese family name 霞鹜文楷", got[0].Family, got[1].Family)
-	}
 }
 
-func TestConcurrentGlyph(t *testing.T) {
-	s := set(t)
+// TestConcurrent looks characters up and fetches bytes from many
+// goroutines while the faces are read for the first time (run with -race).
+func TestConcurrent(t *testing.T) {
+	s, _ := freshSet(t)
 	text := []rune("您在市政协十四届二次会议上提出的提案收悉现答复如下堃喆镕0123456789")
 	var wg sync.WaitGroup
-	for g := 0; g < 8; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for _, role := range Roles {
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range Roles {
+				role := Roles[(i+g)%len(Roles)]
 				for _, r := range text {
 					if _, _, _, ok := s.Glyph(role, r); !ok {
 						t.Errorf("%s lacks %q", role, r)
 					}
 				}
+				if _, err := s.Data(s.Chain(role)[0]); err != nil {
+					t.Error(err)
+				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 }
 
-func BenchmarkDefault(b *testing.B) {
-	for b.Loop() {
-		Default()
+func ExampleSet_Glyph() {
+	s, _ := Default()
+	for _, r := range "中堃1" {
+		face, adv, upem, ok := s.Glyph(Body, r)
+		fmt.Println(string(r), face, adv, upem, ok)
 	}
-}
-
-func BenchmarkGlyph(b *testing.B) {
-	s := set(b)
-	text := []rune("近几年我市职业教育聚焦吉林省一主六双产业布局规划，开设17大类百余种专业。")
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		s.Glyph(Body, text[i%len(text)])
-	}
-}
-
-func BenchmarkMissing(b *testing.B) {
-	s := set(b)
-	text := strings.Repeat("近几年我市职业教育聚焦吉林省产业布局规划，开设17大类百余种专业。", 40)
-	for b.Loop() {
-		s.Missing(Body, text)
-	}
-}
-
-func BenchmarkInstalled(b *testing.B) {
-	for b.Loop() {
-		Installed()
-	}
+	// Output:
+	// 中 FandolFang-Regular 1000 1000 true
+	// 堃 NotoSerifSC-Regular 1000 1000 true
+	// 1 FandolFang-Regular 500 1000 true
 }

@@ -1,25 +1,25 @@
 package fonts
 
 import (
-	"encoding/binary"
-	"io"
+	"cmp"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
-	"unicode/utf16"
+	"sync"
 
-	"golang.org/x/image/font/sfnt"
+	ot "github.com/go-text/typesetting/font/opentype"
 )
 
 // InstalledFont is a font file found in the system's font folders.
 type InstalledFont struct {
 	Path   string
-	Family string // the Chinese family name when the font has one, e.g. 仿宋_GB2312
-	CJK    bool   // has 中 and 的
-	Usable bool   // TrueType outlines in a single-font file: can be embedded
+	Family string // in Chinese when the font has a Chinese name, e.g. 仿宋_GB2312
+	Style  string // subfamily, e.g. Regular, Bold
+	CJK    bool   // has 中 and 的 (in the Windows Unicode cmap gopdf reads)
+	Usable bool   // a single TrueType-outline font: WithFile accepts it
 }
 
 // FontDirs returns the font folders of this system, the user's own first.
@@ -31,10 +31,7 @@ func FontDirs() []string {
 		if local := os.Getenv("LOCALAPPDATA"); local != "" {
 			dirs = append(dirs, filepath.Join(local, "Microsoft", "Windows", "Fonts"))
 		}
-		win := os.Getenv("WINDIR")
-		if win == "" {
-			win = `C:\Windows`
-		}
+		win := cmp.Or(os.Getenv("WINDIR"), os.Getenv("SystemRoot"), `C:\Windows`)
 		return append(dirs, filepath.Join(win, "Fonts"))
 	case "darwin":
 		return []string{filepath.Join(home, "Library", "Fonts"), "/Library/Fonts", "/System/Library/Fonts"}
@@ -46,15 +43,17 @@ func FontDirs() []string {
 	return append(dirs, "/usr/local/share/fonts", "/usr/share/fonts")
 }
 
-// Installed lists the font files of the system's font folders, sorted by
-// family name; files that cannot be read are skipped.
+// Installed lists the font files (.ttf, .otf, .ttc) of the system's font
+// folders, sorted by family name. Only a file's header, name table and
+// cmap table are read; files that cannot be read are skipped.
 func Installed() ([]InstalledFont, error) {
-	return installedIn(FontDirs())
+	return installedIn(FontDirs()), nil
 }
 
-func installedIn(dirs []string) ([]InstalledFont, error) {
-	var out []InstalledFont
-	seen := map[string]bool{}
+// installedIn lists the font files under dirs, reading them in parallel.
+func installedIn(dirs []string) []InstalledFont {
+	var paths []string
+	seen := make(map[string]bool)
 	for _, dir := range dirs {
 		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || seen[p] {
@@ -62,27 +61,37 @@ func installedIn(dirs []string) ([]InstalledFont, error) {
 			}
 			switch strings.ToLower(filepath.Ext(p)) {
 			case ".ttf", ".otf", ".ttc":
-			default:
-				return nil
-			}
-			seen[p] = true
-			if f, ok := inspect(p); ok {
-				out = append(out, f)
+				seen[p] = true
+				paths = append(paths, p)
 			}
 			return nil
 		})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Family != out[j].Family {
-			return out[i].Family < out[j].Family
+	found := make([]InstalledFont, len(paths))
+	ok := make([]bool, len(paths))
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(paths))
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(paths); i += workers {
+				found[i], ok[i] = inspect(paths[i])
+			}
+		})
+	}
+	wg.Wait()
+	var out []InstalledFont
+	for i, f := range found {
+		if ok[i] {
+			out = append(out, f)
 		}
-		return out[i].Path < out[j].Path
+	}
+	slices.SortFunc(out, func(a, b InstalledFont) int {
+		return cmp.Or(cmp.Compare(a.Family, b.Family), cmp.Compare(a.Style, b.Style), cmp.Compare(a.Path, b.Path))
 	})
-	return out, nil
+	return out
 }
 
-// inspect reads what Installed reports of one file, touching only the
-// tables it needs.
+// inspect reads what Installed reports of one file, or false.
 func inspect(path string) (InstalledFont, bool) {
 	file, err := os.Open(path)
 	if err != nil {
@@ -90,95 +99,42 @@ func inspect(path string) (InstalledFont, bool) {
 	}
 	defer file.Close()
 	var magic [4]byte
-	if _, err := io.ReadFull(file, magic[:]); err != nil {
+	if _, err := file.ReadAt(magic[:], 0); err != nil {
 		return InstalledFont{}, false
 	}
-	f := InstalledFont{Path: path, Usable: string(magic[:]) == "\x00\x01\x00\x00" || string(magic[:]) == "true"}
+	var ld *ot.Loader
 	if string(magic[:]) == "ttcf" {
-		c, err := sfnt.ParseCollectionReaderAt(file)
-		if err != nil || c.NumFonts() == 0 {
+		lds, err := ot.NewLoaders(file)
+		if err != nil || len(lds) == 0 {
 			return InstalledFont{}, false
 		}
-		font, err := c.Font(0)
-		if err != nil {
-			return InstalledFont{}, false
-		}
-		f.Family, f.CJK = describe(font)
-		return f, true
-	}
-	font, err := sfnt.ParseReaderAt(file)
-	if err != nil {
+		ld = lds[0]
+	} else if ld, err = ot.NewLoader(file); err != nil {
 		return InstalledFont{}, false
 	}
-	f.Family, f.CJK = describe(font)
-	if zh := chineseFamily(file); zh != "" {
-		f.Family = zh
+	raw, _ := ld.RawTable(tagName)
+	recs := parseNames(raw)
+	raw, _ = ld.RawTable(tagCmap)
+	cmap := format4(raw) // no map is built: two lookups are all we need
+	f := InstalledFont{
+		Path:   path,
+		Family: lookupName(recs, nameFamily, true),
+		Style:  lookupName(recs, nameSubfamily, false),
+		CJK:    format4Has(cmap, '中') && format4Has(cmap, '的'),
+		Usable: string(magic[:]) == "\x00\x01\x00\x00" && hasTables(ld) && cmap != nil,
 	}
 	if f.Family == "" {
-		f.Family = trimExt(filepath.Base(path))
+		f.Family = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	}
 	return f, true
 }
 
-func describe(font *sfnt.Font) (family string, cjk bool) {
-	var b sfnt.Buffer
-	family, _ = font.Name(&b, sfnt.NameIDFamily)
-	a, _ := font.GlyphIndex(&b, '中')
-	c, _ := font.GlyphIndex(&b, '的')
-	return family, a != 0 && c != 0
-}
-
-// chineseFamily reads the family name in Chinese (Windows platform,
-// languages zh-CN, zh-SG, zh-TW, zh-HK) from the name table, if any.
-func chineseFamily(r io.ReaderAt) string {
-	var head [12]byte
-	if _, err := r.ReadAt(head[:], 0); err != nil {
-		return ""
+// hasTables reports whether ld has every table gopdf needs.
+func hasTables(ld *ot.Loader) bool {
+	for _, t := range requiredTables {
+		if !ld.HasTable(ot.MustNewTag(t)) {
+			return false
+		}
 	}
-	n := int(binary.BigEndian.Uint16(head[4:]))
-	dir := make([]byte, 16*n)
-	if _, err := r.ReadAt(dir, 12); err != nil {
-		return ""
-	}
-	for i := 0; i < n; i++ {
-		rec := dir[16*i:]
-		if string(rec[:4]) != "name" {
-			continue
-		}
-		off, length := int64(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
-		if length > 1<<20 {
-			return ""
-		}
-		tab := make([]byte, length)
-		if _, err := r.ReadAt(tab, off); err != nil || length < 6 {
-			return ""
-		}
-		return zhName(tab)
-	}
-	return ""
-}
-
-func zhName(tab []byte) string {
-	count, strOff := int(binary.BigEndian.Uint16(tab[2:])), int(binary.BigEndian.Uint16(tab[4:]))
-	for i := 0; i < count; i++ {
-		rec := tab[6+12*i:]
-		if len(rec) < 12 {
-			return ""
-		}
-		platform, lang, id := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[4:]), binary.BigEndian.Uint16(rec[6:])
-		l, o := int(binary.BigEndian.Uint16(rec[8:])), int(binary.BigEndian.Uint16(rec[10:]))
-		if platform != 3 || id != 1 || (lang != 0x0804 && lang != 0x1004 && lang != 0x0404 && lang != 0x0C04) {
-			continue
-		}
-		if strOff+o+l > len(tab) {
-			return ""
-		}
-		raw := tab[strOff+o : strOff+o+l]
-		u := make([]uint16, len(raw)/2)
-		for j := range u {
-			u[j] = binary.BigEndian.Uint16(raw[2*j:])
-		}
-		return string(utf16.Decode(u))
-	}
-	return ""
+	return true
 }

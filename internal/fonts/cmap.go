@@ -1,0 +1,105 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"sort"
+
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/font/opentype/tables"
+)
+
+// gopdf maps characters with the cmap subtables of the Windows platform
+// only: (3,1) format 4 for the BMP, which it requires, and (3,10) format 12
+// beyond it. Coverage is read from the same subtables, so that a face
+// never claims a character gopdf would draw as a blank.
+
+// eachMapping calls fn with every rune the gopdf subtables of table map
+// to a glyph other than 0; false when there is no (3,1) format 4 subtable.
+func eachMapping(table tables.Cmap, fn func(r rune, gid tables.GlyphID)) bool {
+	var bmp, full *tables.EncodingRecord
+	for i, rec := range table.Records {
+		switch _, f4 := rec.Subtable.(tables.CmapSubtable4); {
+		case rec.PlatformID == 3 && rec.EncodingID == 1 && f4:
+			bmp = &table.Records[i]
+		case rec.PlatformID == 3 && rec.EncodingID == 10:
+			full = &table.Records[i]
+		}
+	}
+	if bmp == nil {
+		return false
+	}
+	isBMP := func(r rune) bool { return r >= 0 && r < 0x10000 }
+	if !eachIn(bmp, isBMP, fn) {
+		return false
+	}
+	return full == nil || eachIn(full, func(r rune) bool { return r >= 0x10000 }, fn)
+}
+
+// eachIn calls fn with the mappings of one subtable whose rune passes keep.
+func eachIn(rec *tables.EncodingRecord, keep func(rune) bool, fn func(rune, tables.GlyphID)) bool {
+	cm, _, err := font.ProcessCmap(tables.Cmap{Records: []tables.EncodingRecord{*rec}}, 0)
+	if err != nil {
+		return false
+	}
+	for it := cm.Iter(); it.Next(); {
+		if r, gid := it.Char(); gid != 0 && keep(r) {
+			fn(r, tables.GlyphID(gid))
+		}
+	}
+	return true
+}
+
+// format4 returns the (3,1) format 4 subtable of a raw cmap table, or nil.
+func format4(raw []byte) []byte {
+	if len(raw) < 4 {
+		return nil
+	}
+	n := int(binary.BigEndian.Uint16(raw[2:]))
+	for i := range n {
+		rec := raw[min(4+8*i, len(raw)):]
+		if len(rec) < 8 {
+			return nil
+		}
+		off := int(binary.BigEndian.Uint32(rec[4:]))
+		if binary.BigEndian.Uint16(rec) == 3 && binary.BigEndian.Uint16(rec[2:]) == 1 &&
+			off+14 <= len(raw) && binary.BigEndian.Uint16(raw[off:]) == 4 {
+			return raw[off:]
+		}
+	}
+	return nil
+}
+
+// format4Has reports whether the format 4 subtable st maps r to a glyph
+// other than 0, without building the whole map.
+func format4Has(st []byte, r rune) bool {
+	if r < 0 || r > 0xFFFF || len(st) < 14 {
+		return false
+	}
+	segX2 := int(binary.BigEndian.Uint16(st[6:]))
+	ends, starts, deltas, ranges := 14, 16+segX2, 16+2*segX2, 16+3*segX2
+	if ranges+segX2 > len(st) {
+		return false
+	}
+	c := uint16(r)
+	// The first segment ending at or after c; segments are sorted.
+	seg := sort.Search(segX2/2, func(i int) bool { return binary.BigEndian.Uint16(st[ends+2*i:]) >= c })
+	if seg == segX2/2 {
+		return false
+	}
+	s := 2 * seg
+	start := binary.BigEndian.Uint16(st[starts+s:])
+	if start > c {
+		return false
+	}
+	delta := binary.BigEndian.Uint16(st[deltas+s:])
+	ro := int(binary.BigEndian.Uint16(st[ranges+s:]))
+	if ro == 0 {
+		return c+delta != 0
+	}
+	at := ranges + s + ro + 2*int(c-start)
+	if at+2 > len(st) {
+		return false
+	}
+	g := binary.BigEndian.Uint16(st[at:])
+	return g != 0 && g+delta != 0
+}

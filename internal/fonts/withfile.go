@@ -1,0 +1,155 @@
+package fonts
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ErrUnusable is wrapped by the errors of font files that cannot be
+// embedded in a PDF: collections, CFF outlines, broken files.
+var ErrUnusable = errors.New("字体无法嵌入 PDF")
+
+// fileError says why the font file at path cannot be used.
+type fileError struct {
+	path, reason string
+}
+
+func (e *fileError) Error() string { return "字体文件“" + e.path + "”" + e.reason }
+
+// Unwrap makes errors.Is(err, ErrUnusable) hold.
+func (e *fileError) Unwrap() error { return ErrUnusable }
+
+// WithFile returns a copy of s whose role chain starts with the TrueType
+// font at path (e.g. the official 仿宋_GB2312, simfang.ttf), followed by
+// role's default chain; s itself is unchanged. The face is named after
+// the font's PostScript name (else its family name), with a suffix when a
+// different face of s has that name. Font collections (.ttc), fonts with
+// CFF outlines and broken files are refused, whatever their extension: the
+// PDF cannot embed them. A file is read once per process while it stays
+// unchanged.
+func (s *Set) WithFile(role, path string) (*Set, error) {
+	i := roleIndex(role)
+	if i < 0 {
+		return nil, fmt.Errorf("未知的字体角色“%s”：应为 %s 之一", role, strings.Join(Roles, "、"))
+	}
+	f, base, err := openFile(path)
+	if err != nil {
+		return nil, err
+	}
+	c := &Set{chains: s.chains, byName: make(map[string]*face), embedded: s.embedded}
+	c.chains[i] = nil
+	for _, n := range defaultChains[i] {
+		c.byName[n] = s.embedded[n]
+	}
+	name := ""
+	for _, chain := range c.chains {
+		for _, m := range chain {
+			c.byName[m.name] = m.face
+			if m.face == f {
+				name = m.name
+			}
+		}
+	}
+	for n := 1; name == ""; n++ {
+		if try := suffixed(base, n); c.byName[try] == nil {
+			name = try
+		}
+	}
+	chain := []member{{name, f}}
+	for _, n := range defaultChains[i] {
+		chain = append(chain, member{n, s.embedded[n]})
+	}
+	c.byName[name] = f
+	c.chains[i] = chain
+	return c, nil
+}
+
+// suffixed returns the n-th candidate name: base, base-2, base-3…
+func suffixed(base string, n int) string {
+	if n == 1 {
+		return base
+	}
+	return fmt.Sprintf("%s-%d", base, n)
+}
+
+// fileCacheSize bounds the font files kept read: each may be 20 MB.
+const fileCacheSize = 8
+
+// fileCache keeps the faces of font files by path, so choosing the same
+// font again neither rereads it nor changes its bytes' identity (the
+// renderers cache parsed fonts by it).
+var fileCache = struct {
+	sync.Mutex
+	m map[string]*cachedFile
+	n int // uses, to find the least recently used
+}{m: make(map[string]*cachedFile)}
+
+type cachedFile struct {
+	size    int64
+	mod     time.Time
+	face    *face
+	name    string // base face name
+	lastUse int
+}
+
+// openFile returns the face of the font file at path and its base name,
+// from the cache while the file is unchanged.
+func openFile(path string) (*face, string, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, "", readError(path, err)
+	}
+	if info.IsDir() {
+		return nil, "", &fileError{path, "是文件夹，不是字体文件"}
+	}
+	key, _ := filepath.Abs(path)
+	fileCache.Lock()
+	defer fileCache.Unlock()
+	fileCache.n++
+	if c := fileCache.m[key]; c != nil && c.size == info.Size() && c.mod.Equal(info.ModTime()) {
+		c.lastUse = fileCache.n
+		return c.face, c.name, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, "", readError(path, err)
+	}
+	f, err := fileFace(data)
+	if err != nil {
+		return nil, "", &fileError{path, err.Error()}
+	}
+	name := faceName(parseNames(tableDir(data)["name"]), strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+	if len(fileCache.m) >= fileCacheSize {
+		evictOldest()
+	}
+	fileCache.m[key] = &cachedFile{info.Size(), info.ModTime(), f, name, fileCache.n}
+	return f, name, nil
+}
+
+// evictOldest drops the least recently used file; the lock is held.
+func evictOldest() {
+	oldest := ""
+	for k, c := range fileCache.m {
+		if oldest == "" || c.lastUse < fileCache.m[oldest].lastUse {
+			oldest = k
+		}
+	}
+	delete(fileCache.m, oldest)
+}
+
+// readError words a failure to read path.
+func readError(path string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("字体文件“%s”不存在：请重新选择字体文件", path)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("没有读取字体文件“%s”的权限：请改选其他文件或调整文件权限", path)
+	}
+	return fmt.Errorf("无法读取字体文件“%s”：%v", path, err)
+}
