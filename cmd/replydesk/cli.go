@@ -23,6 +23,12 @@ const usage = `用法：
   replydesk new --style 提案答复 > 文件.reply.toml  按样式新建答复函
   replydesk styles                            列出可用样式
   replydesk fonts                             列出本机可用的 TrueType 字体
+  replydesk ledger import 清单.xlsx [--dry-run]  导入交办清单到台账（先列出问题，无误才写入）
+  replydesk ledger export 汇总表.xlsx [筛选条件]  导出办理情况汇总表（含统计表）
+  replydesk ledger list [筛选条件]              列出台账条目
+  replydesk batch --out 文件夹 [筛选条件]        把台账中各件的答复批量导出为 PDF
+    筛选条件：--status 未办理,办理中 --kind 提案 --category B --overdue --due-soon --q 关键词
+    台账选项：--db 数据库文件；导入时 --map 案由=C 指定列，--meeting 市政协十四届二次会议
 
 通用选项（放在子命令之后）：
   --templates 文件夹   另外读取该文件夹中的样式（*.toml）
@@ -48,6 +54,10 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 		return listStyles(rest, stdout)
 	case "fonts":
 		return listFonts(stdout)
+	case "ledger":
+		return ledgerCmd(rest, stdout, stderr)
+	case "batch":
+		return batchCmd(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0, nil

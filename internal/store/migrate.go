@@ -55,6 +55,27 @@ CREATE TABLE revisions (
 );
 CREATE INDEX revisions_draft ON revisions(draft_id, id);
 `,
+	// 2: the ledger (台账) of assigned items.
+	`
+CREATE TABLE ledger_items (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	kind       TEXT NOT NULL DEFAULT '',
+	assembly   TEXT NOT NULL DEFAULT '',
+	term       INTEGER NOT NULL DEFAULT 0,
+	session    INTEGER NOT NULL DEFAULT 0,
+	number     TEXT NOT NULL,                     -- normalized: "第０２４４号" is stored as "244"
+	status     TEXT NOT NULL DEFAULT '',
+	category   TEXT NOT NULL DEFAULT '',
+	deadline   TEXT NOT NULL DEFAULT '',          -- ISO date, so that it sorts as text; '' = none
+	draft_id   INTEGER REFERENCES drafts(id) ON DELETE SET NULL,
+	created    INTEGER NOT NULL,                  -- unix milliseconds
+	updated    INTEGER NOT NULL,
+	content    TEXT NOT NULL                      -- JSON of ledger.Item (without id and draft_id)
+);
+CREATE UNIQUE INDEX ledger_items_key ON ledger_items(assembly, term, session, number);
+CREATE INDEX ledger_items_deadline ON ledger_items(deadline, id);
+CREATE INDEX ledger_items_draft ON ledger_items(draft_id) WHERE draft_id IS NOT NULL;
+`,
 }
 
 // migrate applies the steps the database has not seen yet.

@@ -61,7 +61,7 @@ func TestOpenCreatesFolderAndSchema(t *testing.T) {
 		{"synchronous", "2"}, // FULL
 		{"foreign_keys", "1"},
 		{"busy_timeout", "1500"},
-		{"user_version", "1"},
+		{"user_version", fmt.Sprint(len(migrations))},
 		{"application_id", "1380992075"},
 	}
 	for _, p := range pragmas {

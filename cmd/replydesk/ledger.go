@@ -1,0 +1,318 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"replydesk/internal/app"
+	"replydesk/internal/ledger"
+	"replydesk/internal/sheet"
+	"replydesk/internal/store"
+)
+
+const ledgerUsage = `用法：
+  replydesk ledger import 清单.xlsx [--dry-run] [--map 案由=C] [--sheet 工作表] [--meeting 市政协十四届二次会议] [--kind 提案]
+  replydesk ledger export 汇总表.xlsx [筛选条件]
+  replydesk ledger list [筛选条件]
+  replydesk batch --out 文件夹 [筛选条件]
+筛选条件：--status 未办理,办理中  --kind 提案  --category B  --overdue  --due-soon  --q 关键词
+通用：--db 数据库文件（默认为用户数据文件夹中的 replydesk.db）`
+
+// ledgerFlags are the options of the ledger subcommands.
+type ledgerFlags struct {
+	common
+	db                     string
+	status, kind, category string
+	overdue, dueSoon       bool
+	query                  string
+}
+
+func newLedgerFlags(name string, lf *ledgerFlags) *flag.FlagSet {
+	fs := newFlags(name, &lf.common)
+	fs.StringVar(&lf.db, "db", "", "")
+	fs.StringVar(&lf.status, "status", "", "")
+	fs.StringVar(&lf.kind, "kind", "", "")
+	fs.StringVar(&lf.category, "category", "", "")
+	fs.BoolVar(&lf.overdue, "overdue", false, "")
+	fs.BoolVar(&lf.dueSoon, "due-soon", false, "")
+	fs.StringVar(&lf.query, "q", "", "")
+	return fs
+}
+
+// filter builds the ledger filter of the options.
+func (lf *ledgerFlags) filter() (ledger.Filter, error) {
+	f := ledger.Filter{Overdue: lf.overdue, DueSoon: lf.dueSoon, Text: lf.query, Categories: ledger.SplitList(lf.category)}
+	for _, s := range ledger.SplitList(lf.status) {
+		st, err := ledger.ParseStatus(s)
+		if err != nil {
+			return f, fmt.Errorf("--status：%v", err)
+		}
+		f.Statuses = append(f.Statuses, st)
+	}
+	for _, s := range ledger.SplitList(lf.kind) {
+		k, err := ledger.ParseKind(s)
+		if err != nil {
+			return f, fmt.Errorf("--kind：%v", err)
+		}
+		f.Kinds = append(f.Kinds, k)
+	}
+	return f, nil
+}
+
+// open opens the desk and the database.
+func (lf *ledgerFlags) open() (*app.Ledger, func(), error) {
+	d, err := lf.desk()
+	if err != nil {
+		return nil, nil, err
+	}
+	path := lf.db
+	if path == "" {
+		path = store.DefaultPath()
+	}
+	s, err := store.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return app.NewLedger(d, s), func() { s.Close() }, nil
+}
+
+// ledgerCmd runs "replydesk ledger …".
+func ledgerCmd(args []string, stdout, stderr io.Writer) (int, error) {
+	if len(args) == 0 {
+		return 2, errors.New(ledgerUsage)
+	}
+	switch args[0] {
+	case "import":
+		return ledgerImport(args[1:], stdout)
+	case "export":
+		return ledgerExport(args[1:], stdout)
+	case "list":
+		return ledgerList(args[1:], stdout)
+	}
+	return 2, fmt.Errorf("未知的台账子命令“%s”\n%s", args[0], ledgerUsage)
+}
+
+// mapFlags collects --map 字段=列 options.
+type mapFlags sheet.Mapping
+
+// String shows the mapping collected so far.
+func (m mapFlags) String() string { return fmt.Sprint(sheet.Mapping(m)) }
+
+// Set reads one --map option: a field (its column header or key) and a
+// column letter or number, or 无 to ignore the field.
+func (m mapFlags) Set(v string) error {
+	name, column, ok := strings.Cut(v, "=")
+	if !ok {
+		return errors.New("--map 应写成 字段=列，例如 案由=C 或 备注=无")
+	}
+	key := ledger.FieldKey(strings.TrimSpace(name))
+	if _, known := ledger.FieldOf(key); !known {
+		key = sheet.MatchHeader(name)
+	}
+	if _, known := ledger.FieldOf(key); !known {
+		return fmt.Errorf("--map：不认识字段“%s”，可用的字段：%s", name, strings.Join(sheet.ExportColumns()[1:], "、"))
+	}
+	if c := strings.TrimSpace(column); c == "无" || c == "-" || c == "" {
+		m[key] = -1
+		return nil
+	}
+	c, err := sheet.ParseColumn(column)
+	if err != nil {
+		return fmt.Errorf("--map %s：%v", name, err)
+	}
+	m[key] = c
+	return nil
+}
+
+func ledgerImport(args []string, stdout io.Writer) (int, error) {
+	var lf ledgerFlags
+	fs := newLedgerFlags("ledger import", &lf)
+	dry := fs.Bool("dry-run", false, "")
+	sheetName := fs.String("sheet", "", "")
+	meeting := fs.String("meeting", "", "")
+	mapping := mapFlags{}
+	fs.Var(mapping, "map", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return 2, err
+	}
+	if len(pos) != 1 {
+		return 2, errors.New(ledgerUsage)
+	}
+	opt := sheet.ImportOptions{Sheet: *sheetName}
+	if len(mapping) > 0 {
+		opt.Mapping = sheet.Mapping(mapping)
+	}
+	if opt.Defaults, err = importDefaults(*meeting, lf.kind); err != nil {
+		return 2, err
+	}
+	l, done, err := lf.open()
+	if err != nil {
+		return 2, err
+	}
+	defer done()
+	p, err := l.PreviewImport(pos[0], opt)
+	if err != nil {
+		return 2, err
+	}
+	printPreview(stdout, p)
+	switch {
+	case p.Errors() > 0:
+		fmt.Fprintf(stdout, "未导入：还有%d处错误，请改正表格或用 --map 指定各列后重试\n", p.Errors())
+		return 1, nil
+	case *dry:
+		fmt.Fprintln(stdout, "试运行（--dry-run），未写入数据库")
+		return 0, nil
+	}
+	added, updated, err := l.ImportConfirm(p)
+	if err != nil {
+		return 2, err
+	}
+	fmt.Fprintf(stdout, "已导入：新增%d件，更新%d件\n", added, updated)
+	return 0, nil
+}
+
+// importDefaults reads --meeting and --kind for lists that name neither.
+func importDefaults(meeting, kind string) (ledger.Item, error) {
+	var d ledger.Item
+	if meeting != "" {
+		a, term, session, ok := ledger.ParseMeeting(meeting)
+		if !ok {
+			return d, fmt.Errorf("--meeting：“%s”不是届次会议，应写作“市政协十四届二次会议”", meeting)
+		}
+		d.Assembly, d.Term, d.Session = a, term, session
+	}
+	k, err := ledger.ParseKind(kind)
+	if err != nil {
+		return d, fmt.Errorf("--kind：%v", err)
+	}
+	d.Kind = k
+	return d, nil
+}
+
+// printPreview prints the summary, the columns and the problems.
+func printPreview(w io.Writer, p *app.Preview) {
+	fmt.Fprintln(w, p.Summary())
+	if p.Title != "" {
+		fmt.Fprintf(w, "表格标题：%s\n", p.Title)
+	}
+	fmt.Fprintln(w, "列对应：")
+	for _, c := range p.Columns {
+		to := "（不导入）"
+		if c.Field != "" {
+			to = sheet.FieldLabel(c.Field)
+		}
+		fmt.Fprintf(w, "  %s列 %s → %s\n", c.Letter, c.Header, to)
+	}
+	for _, pr := range p.Problems {
+		fmt.Fprintln(w, pr)
+	}
+}
+
+func ledgerExport(args []string, stdout io.Writer) (int, error) {
+	var lf ledgerFlags
+	pos, err := parse(newLedgerFlags("ledger export", &lf), args)
+	if err != nil {
+		return 2, err
+	}
+	if len(pos) != 1 {
+		return 2, errors.New(ledgerUsage)
+	}
+	f, err := lf.filter()
+	if err != nil {
+		return 2, err
+	}
+	l, done, err := lf.open()
+	if err != nil {
+		return 2, err
+	}
+	defer done()
+	n, err := l.ExportLedger(pos[0], f)
+	if err != nil {
+		return 2, err
+	}
+	fmt.Fprintf(stdout, "已导出 %s（%d件）\n", pos[0], n)
+	return 0, nil
+}
+
+func ledgerList(args []string, stdout io.Writer) (int, error) {
+	var lf ledgerFlags
+	if _, err := parse(newLedgerFlags("ledger list", &lf), args); err != nil {
+		return 2, err
+	}
+	f, err := lf.filter()
+	if err != nil {
+		return 2, err
+	}
+	l, done, err := lf.open()
+	if err != nil {
+		return 2, err
+	}
+	defer done()
+	items, err := l.Items(f)
+	if err != nil {
+		return 2, err
+	}
+	today := ledger.Today()
+	for _, it := range items {
+		mark := map[ledger.Urgency]string{ledger.UrgencyOverdue: "超期", ledger.UrgencyDueSoon: "将到期"}[it.Urgency(today)]
+		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\t%s\n", it.Label(), it.Status, it.Deadline, mark, it.Category, it.Title)
+	}
+	fmt.Fprintf(stdout, "共%d件\n", len(items))
+	return 0, nil
+}
+
+// batchCmd runs "replydesk batch --out DIR [filters]".
+func batchCmd(args []string, stdout, stderr io.Writer) (int, error) {
+	var lf ledgerFlags
+	fs := newLedgerFlags("batch", &lf)
+	out := fs.String("out", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return 2, err
+	}
+	if len(pos) != 0 || *out == "" {
+		return 2, errors.New(ledgerUsage)
+	}
+	f, err := lf.filter()
+	if err != nil {
+		return 2, err
+	}
+	l, done, err := lf.open()
+	if err != nil {
+		return 2, err
+	}
+	defer done()
+	items, err := l.Items(f)
+	if err != nil {
+		return 2, err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	results, err := l.Batch(ctx, items, *out, func(done, total int) {
+		if done == total || done%10 == 0 {
+			fmt.Fprintf(stderr, "已处理 %d/%d\n", done, total)
+		}
+	})
+	for _, r := range results {
+		if r.Err != nil && !errors.Is(r.Err, context.Canceled) {
+			fmt.Fprintln(stdout, "未导出：", r.Err)
+		}
+	}
+	fmt.Fprintln(stdout, app.BatchSummary(results))
+	if err != nil {
+		return 1, fmt.Errorf("已中断：%v", err)
+	}
+	for _, r := range results {
+		if r.Err != nil {
+			return 1, nil
+		}
+	}
+	return 0, nil
+}

@@ -1,0 +1,206 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"replydesk/internal/ledger"
+)
+
+// BatchResult is the outcome of one item of a batch export.
+type BatchResult struct {
+	Item  ledger.Item
+	Path  string // the PDF written (or meant to be written)
+	Pages int    // pages of the PDF; 0 on failure
+	Err   error  // nil on success; in Chinese, naming the item
+}
+
+// ErrNoDraft is matched (with errors.Is) by the result of an item that
+// has no reply draft yet.
+var ErrNoDraft = errors.New("尚未起草答复")
+
+// itemError names the item an error is about.
+type itemError struct {
+	it  *ledger.Item
+	err error
+}
+
+// Error prefixes the message with the item, e.g. "第12号提案：…".
+func (e *itemError) Error() string { return e.it.Label() + "：" + e.err.Error() }
+
+// Unwrap returns the error about the item.
+func (e *itemError) Unwrap() error { return e.err }
+
+// Batch exports the reply draft of each item as a PDF into dir (created if
+// need be), on all cores, named after the item's number and title (see
+// BatchFileName). A reply that fails (no draft, a style or font problem, a
+// file that cannot be written) is reported in its result and the others
+// still export; each PDF is written atomically, so a cancelled or failed
+// export leaves no partial file. progress, if not nil, is called after each
+// item with the number done so far, from the worker goroutines but never
+// concurrently (a GUI must hand it to its own thread). Cancelling ctx stops
+// the export after the replies being written; the items not exported get
+// ctx's error, and so does Batch. The results are in the order of items.
+func (l *Ledger) Batch(ctx context.Context, items []ledger.Item, dir string, progress func(done, total int)) ([]BatchResult, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("无法建立文件夹“%s”（%v）：请检查路径和写入权限", dir, err)
+	}
+	results := make([]BatchResult, len(items))
+	names := map[string]int{}
+	for i := range items {
+		results[i] = BatchResult{Item: items[i], Path: filepath.Join(dir, uniqueName(BatchFileName(&items[i]), names)+".pdf")}
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	done := 0
+	workers := min(runtime.GOMAXPROCS(0), len(items))
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				l.exportOne(ctx, &results[i])
+				mu.Lock()
+				done++
+				if progress != nil {
+					progress(done, len(items))
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for i := range items {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results, ctx.Err()
+}
+
+// exportOne writes the PDF of one result's item.
+func (l *Ledger) exportOne(ctx context.Context, res *BatchResult) {
+	fail := func(err error) { res.Err = &itemError{&res.Item, err} }
+	if err := ctx.Err(); err != nil {
+		fail(fmt.Errorf("已取消（%w）", err))
+		return
+	}
+	if res.Item.DraftID == 0 {
+		fail(fmt.Errorf("%w：请先在台账中为其起草答复", ErrNoDraft))
+		return
+	}
+	d, err := l.Store.Draft(res.Item.DraftID)
+	if err != nil {
+		fail(err)
+		return
+	}
+	doc, err := l.Desk.ExportPDF(res.Path, &d.Reply)
+	if err != nil {
+		fail(err)
+		return
+	}
+	res.Pages = len(doc.Pages)
+}
+
+// BatchSummary describes a batch in one Chinese sentence, e.g.
+// "已导出198份答复，2份未导出：第12号提案：尚未起草答复…".
+func BatchSummary(results []BatchResult) string {
+	ok := 0
+	var failed []string
+	for _, r := range results {
+		if r.Err == nil {
+			ok++
+		} else {
+			failed = append(failed, r.Err.Error())
+		}
+	}
+	s := fmt.Sprintf("已导出%d份答复", ok)
+	if len(failed) > 0 {
+		s += fmt.Sprintf("，%d份未导出：%s", len(failed), strings.Join(failed[:min(3, len(failed))], "；"))
+		if len(failed) > 3 {
+			s += "等"
+		}
+	}
+	return s
+}
+
+// maxNameRunes caps a file name (without extension), so that a path in a
+// deep folder stays under the 260 characters Windows allows.
+const maxNameRunes = 80
+
+// BatchFileName names an item's PDF (without ".pdf"): number and title,
+// e.g. "第244号提案-关于进一步推进职业教育产教融合、校企合作的建议", safe on
+// Windows (see SafeFileName).
+func BatchFileName(it *ledger.Item) string {
+	name := it.Label()
+	if t := strings.TrimSpace(it.Title); t != "" {
+		name += "-" + t
+	}
+	return SafeFileName(name)
+}
+
+// windowsMarks maps the characters Windows forbids in file names to their
+// full-width forms, which read the same in a Chinese title.
+var windowsMarks = strings.NewReplacer(
+	"<", "＜", ">", "＞", ":", "：", `"`, "＂", "/", "／", `\`, "＼", "|", "｜", "?", "？", "*", "＊",
+)
+
+// reserved are the device names Windows refuses as file names, with or
+// without an extension.
+var reserved = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NUL": true, "CONIN$": true, "CONOUT$": true}
+
+func init() {
+	for i := 1; i <= 9; i++ {
+		reserved[fmt.Sprint("COM", i)] = true
+		reserved[fmt.Sprint("LPT", i)] = true
+	}
+}
+
+// SafeFileName makes name usable as a file name on Windows, macOS and
+// Linux: the characters <>:"/\|? and * become their full-width forms,
+// control characters and line breaks become spaces, runs of spaces one,
+// no leading or trailing dots or spaces, a Windows device name (CON,
+// COM1 …) gets a leading underscore, and the name is cut to 80 characters.
+// An empty result is "答复".
+func SafeFileName(name string) string {
+	name = windowsMarks.Replace(name)
+	name = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, name)
+	name = strings.Join(strings.Fields(name), " ")
+	if r := []rune(name); len(r) > maxNameRunes {
+		name = string(r[:maxNameRunes])
+	}
+	name = strings.TrimRight(strings.TrimLeft(name, " ."), " .")
+	base, _, _ := strings.Cut(name, ".")
+	if reserved[strings.ToUpper(strings.TrimSpace(base))] {
+		name = "_" + name
+	}
+	if name == "" {
+		return "答复"
+	}
+	return name
+}
+
+// uniqueName returns name, or name（2）, name（3）… when it was used
+// before, comparing without letter case as Windows does.
+func uniqueName(name string, used map[string]int) string {
+	key := strings.ToLower(name)
+	used[key]++
+	if n := used[key]; n > 1 {
+		alt := fmt.Sprintf("%s（%d）", name, n)
+		return uniqueName(alt, used)
+	}
+	return name
+}

@@ -1,0 +1,285 @@
+package sheet
+
+import (
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"replydesk/internal/ledger"
+	"replydesk/internal/reply"
+)
+
+// ImportOptions tune the reading of a 交办清单.
+type ImportOptions struct {
+	// Sheet is the sheet to read; "" = the first sheet with a header row.
+	Sheet string
+	// Mapping corrects the detected columns (see Mapping.Override); nil
+	// keeps what was detected.
+	Mapping Mapping
+	// Defaults fill the kind, assembly, term, session and handling mode of
+	// rows that have no value for them; zero fields are taken from the
+	// title above the header ("市政协十四届二次会议提案交办清单") when it
+	// names them.
+	Defaults ledger.Item
+	// DeadlineMonths gives the handling period of an item without a
+	// deadline, from its assigned date; nil = ledger.DefaultDeadlineMonths.
+	DeadlineMonths func(*ledger.Item) int
+	// Categories are the valid category codes; a row with another code
+	// gets a warning. nil = no check.
+	Categories []string
+}
+
+// Import is what a 交办清单 holds, read but not stored: the preview a user
+// confirms.
+type Import struct {
+	Path      string   // the file read, "" for a stream
+	Sheet     string   // the sheet read
+	Sheets    []string // every sheet of the workbook
+	Title     string   // the text above the header, e.g. "市政协十四届二次会议提案交办清单"
+	HeaderRow int      // 1-based row of the header (its last row when it has two)
+	Columns   []Column // every column, with the field read from it
+	Detected  Mapping  // the columns found from the headers
+	Mapping   Mapping  // the columns read: Detected with the user's corrections
+	Defaults  ledger.Item
+	Rows      []Row     // the data rows, in sheet order, blank rows left out
+	Problems  []Problem // every problem, by row
+}
+
+// Row is one data row of the sheet.
+type Row struct {
+	Line   int               // 1-based row in the sheet
+	Item   ledger.Item       // what the row says, normalized, defaults applied
+	Filled []ledger.FieldKey // the fields the row has a value for
+	Bad    bool              // the row has an error and cannot be imported
+}
+
+// Problem is something wrong with the sheet, a row or a cell.
+type Problem struct {
+	Row      int             // 1-based row; 0 = the sheet as a whole
+	Column   string          // the header of the column as written in the file; "" = the whole row
+	Field    ledger.FieldKey // the field concerned, if any
+	Severity reply.Severity  // Error: the row (or the import) cannot go in; Warning: look at it
+	Message  string          // in Chinese, starting with the row and column: 第5行“交办日期”列：…
+}
+
+// String returns the message with its severity: "错误：第5行…".
+func (p Problem) String() string { return p.Severity.String() + "：" + p.Message }
+
+// Errors counts the problems that block the import.
+func (im *Import) Errors() int {
+	n := 0
+	for _, p := range im.Problems {
+		if p.Severity == reply.Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Items returns the items of the rows without errors.
+func (im *Import) Items() []ledger.Item {
+	var out []ledger.Item
+	for _, r := range im.Rows {
+		if !r.Bad {
+			out = append(out, r.Item)
+		}
+	}
+	return out
+}
+
+// ReadLedgerFile reads the 交办清单 at path. An error is returned only when
+// the file cannot be read as a workbook or has no header; everything else
+// is a Problem of the Import.
+func ReadLedgerFile(path string, opt ImportOptions) (*Import, error) {
+	f, err := openFile(path, true)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLedger(f, path, opt)
+}
+
+// ReadLedger reads a 交办清单 from r, like ReadLedgerFile.
+func ReadLedger(r io.Reader, opt ImportOptions) (*Import, error) {
+	f, err := openReader(r, true)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLedger(f, "", opt)
+}
+
+func readLedger(f *excelize.File, path string, opt ImportOptions) (*Import, error) {
+	im := &Import{Path: path, Sheets: f.GetSheetList()}
+	sheets := im.Sheets
+	if opt.Sheet != "" {
+		if !slices.Contains(sheets, opt.Sheet) {
+			return nil, &SheetError{Path: path, Sheet: opt.Sheet, Sheets: sheets}
+		}
+		sheets = []string{opt.Sheet}
+	}
+	for _, name := range sheets {
+		grid, err := readGrid(f, name)
+		if err != nil {
+			return nil, &FileError{Path: path, Kind: Damaged, Err: err}
+		}
+		h, ok := findHeader(grid)
+		if !ok {
+			continue
+		}
+		im.Sheet = name
+		im.parse(grid, h, opt)
+		return im, nil
+	}
+	return nil, &FileError{Path: path, Kind: NoHeader}
+}
+
+// SheetError names a sheet the workbook does not have.
+type SheetError struct {
+	Path   string
+	Sheet  string
+	Sheets []string
+}
+
+// Error returns the message to show the user.
+func (e *SheetError) Error() string {
+	return "工作簿中没有名为“" + e.Sheet + "”的工作表；现有工作表：" + strings.Join(e.Sheets, "、")
+}
+
+// readGrid returns the cells of a sheet as text (numbers formatted or raw
+// as the file was opened), with the value of each merged range copied
+// into all its cells.
+func readGrid(f *excelize.File, sheet string) ([][]string, error) {
+	grid, err := f.GetRows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	merged, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range merged {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || r1 > len(grid) {
+			continue
+		}
+		v := cell(grid, r1-1, c1-1)
+		for r := r1 - 1; r < r2 && r < len(grid); r++ {
+			for c := c1 - 1; c < c2; c++ {
+				for len(grid[r]) <= c {
+					grid[r] = append(grid[r], "")
+				}
+				grid[r][c] = v
+			}
+		}
+	}
+	return grid, nil
+}
+
+// cell returns grid[r][c], or "" outside the grid.
+func cell(grid [][]string, r, c int) string {
+	if r < 0 || r >= len(grid) || c < 0 || c >= len(grid[r]) {
+		return ""
+	}
+	return grid[r][c]
+}
+
+// header is a header found in a grid.
+type header struct {
+	row     int // 0-based row of the (last) header row
+	first   int // 0-based first row of the header (row-1 for a two-row header)
+	columns []Column
+	mapping Mapping
+}
+
+// maxHeaderRow is how far down the header is looked for.
+const maxHeaderRow = 30
+
+// findHeader finds the header row: among the first rows, the one whose
+// cells name the most distinct fields (at least two, one of them 编号 or
+// 案由). A row under it that holds sub-headers (under a merged 承办单位 over
+// 主办单位 and 协办单位) is joined to it.
+func findHeader(grid [][]string) (header, bool) {
+	best, bestScore := -1, 1
+	for r := 0; r < len(grid) && r < maxHeaderRow; r++ {
+		fields := rowFields(grid[r])
+		if len(fields) > bestScore && (fields[ledger.FNumber] || fields[ledger.FTitle]) {
+			best, bestScore = r, len(fields)
+		}
+	}
+	if best < 0 {
+		return header{}, false
+	}
+	h := header{row: best, first: best}
+	if best+1 < len(grid) && isSubHeader(grid[best], grid[best+1]) {
+		h.row = best + 1
+	}
+	h.columns, h.mapping = columnsOf(grid, h)
+	return h, true
+}
+
+// rowFields returns the distinct fields a row's cells name.
+func rowFields(row []string) map[ledger.FieldKey]bool {
+	out := map[ledger.FieldKey]bool{}
+	for _, c := range row {
+		if k := MatchHeader(c); k != "" {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// isSubHeader reports whether next is a second header row under top: it
+// names a field in a column where top names another one (or the same
+// merged text), and it has no cell that looks like data under a 编号 or
+// 案由 header.
+func isSubHeader(top, next []string) bool {
+	found := false
+	for c, v := range next {
+		k := MatchHeader(v)
+		t := ""
+		if c < len(top) {
+			t = top[c]
+		}
+		tk := MatchHeader(t)
+		if (tk == ledger.FNumber || tk == ledger.FTitle) && v != "" && v != t && k == "" {
+			return false
+		}
+		if k != "" && v != t {
+			found = true
+		}
+	}
+	return found
+}
+
+// columnsOf names the columns of a header: the sub-header's field where it
+// names one, else the top header's. A field named twice is read from its
+// first column.
+func columnsOf(grid [][]string, h header) ([]Column, Mapping) {
+	width := 0
+	for r := h.first; r <= h.row; r++ {
+		width = max(width, len(grid[r]))
+	}
+	cols := make([]Column, width)
+	m := Mapping{}
+	for c := range cols {
+		top, sub := strings.TrimSpace(cell(grid, h.first, c)), strings.TrimSpace(cell(grid, h.row, c))
+		text, k := top, MatchHeader(top)
+		if h.row != h.first {
+			if sk := MatchHeader(sub); sk != "" || k == "" {
+				k = sk
+			}
+			if sub != "" {
+				text = sub
+			}
+		}
+		cols[c] = Column{Index: c, Letter: letter(c), Header: text}
+		if _, taken := m[k]; k != "" && k != seqKey && !taken {
+			m[k] = c
+		}
+	}
+	return cols, m
+}

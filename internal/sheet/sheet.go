@@ -1,0 +1,151 @@
+// Package sheet reads and writes the spreadsheets of ReplyDesk: the
+// assignment list (交办清单) imported into the ledger, the 办理情况汇总表
+// exported from it with a 统计 sheet of live formulas and a chart, and the
+// attachment tables (附件) of a reply. It is the only package that imports
+// excelize. Every message a user reads is in Chinese and names the file,
+// the row and the column.
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// FileError is a workbook that cannot be read at all. Its message is in
+// Chinese, names the file and says what the user can do.
+type FileError struct {
+	Path string // the file's path, or "" for a stream
+	Kind FileErrorKind
+	Err  error // the underlying error
+}
+
+// FileErrorKind says why a workbook cannot be read.
+type FileErrorKind int
+
+// Reasons a workbook cannot be read.
+const (
+	Unreadable  FileErrorKind = iota // the file cannot be opened
+	Empty                            // the file has no bytes
+	OldFormat                        // an Excel 97-2003 .xls, or an encrypted workbook
+	NotWorkbook                      // not a zip: a CSV, HTML, PDF … renamed to .xlsx
+	Damaged                          // a zip, but not a sound workbook
+	NoHeader                         // no sheet has a recognizable header row
+	NoTable                          // the first sheet of an attachment table is empty
+)
+
+func (e *FileError) name() string {
+	if e.Path == "" {
+		return "所选文件"
+	}
+	return "文件“" + filepath.Base(e.Path) + "”"
+}
+
+// Error returns the message to show the user.
+func (e *FileError) Error() string {
+	n := e.name()
+	switch e.Kind {
+	case Empty:
+		return n + "是空的（0 字节）：请重新导出或下载该表格"
+	case OldFormat:
+		return n + "是旧版 Excel 97-2003 格式（.xls）或设置了打开密码，无法读取：请在 Excel 或 WPS 中打开，取消密码后“另存为” .xlsx 格式再导入"
+	case NotWorkbook:
+		return n + "不是 Excel 工作簿（.xlsx），可能是改了扩展名的其他文件：请在 Excel 或 WPS 中打开并“另存为” .xlsx 格式再导入"
+	case Damaged:
+		return n + "已损坏，无法作为 Excel 工作簿读取：请重新导出或下载该表格，或在 Excel 中打开修复后另存为 .xlsx"
+	case NoTable:
+		return n + "的第一个工作表是空的：附件表格应有表头行（可在其上方加一行标题）和数据行"
+	case NoHeader:
+		return n + "中找不到表头行：表头应包含“编号”（或提案号、建议号、案号）和“案由”（或标题、题目）等列名，请检查表格或在导入时指定各列"
+	}
+	detail := ""
+	if e.Err != nil {
+		detail = "（" + e.Err.Error() + "）"
+	}
+	return n + "无法打开" + detail + "：请检查文件是否存在、是否正被其他程序占用"
+}
+
+// Unwrap returns the underlying error.
+func (e *FileError) Unwrap() error { return e.Err }
+
+// oleMagic starts an OLE compound file: a .xls, or an encrypted .xlsx.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// open reads a workbook from its bytes, classifying failures. With raw,
+// numbers are read unformatted (dates as serial numbers).
+func open(path string, data []byte, raw bool) (*excelize.File, error) {
+	switch {
+	case len(data) == 0:
+		return nil, &FileError{Path: path, Kind: Empty}
+	case bytes.HasPrefix(data, oleMagic):
+		return nil, &FileError{Path: path, Kind: OldFormat}
+	case !bytes.HasPrefix(data, []byte("PK")):
+		return nil, &FileError{Path: path, Kind: NotWorkbook}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: raw})
+	if err != nil {
+		return nil, &FileError{Path: path, Kind: Damaged, Err: err}
+	}
+	if len(f.GetSheetList()) == 0 {
+		f.Close()
+		return nil, &FileError{Path: path, Kind: Damaged, Err: errors.New("no sheets")}
+	}
+	return f, nil
+}
+
+// openFile reads the workbook at path.
+func openFile(path string, raw bool) (*excelize.File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &FileError{Path: path, Kind: Unreadable, Err: err}
+	}
+	return open(path, data, raw)
+}
+
+// openReader reads a workbook from r.
+func openReader(r io.Reader, raw bool) (*excelize.File, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &FileError{Kind: Unreadable, Err: err}
+	}
+	return open("", data, raw)
+}
+
+// writeFile writes a workbook to path atomically: to a temporary file in
+// the same folder, synced, then renamed over path. On failure path is
+// untouched and the temporary file removed.
+func writeFile(path string, write func(io.Writer) error) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return saveError(path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = write(tmp); err != nil {
+		return saveError(path, err)
+	}
+	if err = tmp.Sync(); err != nil {
+		return saveError(path, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return saveError(path, err)
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return saveError(path, err)
+	}
+	return nil
+}
+
+func saveError(path string, err error) error {
+	return fmt.Errorf("无法保存“%s”（%v）：请检查文件夹是否存在、是否有写入权限、该文件是否正在 Excel 或 WPS 中打开", path, err)
+}
