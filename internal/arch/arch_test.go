@@ -43,7 +43,7 @@ func TestSingleImporter(t *testing.T) {
 		"modernc.org/sqlite":          "replydesk/internal/store",
 		"github.com/BurntSushi/toml":  "replydesk/internal/tomlfile",
 	}
-	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}}:{{join .Imports " "}}`, "replydesk/...").Output()
+	out, err := exec.Command("go", "list", "-e", "-f", `{{.ImportPath}}:{{join .Imports " "}}`, "replydesk/...").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
@@ -59,7 +59,7 @@ func TestSingleImporter(t *testing.T) {
 
 func deps(t *testing.T, pkg string) []string {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-deps", pkg).Output()
+	out, err := exec.Command("go", "list", "-e", "-deps", pkg).Output()
 	if err != nil {
 		t.Fatalf("go list -deps %s: %v", pkg, err)
 	}

@@ -1,0 +1,265 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"replydesk/internal/reply"
+	"replydesk/internal/store"
+)
+
+// Drafts is what the desktop window needs of the drafts database; a
+// *store.Store implements it.
+type Drafts interface {
+	CreateDraft(r *reply.Reply) (int64, error)
+	SaveDraft(id int64, r *reply.Reply) error
+	Draft(id int64) (*store.Draft, error)
+	ListDrafts(query string, limit int) ([]store.DraftSummary, error)
+	DeleteDraft(id int64) error
+	Checkpoint(id int64, label string) error
+	Revisions(id int64) ([]store.Revision, error)
+	Revision(revID int64) (*reply.Reply, error)
+	RestoreRevision(draftID, revID int64) error
+	Setting(key string) (string, error)
+	SetSetting(key, value string) error
+}
+
+// AutosaveDelay is how long after an edit the draft is saved.
+const AutosaveDelay = time.Second
+
+// Autosaver saves a draft a moment after each edit: the first edit after a
+// save starts a timer; when it fires, the latest reply is written to the
+// database (a new draft the first time). Edits during the delay do not
+// restart it, so steady typing is saved every delay too, and a crash loses
+// at most the last delay of work. It is safe for concurrent use.
+type Autosaver struct {
+	drafts Drafts
+	delay  time.Duration
+	// OnSaved is called after each save, on the timer's goroutine, with
+	// the draft id and the error, if any.
+	OnSaved func(id int64, err error)
+
+	mu      sync.Mutex
+	id      int64
+	pending *reply.Reply
+	timer   *time.Timer
+}
+
+// NewAutosaver returns an autosaver writing into drafts after delay.
+func NewAutosaver(drafts Drafts, delay time.Duration) *Autosaver {
+	return &Autosaver{drafts: drafts, delay: delay}
+}
+
+// SetDelay changes the delay of the following saves.
+func (a *Autosaver) SetDelay(d time.Duration) {
+	a.mu.Lock()
+	a.delay = d
+	a.mu.Unlock()
+}
+
+// SetDraft says which draft the following edits belong to (0 = a new draft
+// created at the first save). A pending save of the previous draft is
+// written first.
+func (a *Autosaver) SetDraft(id int64) {
+	a.Flush()
+	a.mu.Lock()
+	a.id = id
+	a.mu.Unlock()
+}
+
+// Draft returns the id of the draft being edited, 0 before its first save.
+func (a *Autosaver) Draft() int64 {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.id
+}
+
+// Touch records an edit: r (which the autosaver copies) is saved at the
+// latest a delay after the first edit not yet saved.
+func (a *Autosaver) Touch(r *reply.Reply) {
+	c := r.Clone()
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.pending = &c
+	if a.timer == nil {
+		a.timer = time.AfterFunc(a.delay, func() { a.Flush() })
+	}
+}
+
+// Forget drops a pending edit and detaches the autosaver from its draft,
+// which was deleted: the next edit creates a new draft.
+func (a *Autosaver) Forget() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.timer != nil {
+		a.timer.Stop()
+		a.timer = nil
+	}
+	a.pending, a.id = nil, 0
+}
+
+// Flush writes the pending edit now, if any, and returns the error.
+func (a *Autosaver) Flush() error {
+	a.mu.Lock()
+	if a.timer != nil {
+		a.timer.Stop()
+		a.timer = nil
+	}
+	r := a.pending
+	a.pending = nil
+	if r == nil || a.drafts == nil {
+		a.mu.Unlock()
+		return nil
+	}
+	var err error
+	if a.id == 0 {
+		a.id, err = a.drafts.CreateDraft(r)
+	} else {
+		err = a.drafts.SaveDraft(a.id, r)
+	}
+	id, cb := a.id, a.OnSaved
+	a.mu.Unlock()
+	if cb != nil {
+		cb(id, err)
+	}
+	return err
+}
+
+// Profile is the bureau's profile, applied to new replies, and the fonts
+// chosen per role. It is stored as JSON in the settings.
+type Profile struct {
+	Unit         string            `json:"unit"`          // 发文机关署名, e.g. 长春市教育局
+	ContactName  string            `json:"contact_name"`  // default contact
+	ContactPhone string            `json:"contact_phone"` // default contact's phone
+	CC           []string          `json:"cc"`            // default 抄送, replacing the style's when set
+	Style        string            `json:"style"`         // default house style of a new reply
+	Fonts        map[string]string `json:"fonts"`         // font role → installed TrueType file
+}
+
+// ProfileKey is the settings key of the profile.
+const ProfileKey = "profile"
+
+// LoadProfile reads the profile from the settings; a missing one is the
+// zero Profile.
+func LoadProfile(d Drafts) (Profile, error) {
+	var p Profile
+	if d == nil {
+		return p, nil
+	}
+	s, err := d.Setting(ProfileKey)
+	if err != nil || s == "" {
+		return p, err
+	}
+	if err := json.Unmarshal([]byte(s), &p); err != nil {
+		return Profile{}, fmt.Errorf("设置已损坏，已改用默认设置：%w", err)
+	}
+	return p, nil
+}
+
+// SaveProfile writes the profile to the settings.
+func SaveProfile(d Drafts, p Profile) error {
+	if d == nil {
+		return errors.New("数据库不可用，设置无法保存：请检查数据库文件后重新启动")
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	return d.SetSetting(ProfileKey, string(b))
+}
+
+// Apply fills the fields of a new reply the profile has defaults for.
+func (p Profile) Apply(r *reply.Reply) {
+	if p.Unit != "" {
+		r.Issuer = p.Unit
+	}
+	if p.ContactName != "" {
+		r.Contact.Name = p.ContactName
+	}
+	if p.ContactPhone != "" {
+		r.Contact.Phone = p.ContactPhone
+	}
+	if len(p.CC) > 0 {
+		r.CC = append([]string(nil), p.CC...)
+	}
+}
+
+// PrintCommand returns the command that prints a PDF file on this system:
+// lp where CUPS exists, else the system's default opener.
+func PrintCommand(path string, lookPath func(string) (string, error), goos string) []string {
+	if _, err := lookPath("lp"); err == nil {
+		return []string{"lp", path}
+	}
+	return OpenCommand(path, goos)
+}
+
+// OpenCommand returns the command that opens a file with its default
+// application.
+func OpenCommand(path, goos string) []string {
+	switch goos {
+	case "windows":
+		return []string{"rundll32", "url.dll,FileProtocolHandler", path}
+	case "darwin":
+		return []string{"open", path}
+	}
+	return []string{"xdg-open", path}
+}
+
+// Print sends the PDF at path to the printer (or opens it where there is
+// no print service) and returns the command's complaint, in Chinese, when
+// it fails.
+func Print(path string) error {
+	return run(PrintCommand(path, exec.LookPath, runtime.GOOS), "打印", 20*time.Second)
+}
+
+// OpenFile opens a file with its default application.
+func OpenFile(path string) error {
+	return run(OpenCommand(path, runtime.GOOS), "打开文件", 3*time.Second)
+}
+
+// run starts argv and returns its failure if it ends with one within
+// grace; a command still running then (a viewer that stays open) is taken
+// to have worked.
+func run(argv []string, what string, grace time.Duration) error {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	cmd.WaitDelay = time.Second // a viewer holding the output open must not block Wait
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("%s失败：无法运行 %s（%v）：请检查打印服务或默认程序是否已安装", what, argv[0], err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("%s失败（%s：%v %s）：请检查打印机或默认程序的设置", what, argv[0], err, strings.TrimSpace(out.String()))
+		}
+		return nil
+	case <-time.After(grace):
+		return nil
+	}
+}
+
+// DataDirKey is the preference (kept outside the database) naming the
+// folder of the drafts database; empty for the default folder.
+const DataDirKey = "dataDir"
+
+// DatabasePath is the drafts database in dataDir, or the default one
+// (store.DefaultPath, which honours REPLYDESK_DB) when dataDir is empty or
+// REPLYDESK_DB is set.
+func DatabasePath(dataDir string) string {
+	if dataDir == "" || os.Getenv("REPLYDESK_DB") != "" {
+		return store.DefaultPath()
+	}
+	return filepath.Join(dataDir, store.FileName)
+}

@@ -1,0 +1,306 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"replydesk/internal/app"
+	"replydesk/internal/reply"
+	"replydesk/internal/style"
+	"replydesk/internal/tomlfile"
+)
+
+// toolbar is a row of buttons with icons and words: staff should not have
+// to guess what an icon means.
+func (u *UI) toolbar() fyne.CanvasObject {
+	button := func(label string, icon fyne.Resource, fn func()) fyne.CanvasObject {
+		b := widget.NewButtonWithIcon(label, icon, fn)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	return container.NewHBox(
+		button("新建", theme.DocumentCreateIcon(), u.ChooseStyle),
+		button("打开", theme.FolderOpenIcon(), u.OpenDialog),
+		button("保存", theme.DocumentSaveIcon(), u.Save),
+		widget.NewSeparator(),
+		button("导出 PDF", theme.UploadIcon(), u.ExportDialog),
+		button("打印", theme.DocumentPrintIcon(), u.Print),
+		widget.NewSeparator(),
+		button("历史版本", theme.HistoryIcon(), u.History),
+		button("设置", theme.SettingsIcon(), u.Settings),
+	)
+}
+
+// keyed is a menu item with a Ctrl (⌘ on macOS) shortcut: the window
+// runs it wherever the focus is, even inside an entry.
+func keyed(label string, key fyne.KeyName, fn func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, fn)
+	it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+	return it
+}
+
+func (u *UI) menu() *fyne.MainMenu {
+	file := []*fyne.MenuItem{
+		keyed("新建答复…", fyne.KeyN, u.ChooseStyle),
+		keyed("打开答复文件…", fyne.KeyO, u.OpenDialog),
+		keyed("保存", fyne.KeyS, u.Save),
+		fyne.NewMenuItem("另存为…", u.SaveAsDialog),
+		fyne.NewMenuItemSeparator(),
+		keyed("导出 PDF…", fyne.KeyE, u.ExportDialog),
+		keyed("打印", fyne.KeyP, u.Print),
+	}
+	for _, it := range file {
+		if sc, ok := it.Shortcut.(fyne.KeyboardShortcut); ok {
+			// Also on the canvas: test drivers and windows without a menu bar.
+			u.Window.Canvas().AddShortcut(sc, func(fyne.Shortcut) { it.Action() })
+		}
+	}
+	return fyne.NewMainMenu(
+		fyne.NewMenu("文件", file...),
+		fyne.NewMenu("草稿",
+			fyne.NewMenuItem("历史版本…", u.History),
+			fyne.NewMenuItem("删除当前草稿", u.DeleteDraft),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("设置…", u.Settings),
+		),
+	)
+}
+
+// defaultStyle is the profile's style, else the first one.
+func (u *UI) defaultStyle() *style.Style {
+	if s := u.desk.StyleNamed(u.profile.Style); s != nil {
+		return s
+	}
+	for _, s := range u.desk.Styles {
+		if s.Kind == reply.Proposal && s.Format == style.Plain {
+			return s
+		}
+	}
+	if len(u.desk.Styles) > 0 {
+		return u.desk.Styles[0]
+	}
+	return nil
+}
+
+// NewReply starts a new reply in style st, with the profile's defaults.
+func (u *UI) NewReply(st *style.Style) {
+	if st == nil {
+		return
+	}
+	r := st.NewReply()
+	u.profile.Apply(r)
+	u.Load(r, 0, "")
+	u.list.selected = 0
+	u.list.selectID(0)
+}
+
+// ChooseStyle asks for the house style of a new reply.
+func (u *UI) ChooseStyle() {
+	var d dialog.Dialog
+	var items []fyne.CanvasObject
+	for _, st := range u.desk.Styles {
+		st := st
+		b := widget.NewButton(st.Name, func() { d.Hide(); u.NewReply(st) })
+		desc := widget.NewLabel(st.Description)
+		desc.Wrapping = fyne.TextWrapWord
+		items = append(items, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(130, 36), b), nil, desc))
+	}
+	d = dialog.NewCustom("新建答复：选择样式", "取消", container.NewVScroll(container.NewVBox(items...)), u.Window)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}
+
+func (u *UI) openDraft(id int64) {
+	if u.drafts == nil || id == u.saver.Draft() {
+		return
+	}
+	d, err := u.drafts.Draft(id)
+	if err != nil {
+		dialog.ShowError(err, u.Window)
+		return
+	}
+	u.Load(&d.Reply, id, "")
+}
+
+// OpenDialog asks for a *.reply.toml file and opens it.
+func (u *UI) OpenDialog() {
+	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		rc.Close()
+		if err := u.OpenFile(rc.URI().Path()); err != nil {
+			dialog.ShowError(err, u.Window)
+		}
+	}, u.Window)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".toml"}))
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+// OpenFile opens a reply file into the form as a new draft.
+func (u *UI) OpenFile(path string) error {
+	r, err := tomlfile.ReadReplyFile(path)
+	if err != nil {
+		return err
+	}
+	u.Load(r, 0, path)
+	u.saver.Touch(r)
+	return nil
+}
+
+// Save writes the reply to its file, or asks for one; the draft gets a
+// checkpoint.
+func (u *UI) Save() {
+	if u.path == "" {
+		u.SaveAsDialog()
+		return
+	}
+	if err := u.SaveFile(u.path); err != nil {
+		dialog.ShowError(err, u.Window)
+	}
+}
+
+// SaveFile writes the reply to path.
+func (u *UI) SaveFile(path string) error {
+	r := u.form.read()
+	if err := tomlfile.WriteReplyFile(path, r); err != nil {
+		return err
+	}
+	u.path = path
+	u.title()
+	u.saver.Touch(r)
+	if err := u.saver.Flush(); err == nil && u.drafts != nil && u.saver.Draft() != 0 {
+		_ = u.drafts.Checkpoint(u.saver.Draft(), "保存为 "+filepath.Base(path))
+	}
+	u.status.SetText("已保存 " + path)
+	return nil
+}
+
+// SaveAsDialog asks where to save the reply.
+func (u *UI) SaveAsDialog() {
+	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		wc.Close()
+		p := wc.URI().Path()
+		if !strings.HasSuffix(p, ".toml") {
+			_ = os.Remove(p)
+			p += ".reply.toml"
+		}
+		if err := u.SaveFile(p); err != nil {
+			dialog.ShowError(err, u.Window)
+		}
+	}, u.Window)
+	fd.SetFileName(u.baseName() + ".reply.toml")
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+// baseName proposes a file name: reply-<number>.
+func (u *UI) baseName() string {
+	if n := strings.TrimSpace(u.form.entries["number"].Text); n != "" {
+		return "reply-" + n
+	}
+	return "reply"
+}
+
+// ExportDialog asks where to write the PDF, writes it and offers to open it.
+func (u *UI) ExportDialog() {
+	u.whenReady("导出", func() {
+		fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+			if err != nil || wc == nil {
+				return
+			}
+			wc.Close()
+			u.exportTo(wc.URI().Path())
+		}, u.Window)
+		fd.SetFileName(u.baseName() + ".pdf")
+		fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+		if u.exportDir != nil {
+			fd.SetLocation(u.exportDir)
+		}
+		fd.Resize(fyne.NewSize(900, 600))
+		fd.Show()
+	})
+}
+
+// exportTo writes the PDF to p and offers to open it.
+func (u *UI) exportTo(p string) {
+	if _, err := u.desk.ExportPDF(p, u.form.read()); err != nil {
+		dialog.ShowError(err, u.Window)
+		return
+	}
+	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(p))); err == nil {
+		u.exportDir = dir
+	}
+	u.status.SetText("已导出 " + p)
+	confirm("已导出 PDF", p, "打开", "关闭", func() {
+		go func() {
+			if err := app.OpenFile(p); err != nil {
+				fyne.Do(func() { dialog.ShowError(err, u.Window) })
+			}
+		}()
+	}, u.Window)
+}
+
+// whenReady runs an export or print, first asking when the reply still has
+// errors; from then on the fields in error are marked even when empty.
+func (u *UI) whenReady(what string, fn func()) {
+	u.preview.Flush()
+	if !u.form.strict {
+		u.form.strict = true
+		u.form.mark(u.problems.items)
+	}
+	errs := 0
+	for _, p := range u.problems.items {
+		if p.Severity == reply.Error {
+			errs++
+		}
+	}
+	if errs == 0 {
+		fn()
+		return
+	}
+	confirm(what+"前请检查",
+		fmt.Sprintf("答复还有 %d 处错误（见“问题”一栏，出错的栏目已标红）。\n仍要%s吗？", errs, what),
+		"仍要"+what, "返回修改", fn, u.Window)
+}
+
+// Print exports the reply to a temporary PDF and sends it to the printer
+// (or, without a print service, opens it in the default PDF viewer).
+func (u *UI) Print() {
+	u.whenReady("打印", func() {
+		dir, err := os.MkdirTemp("", "replydesk-print")
+		p := filepath.Join(dir, u.baseName()+".pdf")
+		if err == nil {
+			_, err = u.desk.ExportPDF(p, u.form.read())
+		}
+		if err != nil {
+			dialog.ShowError(fmt.Errorf("无法打印：%w", err), u.Window)
+			return
+		}
+		u.status.SetText("正在送打印…")
+		go func() {
+			err := app.Print(p)
+			fyne.Do(func() {
+				if err != nil {
+					dialog.ShowError(err, u.Window)
+					return
+				}
+				u.status.SetText("已送打印：" + filepath.Base(p))
+			})
+		}()
+	})
+}

@@ -1,0 +1,255 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"replydesk/internal/app"
+	"replydesk/internal/reply"
+	"replydesk/internal/store"
+	"replydesk/internal/tomlfile"
+)
+
+// shortcut types Ctrl (⌘) + key on the window.
+func shortcut(u *UI, key fyne.KeyName) {
+	u.Window.Canvas().(fyne.Shortcutable).TypedShortcut(
+		&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+}
+
+// dialogText is the text of the labels of the topmost dialog, "" when none
+// is shown.
+func dialogText(u *UI) string {
+	top := u.Window.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+		if btn, ok := o.(*widget.Button); ok {
+			b.WriteString("[" + btn.Text + "]\n")
+		}
+	}
+	return b.String()
+}
+
+func TestNewReplyMarksOnlyAfterExport(t *testing.T) {
+	u, _ := newUI(t)
+	u.Settle()
+	if len(u.Problems()) == 0 {
+		t.Fatal("an empty reply has no problems")
+	}
+	if u.Marked("assembly") {
+		t.Error("an empty new reply is marked in red before the user did anything")
+	}
+	shortcut(u, fyne.KeyE)
+	if !u.Marked("assembly") {
+		t.Error("after Ctrl+E the empty fields are not marked")
+	}
+	if got := dialogText(u); !strings.Contains(got, "处错误") || !strings.Contains(got, "[仍要导出]") {
+		t.Errorf("Ctrl+E with errors shows %q", got)
+	}
+}
+
+func TestShortcuts(t *testing.T) {
+	u, _ := newUI(t)
+	path := filepath.Join(t.TempDir(), "x.reply.toml")
+	u.Load(seed(t), 0, path)
+	u.Form("number").SetText("245")
+	shortcut(u, fyne.KeyS)
+	r, err := tomlfile.ReadReplyFile(path)
+	if err != nil || r.Number != "245" {
+		t.Fatalf("Ctrl+S wrote %+v, %v", r, err)
+	}
+	shortcut(u, fyne.KeyN)
+	if got := dialogText(u); !strings.Contains(got, "提案答复") || !strings.Contains(got, "建议答复") {
+		t.Errorf("Ctrl+N shows %q, want the styles", got)
+	}
+}
+
+func TestApplyFixAndFocus(t *testing.T) {
+	u, _ := newUI(t)
+	r := seed(t)
+	lines := strings.Split(r.Body, "\n")
+	lines[2] = "我们认为,这件事要做好."
+	r.Body = strings.Join(lines, "\n")
+	u.Load(r, 0, "")
+	u.Settle()
+	var p reply.Problem
+	for _, x := range u.Problems() {
+		if x.Field == "body" && x.Para == 2 {
+			p = x
+		}
+	}
+	if p.Fix == "" {
+		t.Fatalf("no fixable problem in paragraph 3: %v", u.Problems())
+	}
+	u.form.focus(u.Window.Canvas(), p)
+	body := u.Form("body")
+	if u.Window.Canvas().Focused() != body || body.CursorRow != 2 || u.form.tabs.SelectedIndex() != tabText {
+		t.Errorf("focus: row %d, tab %d", body.CursorRow, u.form.tabs.SelectedIndex())
+	}
+	u.applyFix(p)
+	u.Settle()
+	if got := strings.Split(body.Text, "\n")[2]; got != "我们认为，这件事要做好。" {
+		t.Errorf("fixed paragraph %q", got)
+	}
+	for _, x := range u.Problems() {
+		if x.Field == "body" {
+			t.Errorf("problem left after the fix: %v", x)
+		}
+	}
+}
+
+func TestFixListItem(t *testing.T) {
+	u, _ := newUI(t)
+	u.Load(seed(t), 0, "")
+	cc := u.Form("cc")
+	cc.SetText("市政协提案委员会\n\n市政府 督查室")
+	if !u.form.applyFix(reply.Problem{Field: "cc[1]", Fix: "市政府督查室", Para: -1}) {
+		t.Fatal("fix not applied")
+	}
+	if cc.Text != "市政协提案委员会\n\n市政府督查室" {
+		t.Errorf("cc = %q", cc.Text)
+	}
+	if u.form.applyFix(reply.Problem{Field: "attachments[0].table.rows[0][0]", Fix: "x", Para: -1}) {
+		t.Error("a table cell fix was applied to a form field")
+	}
+}
+
+func TestPreviewPages(t *testing.T) {
+	u, _ := newUI(t)
+	u.Load(seed(t), 0, "")
+	u.Settle()
+	if got := u.preview.pageLabel.Text; got != "第 1 / 4 页" {
+		t.Fatalf("page label %q", got)
+	}
+	first := u.preview.img.Image
+	u.preview.turn(1)
+	u.preview.Flush()
+	if got := u.preview.pageLabel.Text; got != "第 2 / 4 页" || u.preview.img.Image == first {
+		t.Errorf("after next page: %q, image changed %v", got, u.preview.img.Image != first)
+	}
+	w := u.preview.img.MinSize().Width
+	u.preview.zoomBy(1.25)
+	if got := u.preview.img.MinSize().Width; got <= w || u.preview.zoomLabel.Text != "94%" {
+		t.Errorf("zoom in: width %v → %v, label %q", w, got, u.preview.zoomLabel.Text)
+	}
+}
+
+func TestDraftSearchOpenDelete(t *testing.T) {
+	u, st := newUI(t)
+	r := seed(t)
+	other := r.Clone()
+	other.Number, other.ItemTitle, other.Proposers = "17", "关于加强校园安全的建议", []string{"王强"}
+	for _, x := range []*reply.Reply{r, &other} {
+		if _, err := st.CreateDraft(x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	u.list.refresh()
+	if len(u.list.items) != 2 {
+		t.Fatalf("%d drafts listed", len(u.list.items))
+	}
+	test.Type(u.list.search, "校园")
+	if len(u.list.items) != 1 || u.list.items[0].Number != "17" {
+		t.Fatalf("search listed %+v", u.list.items)
+	}
+	u.list.list.Select(0)
+	if u.Form("number").Text != "17" || u.saver.Draft() != u.list.items[0].ID {
+		t.Fatalf("selecting opened number %q", u.Form("number").Text)
+	}
+	if err := u.deleteDraft(u.saver.Draft()); err != nil {
+		t.Fatal(err)
+	}
+	if len(u.list.items) != 0 || u.Form("number").Text != "" {
+		t.Errorf("after delete: list %+v, form number %q", u.list.items, u.Form("number").Text)
+	}
+}
+
+func TestDatabaseUnavailable(t *testing.T) {
+	a := test.NewTempApp(t)
+	dbErr := &store.OpenError{Path: "replydesk.db", Kind: store.Locked}
+	u := New(a, desk(t), nil, dbErr)
+	manual(u)
+	if got := dialogText(u); !strings.Contains(got, "正被另一个") || !strings.Contains(got, "保存") {
+		t.Errorf("dialog %q", got)
+	}
+	if !strings.Contains(u.status.Text, "不可用") {
+		t.Errorf("status %q", u.status.Text)
+	}
+	u.Load(seed(t), 0, "")
+	u.Settle()
+	path := filepath.Join(t.TempDir(), "x.reply.toml")
+	if err := u.SaveFile(path); err != nil {
+		t.Fatalf("saving a file without a database: %v", err)
+	}
+	if err := u.RestoreRevision(1); err == nil {
+		t.Error("restoring without a database succeeded")
+	}
+}
+
+func TestSettings(t *testing.T) {
+	u, st := newUI(t)
+	f := u.settingsForm()
+	f.unit.SetText("长春市教育局")
+	f.name.SetText("刘丽")
+	f.phone.SetText("13578951242")
+	f.cc.SetText("市政协提案委员会\n市政府督查室")
+	f.style.SetSelected("建议答复")
+	dir := filepath.Join(t.TempDir(), "数据")
+	f.dataDir.SetText(dir)
+	if err := u.applySettings(f); err != nil {
+		t.Fatal(err)
+	}
+	p, err := app.LoadProfile(st)
+	if err != nil || p.Unit != "长春市教育局" || len(p.CC) != 2 || p.Style != "建议答复" {
+		t.Fatalf("stored profile %+v, %v", p, err)
+	}
+	u.NewReply(u.defaultStyle())
+	r := u.Reply()
+	if r.Style != "建议答复" || r.Issuer != "长春市教育局" || r.Contact.Phone != "13578951242" || len(r.CC) != 2 {
+		t.Errorf("new reply %+v", r)
+	}
+	if got := u.App.Preferences().String(app.DataDirKey); got != dir {
+		t.Errorf("data folder preference %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, store.FileName)); err != nil {
+		t.Errorf("database not copied to the new data folder: %v", err)
+	}
+}
+
+func TestBadFontRefused(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.ttf")
+	if err := os.WriteFile(bad, []byte("not a font"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := fontSet(map[string]string{"body": bad})
+	if err == nil || !strings.Contains(err.Error(), "正文") || !strings.Contains(err.Error(), "bad.ttf") {
+		t.Errorf("fontSet = %v", err)
+	}
+	if _, err := fontSet(nil); err != nil {
+		t.Errorf("embedded fonts: %v", err)
+	}
+}
+
+func TestSaveErrorShown(t *testing.T) {
+	u, _ := newUI(t)
+	u.Load(seed(t), 0, filepath.Join(t.TempDir(), "missing", "dir", "x.reply.toml"))
+	u.Save()
+	if got := dialogText(u); got == "" {
+		t.Error("a failed save shows no dialog")
+	}
+	if err := u.SaveFile(filepath.Join(t.TempDir(), "missing", "x.reply.toml")); err == nil {
+		t.Error("SaveFile into a missing folder succeeded")
+	}
+}

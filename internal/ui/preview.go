@@ -1,0 +1,246 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"replydesk/internal/app"
+	"replydesk/internal/page"
+	"replydesk/internal/render/raster"
+	"replydesk/internal/reply"
+)
+
+// PreviewDelay is how long the preview waits after an edit before it
+// typesets again: long enough to gather the keys of a burst of typing,
+// short enough that the page follows the form within 150 ms (a refresh
+// of the seed takes a few milliseconds on two cores).
+const PreviewDelay = 100 * time.Millisecond
+
+// Analysis is the result of typesetting a reply for the preview: its
+// pages, its problems, and the image of the page shown.
+type Analysis struct {
+	Doc      *page.Doc
+	Problems []reply.Problem
+	Image    *image.RGBA
+	Took     time.Duration
+}
+
+// Analyze typesets r, checks it and renders page pageIndex at dpi: the
+// work of one preview refresh.
+func Analyze(desk *app.Desk, r *reply.Reply, pageIndex int, dpi float64) (Analysis, error) {
+	start := time.Now()
+	res, st, err := desk.Typeset(r)
+	if err != nil {
+		return Analysis{Problems: desk.Check(r), Took: time.Since(start)}, err
+	}
+	a := Analysis{Doc: res.Doc, Problems: append(app.MissingProblems(res.Missing), st.Check(r)...)}
+	if n := len(res.Doc.Pages); pageIndex >= n {
+		pageIndex = n - 1
+	}
+	if pageIndex >= 0 {
+		img, err := raster.Render(res.Doc, pageIndex, desk.Fonts, dpi)
+		var miss *raster.MissingGlyphError
+		if err != nil && !errors.As(err, &miss) {
+			return a, err
+		}
+		a.Image = img
+	}
+	a.Took = time.Since(start)
+	return a, nil
+}
+
+// preview shows the typeset pages of the reply being edited. Refreshes run
+// off the UI goroutine: at most PreviewDelay after an edit, and every
+// PreviewDelay while the user keeps typing. A result that a later refresh
+// has overtaken is dropped.
+type preview struct {
+	onDone func(Analysis, error) // on the UI goroutine
+
+	img       *canvas.Image
+	pageLabel *widget.Label
+	zoomLabel *widget.Label
+	status    *widget.Label
+	zoom      float64       // on the UI goroutine
+	delay     time.Duration // after an edit: PreviewDelay
+	quick     time.Duration // after a page turn or zoom: none
+
+	mu    sync.Mutex
+	desk  *app.Desk
+	timer *time.Timer // the pending refresh, nil when none
+	last  *reply.Reply
+	dpi   float64
+	page  int
+	pages int
+	runs  uint64 // refreshes started
+	shown uint64 // the refresh on screen
+}
+
+func newPreview(desk *app.Desk) *preview {
+	p := &preview{desk: desk, zoom: 0.75, delay: PreviewDelay}
+	p.img = canvas.NewImageFromImage(nil)
+	p.img.FillMode = canvas.ImageFillContain
+	p.img.ScaleMode = canvas.ImageScaleSmooth
+	p.pageLabel = widget.NewLabel("")
+	p.zoomLabel = widget.NewLabel("")
+	p.status = widget.NewLabel("")
+	p.setSize()
+	return p
+}
+
+// view is the page with its navigation and zoom buttons.
+func (p *preview) view() fyne.CanvasObject {
+	bar := container.NewHBox(
+		widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.turn(-1) }),
+		p.pageLabel,
+		widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.turn(1) }),
+		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { p.zoomBy(1 / 1.25) }),
+		p.zoomLabel,
+		widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { p.zoomBy(1.25) }),
+	)
+	// Grey around the page and a thin frame: a white page must stand out
+	// from a light theme's white too.
+	desk := canvas.NewRectangle(color.NRGBA{R: 128, G: 128, B: 128, A: 48})
+	frame := canvas.NewRectangle(color.Transparent)
+	frame.StrokeColor, frame.StrokeWidth = color.NRGBA{R: 128, G: 128, B: 128, A: 200}, 1
+	page := container.NewPadded(container.NewStack(p.img, frame))
+	return container.NewBorder(bar, p.status, nil, nil,
+		container.NewStack(desk, container.NewScroll(container.NewCenter(page))))
+}
+
+// setSize sizes the page image for the zoom: A4 at 72 units per inch at
+// 100 %.
+func (p *preview) setSize() {
+	p.img.SetMinSize(fyne.NewSize(float32(595*p.zoom), float32(842*p.zoom)))
+	p.zoomLabel.SetText(fmt.Sprintf("%d%%", int(p.zoom*100+0.5)))
+}
+
+func (p *preview) turn(d int) {
+	p.mu.Lock()
+	n := p.page + d
+	if n < 0 || n >= p.pages {
+		p.mu.Unlock()
+		return
+	}
+	p.page = n
+	p.mu.Unlock()
+	p.kick(p.quick)
+}
+
+func (p *preview) zoomBy(f float64) {
+	z := p.zoom * f
+	if z < 0.3 || z > 3 {
+		return
+	}
+	p.zoom = z
+	p.setSize()
+	p.kick(p.quick)
+}
+
+// Schedule asks for a refresh with r.
+func (p *preview) Schedule(r *reply.Reply) {
+	c := r.Clone()
+	p.mu.Lock()
+	p.last = &c
+	p.mu.Unlock()
+	p.kick(p.delay)
+}
+
+// setDesk makes the following refreshes use d (new fonts) and refreshes.
+func (p *preview) setDesk(d *app.Desk) {
+	p.mu.Lock()
+	p.desk = d
+	p.mu.Unlock()
+	p.kick(p.quick)
+}
+
+// kick makes sure a refresh starts within delay; it runs on the UI
+// goroutine.
+func (p *preview) kick(delay time.Duration) {
+	dpi := 72 * p.zoom * float64(scaleOf(p.img))
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.dpi = dpi
+	if p.last == nil {
+		return
+	}
+	if delay < p.delay && p.timer != nil && p.timer.Stop() {
+		p.timer = nil
+	}
+	if p.timer == nil {
+		p.timer = time.AfterFunc(delay, p.fire)
+	}
+}
+
+// fire starts a refresh with the latest reply, page and zoom.
+func (p *preview) fire() {
+	p.mu.Lock()
+	p.timer = nil
+	p.runs++
+	run, d, r, pg, dpi := p.runs, p.desk, p.last, p.page, p.dpi
+	p.mu.Unlock()
+	a, err := Analyze(d, r, pg, dpi)
+	fyne.Do(func() { p.show(run, a, err) })
+}
+
+// Flush runs the pending refresh now, on the calling goroutine, and
+// shows its result; for tests.
+func (p *preview) Flush() {
+	p.mu.Lock()
+	if p.timer != nil {
+		p.timer.Stop()
+		p.timer = nil
+	}
+	pending := p.last != nil
+	p.mu.Unlock()
+	if pending {
+		p.fire()
+	}
+}
+
+// show puts the result of refresh run on screen unless a later one is
+// already there.
+func (p *preview) show(run uint64, a Analysis, err error) {
+	p.mu.Lock()
+	stale := run < p.shown
+	if !stale {
+		p.shown = run
+		if a.Doc != nil {
+			p.pages = len(a.Doc.Pages)
+			p.page = max(0, min(p.page, p.pages-1))
+		}
+	}
+	pageNo, pages := p.page, p.pages
+	p.mu.Unlock()
+	if stale {
+		return
+	}
+	if a.Image != nil {
+		p.img.Image = a.Image
+		p.img.Refresh()
+	}
+	p.pageLabel.SetText(fmt.Sprintf("第 %d / %d 页", pageNo+1, pages))
+	p.status.SetText(fmt.Sprintf("排版与渲染用时 %d 毫秒", a.Took.Milliseconds()))
+	if p.onDone != nil {
+		p.onDone(a, err)
+	}
+}
+
+// scaleOf is the canvas scale of o, 1 before it is shown.
+func scaleOf(o fyne.CanvasObject) float32 {
+	if app := fyne.CurrentApp(); app != nil {
+		if c := app.Driver().CanvasForObject(o); c != nil && c.Scale() > 0 {
+			return c.Scale()
+		}
+	}
+	return 1
+}

@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"replydesk/internal/app"
+	"replydesk/internal/fonts"
+)
+
+// builtinFont is the choice of a role's embedded face in the settings.
+const builtinFont = "内置字体"
+
+// settingsForm is the settings dialog's widgets.
+type settingsForm struct {
+	unit, name, phone, cc, dataDir *widget.Entry
+	style                          *widget.Select
+	fonts                          map[string]*widget.Select // by role
+	fontPaths                      map[string]string         // option → file
+}
+
+// Settings edits the bureau's profile (applied to new replies), the font
+// of each role and the data folder.
+func (u *UI) Settings() {
+	f := u.settingsForm()
+	items := []*widget.FormItem{
+		widget.NewFormItem("单位名称", f.unit), widget.NewFormItem("默认联系人", f.name),
+		widget.NewFormItem("联系电话", f.phone), widget.NewFormItem("默认抄送", f.cc),
+		widget.NewFormItem("默认样式", f.style),
+	}
+	for _, role := range fonts.Roles {
+		items = append(items, widget.NewFormItem(fonts.RoleLabel(role), f.fonts[role]))
+	}
+	pick := widget.NewButton("选择…", func() {
+		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				f.dataDir.SetText(l.Path())
+			}
+		}, u.Window)
+	})
+	items = append(items, widget.NewFormItem("数据文件夹", container.NewBorder(nil, nil, nil, pick, f.dataDir)))
+	d := dialog.NewForm("设置", "保存", "取消", items, func(ok bool) {
+		if ok {
+			if err := u.applySettings(f); err != nil {
+				dialog.ShowError(err, u.Window)
+			}
+		}
+	}, u.Window)
+	d.Resize(fyne.NewSize(760, 680))
+	d.Show()
+	go f.findFonts(u.profile.Fonts)
+}
+
+func (u *UI) settingsForm() *settingsForm {
+	p := u.profile
+	f := &settingsForm{unit: widget.NewEntry(), name: widget.NewEntry(), phone: widget.NewEntry(),
+		cc: widget.NewMultiLineEntry(), dataDir: widget.NewEntry(),
+		fonts: map[string]*widget.Select{}, fontPaths: map[string]string{}}
+	f.unit.SetText(p.Unit)
+	f.unit.SetPlaceHolder("发文机关署名，如 长春市教育局")
+	f.name.SetText(p.ContactName)
+	f.phone.SetText(p.ContactPhone)
+	f.cc.SetText(strings.Join(p.CC, "\n"))
+	f.cc.SetPlaceHolder("每行一个单位；留空则用样式的默认抄送")
+	var styles []string
+	for _, s := range u.desk.Styles {
+		styles = append(styles, s.Name)
+	}
+	f.style = widget.NewSelect(styles, nil)
+	f.style.PlaceHolder = "不指定（用第一个提案样式）"
+	f.style.SetSelected(p.Style)
+	f.dataDir.SetText(u.App.Preferences().String(app.DataDirKey))
+	f.dataDir.SetPlaceHolder(filepath.Dir(app.DatabasePath("")) + "（默认）")
+	for _, role := range fonts.Roles {
+		s := widget.NewSelect([]string{builtinFont}, nil)
+		s.SetSelected(builtinFont)
+		if path := p.Fonts[role]; path != "" {
+			s.Options = append(s.Options, path)
+			s.SetSelected(path)
+			f.fontPaths[path] = path
+		}
+		s.PlaceHolder = "正在查找已安装的字体…"
+		f.fonts[role] = s
+	}
+	return f
+}
+
+// findFonts lists the installed Chinese TrueType fonts in the font
+// selects; it runs off the UI goroutine, as reading the font folders of a
+// Windows machine takes a while.
+func (f *settingsForm) findFonts(chosen map[string]string) {
+	installed, _ := fonts.Installed()
+	opts := []string{builtinFont}
+	paths := map[string]string{}
+	for _, in := range installed {
+		if !in.Usable || !in.CJK {
+			continue
+		}
+		o := fmt.Sprintf("%s %s（%s）", in.Family, in.Style, filepath.Base(in.Path))
+		opts = append(opts, o)
+		paths[o] = in.Path
+	}
+	fyne.Do(func() {
+		for o, p := range paths {
+			f.fontPaths[o] = p
+		}
+		for role, s := range f.fonts {
+			sel := s.Selected
+			s.Options = opts
+			for o, p := range paths {
+				if p == chosen[role] {
+					sel = o
+				}
+			}
+			if sel != "" && sel != builtinFont && paths[sel] == "" {
+				s.Options = append(s.Options, sel) // chosen file no longer installed
+			}
+			s.SetSelected(sel)
+			s.Refresh()
+		}
+	})
+}
+
+// applySettings saves the profile, puts new fonts to work at once and
+// moves the drafts database when the data folder changed.
+func (u *UI) applySettings(f *settingsForm) error {
+	np := app.Profile{Unit: strings.TrimSpace(f.unit.Text), ContactName: strings.TrimSpace(f.name.Text),
+		ContactPhone: strings.TrimSpace(f.phone.Text), CC: splitList(f.cc.Text, "\n"),
+		Style: f.style.Selected, Fonts: map[string]string{}}
+	for role, s := range f.fonts {
+		if p := f.fontPaths[s.Selected]; p != "" {
+			np.Fonts[role] = p
+		}
+	}
+	set, err := fontSet(np.Fonts)
+	if err != nil {
+		return err
+	}
+	if err := app.SaveProfile(u.drafts, np); err != nil {
+		return err
+	}
+	u.profile = np
+	d := *u.desk
+	d.Fonts = set
+	u.setDesk(&d)
+	msg := "设置已保存"
+	if dir := strings.TrimSpace(f.dataDir.Text); dir != u.App.Preferences().String(app.DataDirKey) {
+		if err := u.moveData(dir); err != nil {
+			return err
+		}
+		msg += "；新的数据文件夹在重新启动后使用"
+	}
+	u.status.SetText(msg)
+	return nil
+}
+
+// fontSet is the embedded faces with the chosen files first in their roles.
+func fontSet(files map[string]string) (*fonts.Set, error) {
+	set, err := fonts.Default()
+	if err != nil {
+		return nil, err
+	}
+	for _, role := range fonts.Roles {
+		if p := files[role]; p != "" {
+			if set, err = set.WithFile(role, p); err != nil {
+				return nil, fmt.Errorf("%s：%w", fonts.RoleLabel(role), err)
+			}
+		}
+	}
+	return set, nil
+}
+
+// backer is a database that can copy itself (a *store.Store).
+type backer interface{ Backup(dst string) error }
+
+// moveData makes dir the data folder from the next start, copying the
+// drafts database there unless it already has one.
+func (u *UI) moveData(dir string) error {
+	if dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("无法创建数据文件夹“%s”：%v", dir, err)
+		}
+		dst := app.DatabasePath(dir)
+		if _, err := os.Stat(dst); errors.Is(err, os.ErrNotExist) {
+			if b, ok := u.drafts.(backer); ok {
+				_ = u.saver.Flush()
+				if err := b.Backup(dst); err != nil {
+					return fmt.Errorf("无法把草稿数据库复制到“%s”：%v", dir, err)
+				}
+			}
+		}
+	}
+	u.App.Preferences().SetString(app.DataDirKey, dir)
+	return nil
+}

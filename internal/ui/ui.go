@@ -1,0 +1,201 @@
+// Package ui is the desktop window of ReplyDesk: the drafts list, the form
+// of a reply, its live preview and its problems, built with Fyne on top of
+// the use cases of package app.
+package ui
+
+import (
+	"fmt"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"replydesk/internal/app"
+	"replydesk/internal/reply"
+)
+
+// UI is the main window and the reply being edited.
+type UI struct {
+	App    fyne.App
+	Window fyne.Window
+
+	desk    *app.Desk
+	drafts  app.Drafts // nil when the database could not be opened
+	profile app.Profile
+
+	form     *form
+	preview  *preview
+	problems *problemsPanel
+	list     *draftList
+	saver    *app.Autosaver
+	status   *widget.Label
+
+	path      string           // the *.reply.toml file of the reply, if any
+	exportDir fyne.ListableURI // the folder of the last export
+	started   sync.Once        // the first page is on screen
+	// Analyzed is called on the UI goroutine after each preview refresh;
+	// tests wait on it.
+	Analyzed func(Analysis)
+}
+
+// New builds the window. drafts may be nil: dbErr then says why, the
+// window shows it and works with files only.
+func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
+	chineseDialogs()
+	a.Settings().SetTheme(Theme(desk.Fonts))
+	u := &UI{App: a, desk: desk, drafts: drafts, status: widget.NewLabel("")}
+	u.Window = a.NewWindow("ReplyDesk 答复函起草台")
+	if p, err := app.LoadProfile(drafts); err == nil {
+		u.profile = p
+	}
+	u.saver = app.NewAutosaver(drafts, app.AutosaveDelay)
+	u.saver.OnSaved = func(id int64, err error) { fyne.Do(func() { u.saved(id, err) }) }
+	u.form = newForm(desk, func() fyne.Window { return u.Window })
+	u.form.onChange = u.edited
+	u.form.onFix = u.fixPunctuation
+	u.preview = newPreview(desk)
+	u.preview.onDone = u.analyzed
+	u.problems = newProblemsPanel(func(p reply.Problem) { u.form.focus(u.Window.Canvas(), p) }, u.applyFix)
+	u.list = newDraftList(drafts, u.openDraft)
+	u.list.onDelete = u.DeleteDraft
+
+	u.Window.SetContent(u.layout())
+	u.Window.SetMainMenu(u.menu())
+	u.Window.Resize(fyne.NewSize(1280, 800))
+	u.Window.SetCloseIntercept(func() {
+		_ = u.saver.Flush()
+		u.Window.Close()
+	})
+	u.NewReply(u.defaultStyle())
+	if dbErr != nil {
+		u.status.SetText("草稿数据库不可用：只能打开和保存答复文件")
+		dialog.ShowError(fmt.Errorf("%v\n\n草稿不会自动保存，请用“保存”把答复存为文件", dbErr), u.Window)
+	}
+	return u
+}
+
+func (u *UI) layout() fyne.CanvasObject {
+	middle := container.NewVSplit(u.form.tabs, u.problems.view())
+	middle.Offset = 0.8
+	right := container.NewHSplit(middle, u.preview.view())
+	right.Offset = 0.55
+	all := container.NewHSplit(u.list.view(), right)
+	all.Offset = 0.18
+	return container.NewBorder(u.toolbar(), u.status, nil, nil, all)
+}
+
+// Form returns the widget of a form field by its problem field name
+// ("contact.phone"), for tests and focus.
+func (u *UI) Form(field string) *widget.Entry { return u.form.entries[field] }
+
+// Reply returns the reply as the form shows it.
+func (u *UI) Reply() *reply.Reply { return u.form.read() }
+
+// Load shows r in the form as a new, unsaved edit of draft id (0 = not
+// in the database yet).
+func (u *UI) Load(r *reply.Reply, id int64, path string) {
+	_ = u.saver.Flush()
+	u.saver.SetDraft(id)
+	u.path = path
+	u.form.strict = false // empty fields are marked once the user asks (export, a click on a problem)
+	u.form.load(r)
+	u.preview.Schedule(r)
+	u.title()
+}
+
+// edited reacts to every change of the form.
+func (u *UI) edited() {
+	r := u.form.read()
+	u.form.derived(r)
+	u.preview.Schedule(r)
+	u.saver.Touch(r)
+	u.status.SetText("有未保存的修改")
+}
+
+// Settle runs the pending preview refresh and autosave now; for tests.
+func (u *UI) Settle() {
+	u.preview.Flush()
+	_ = u.saver.Flush()
+}
+
+func (u *UI) analyzed(a Analysis, err error) {
+	ps := append(append([]reply.Problem(nil), u.form.extra...), a.Problems...)
+	if err != nil && len(ps) == 0 {
+		ps = append(ps, reply.Problem{Field: "style", Message: err.Error(), Para: -1})
+	}
+	reply.SortProblems(ps)
+	u.problems.set(ps)
+	u.form.mark(ps)
+	u.started.Do(func() { go releaseStartup() })
+	if u.Analyzed != nil {
+		u.Analyzed(a)
+	}
+}
+
+// releaseStartup gives back to the system the memory that starting took
+// (fonts parsed, first pages laid out), a moment after the first page is
+// shown: the Go runtime would otherwise keep it for a while, some 40 MB.
+func releaseStartup() {
+	time.Sleep(time.Second)
+	debug.FreeOSMemory()
+}
+
+// Problems returns the problems the panel shows.
+func (u *UI) Problems() []reply.Problem { return u.problems.items }
+
+// Marked reports whether the label of a form field shows an error.
+func (u *UI) Marked(field string) bool {
+	l, ok := u.form.labels[field]
+	return ok && l.Importance == widget.DangerImportance
+}
+
+func (u *UI) saved(id int64, err error) {
+	if err != nil {
+		u.status.SetText("自动保存失败：" + err.Error())
+		return
+	}
+	u.status.SetText("已自动保存 " + time.Now().Format("15:04:05"))
+	u.list.refresh()
+	u.list.selectID(id)
+}
+
+func (u *UI) title() {
+	name := "新答复"
+	if u.path != "" {
+		name = u.path
+	}
+	u.Window.SetTitle("ReplyDesk 答复函起草台 — " + name)
+}
+
+func (u *UI) fixPunctuation() {
+	r := u.form.read()
+	cs := reply.Fix(r)
+	if len(cs) == 0 {
+		u.status.SetText("标点无需修正")
+		return
+	}
+	u.form.load(r)
+	u.edited()
+	u.status.SetText(fmt.Sprintf("已修正 %d 处标点和格式", len(cs)))
+}
+
+// applyFix applies the correction a problem offers.
+func (u *UI) applyFix(p reply.Problem) {
+	if u.form.applyFix(p) {
+		u.status.SetText("已修正：" + reply.Where(p.Field, p.Para))
+	}
+}
+
+// setDesk puts a desk with other fonts to work.
+func (u *UI) setDesk(d *app.Desk) {
+	u.desk = d
+	u.form.desk = d
+	u.preview.setDesk(d)
+}
+
+// ShowError shows err in a dialog.
+func (u *UI) ShowError(err error) { dialog.ShowError(err, u.Window) }
