@@ -12,3 +12,8 @@ import "embed"
 //
 //go:embed fonts/*.ttf
 var Fonts embed.FS
+
+// Icon is icon.png, the application icon (512 × 512): a red seal with 答.
+//
+//go:embed icon.png
+var Icon []byte

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"bytes"
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
@@ -251,5 +253,15 @@ func TestSaveErrorShown(t *testing.T) {
 	}
 	if err := u.SaveFile(filepath.Join(t.TempDir(), "missing", "x.reply.toml")); err == nil {
 		t.Error("SaveFile into a missing folder succeeded")
+	}
+}
+
+func TestIcon(t *testing.T) {
+	img, err := png.Decode(bytes.NewReader(appIcon.Content()))
+	if err != nil {
+		t.Fatalf("icon is not a PNG: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() != 512 || b.Dy() != 512 {
+		t.Errorf("icon is %v, want 512 × 512", b)
 	}
 }

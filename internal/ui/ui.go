@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"replydesk/assets"
 	"replydesk/internal/app"
 	"replydesk/internal/reply"
 )
@@ -42,10 +43,15 @@ type UI struct {
 	Analyzed func(Analysis)
 }
 
+// appIcon is the icon of the window and the app (a binary made by fyne
+// package carries it too; one made by go build only has this).
+var appIcon = fyne.NewStaticResource("icon.png", assets.Icon)
+
 // New builds the window. drafts may be nil: dbErr then says why, the
 // window shows it and works with files only.
 func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	chineseDialogs()
+	a.SetIcon(appIcon)
 	a.Settings().SetTheme(Theme(desk.Fonts))
 	u := &UI{App: a, desk: desk, drafts: drafts, status: widget.NewLabel("")}
 	u.Window = a.NewWindow("ReplyDesk 答复函起草台")
