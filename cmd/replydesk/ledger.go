@@ -66,6 +66,25 @@ func (lf *ledgerFlags) filter() (ledger.Filter, error) {
 }
 
 // open opens the desk and the database.
+// load opens the ledger and reads the items the filter flags select; done
+// closes the ledger.
+func (lf *ledgerFlags) load() (*app.Ledger, []ledger.Item, func(), error) {
+	f, err := lf.filter()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	l, done, err := lf.open()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	items, err := l.Items(f)
+	if err != nil {
+		done()
+		return nil, nil, nil, err
+	}
+	return l, items, done, nil
+}
+
 func (lf *ledgerFlags) open() (*app.Ledger, func(), error) {
 	d, err := lf.desk()
 	if err != nil {
@@ -246,19 +265,11 @@ func ledgerList(args []string, stdout io.Writer) (int, error) {
 	if _, err := parse(newLedgerFlags("ledger list", &lf), args); err != nil {
 		return 2, err
 	}
-	f, err := lf.filter()
-	if err != nil {
-		return 2, err
-	}
-	l, done, err := lf.open()
+	_, items, done, err := lf.load()
 	if err != nil {
 		return 2, err
 	}
 	defer done()
-	items, err := l.Items(f)
-	if err != nil {
-		return 2, err
-	}
 	today := ledger.Today()
 	for _, it := range items {
 		mark := map[ledger.Urgency]string{ledger.UrgencyOverdue: "超期", ledger.UrgencyDueSoon: "将到期"}[it.Urgency(today)]
@@ -280,19 +291,11 @@ func batchCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(pos) != 0 || *out == "" {
 		return 2, errors.New(ledgerUsage)
 	}
-	f, err := lf.filter()
-	if err != nil {
-		return 2, err
-	}
-	l, done, err := lf.open()
+	l, items, done, err := lf.load()
 	if err != nil {
 		return 2, err
 	}
 	defer done()
-	items, err := l.Items(f)
-	if err != nil {
-		return 2, err
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	results, err := l.Batch(ctx, items, *out, func(done, total int) {
