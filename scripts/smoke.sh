@@ -6,7 +6,7 @@ set -euo pipefail
 bin=$(realpath "$1")
 shot=$(realpath -m "${2:-smoke.png}")
 home=$(mktemp -d)
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$home"' EXIT
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$home" 2>/dev/null || true' EXIT
 
 export HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" XDG_CACHE_HOME="$home/.cache"
 export REPLYDESK_DB="$home/replydesk.db"
@@ -17,7 +17,12 @@ sleep 1
 start=$(date +%s%N)
 "$bin" >"$home/out.log" 2>&1 &
 app=$!
-trap 'kill "$app" "$pid" 2>/dev/null || true; rm -rf "$home"' EXIT
+cleanup() {
+  kill "$app" "$pid" 2>/dev/null || true
+  wait "$app" "$pid" 2>/dev/null || true
+  rm -rf "$home" 2>/dev/null || true
+}
+trap cleanup EXIT
 for _ in $(seq 1 100); do
   if xwininfo -root -tree 2>/dev/null | grep -q 'ReplyDesk'; then break; fi
   if ! kill -0 "$app" 2>/dev/null; then echo "smoke: ReplyDesk exited:"; cat "$home/out.log"; exit 1; fi
