@@ -4,7 +4,7 @@ GO       ?= go
 BIN      := bin/replydesk
 TESTTAGS := ci
 
-.PHONY: all setup build run test smoke windows bench lint fonts clean
+.PHONY: all setup build run test smoke windows package bench lint fonts clean
 
 all: build
 
@@ -35,6 +35,19 @@ windows: setup
 	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 CGO_ENABLED=1 \
 		$(GO) build -ldflags "-s -w -H=windowsgui" -o bin/replydesk.exe ./cmd/replydesk
 
+# The installable Linux archive (.tar.xz with icon and desktop entry) made
+# by fyne package. fyne reads FyneApp.toml beside the main package and
+# counts its Build up: it gets a copy of the one at the top of the repo,
+# with the icon path made relative to it, and the copy is removed after.
+FYNE_TOOL := fyne.io/tools/cmd/fyne@v1.7.4
+package: setup
+	@command -v fyne >/dev/null || $(GO) install $(FYNE_TOOL)
+	mkdir -p dist
+	sed 's#"assets/#"../../assets/#' FyneApp.toml > cmd/replydesk/FyneApp.toml
+	cd cmd/replydesk && PATH="$$PATH:$$($(GO) env GOPATH)/bin" fyne package -os linux --release; \
+		status=$$?; rm -f FyneApp.toml; exit $$status
+	mv cmd/replydesk/*.tar.xz dist/
+
 bench: setup
 	CGO_ENABLED=0 $(GO) test -tags $(TESTTAGS) -run '^$$' -bench . -benchmem ./...
 
@@ -46,4 +59,4 @@ fonts:
 	assets/fonts/fetch.sh
 
 clean:
-	rm -rf bin
+	rm -rf bin dist
