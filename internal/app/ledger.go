@@ -43,6 +43,9 @@ type Ledger struct {
 // NewLedger returns the ledger use cases over a desk and a store.
 func NewLedger(d *Desk, s LedgerStore) *Ledger { return &Ledger{Desk: d, Store: s} }
 
+// Date is the ledger's today: the day deadlines are judged on.
+func (l *Ledger) Date() reply.Date { return l.today() }
+
 func (l *Ledger) today() reply.Date {
 	if l.Today != nil {
 		return l.Today()

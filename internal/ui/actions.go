@@ -67,6 +67,12 @@ func (u *UI) menu() *fyne.MainMenu {
 	}
 	return fyne.NewMainMenu(
 		fyne.NewMenu("文件", file...),
+		fyne.NewMenu("台账",
+			fyne.NewMenuItem("查看台账", u.ShowLedger),
+			fyne.NewMenuItem("导入交办清单…", u.ImportLedgerDialog),
+			fyne.NewMenuItem("导出办理情况汇总表…", u.ExportLedgerDialog),
+			fyne.NewMenuItem("批量导出答复 PDF…", u.BatchDialog),
+		),
 		fyne.NewMenu("草稿",
 			fyne.NewMenuItem("历史版本…", u.History),
 			fyne.NewMenuItem("删除当前草稿", u.DeleteDraft),
@@ -183,6 +189,7 @@ func (u *UI) SaveFile(path string) error {
 	if err := u.saver.Flush(); err == nil && u.drafts != nil && u.saver.Draft() != 0 {
 		_ = u.drafts.Checkpoint(u.saver.Draft(), "保存为 "+filepath.Base(path))
 	}
+	u.replyEvent(r, false)
 	u.status.SetText("已保存 " + path)
 	return nil
 }
@@ -238,10 +245,12 @@ func (u *UI) ExportDialog() {
 
 // exportTo writes the PDF to p and offers to open it.
 func (u *UI) exportTo(p string) {
-	if _, err := u.desk.ExportPDF(p, u.form.read()); err != nil {
+	r := u.form.read()
+	if _, err := u.desk.ExportPDF(p, r); err != nil {
 		dialog.ShowError(err, u.Window)
 		return
 	}
+	u.replyEvent(r, true)
 	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(p))); err == nil {
 		u.exportDir = dir
 	}
@@ -284,13 +293,15 @@ func (u *UI) Print() {
 	u.whenReady("打印", func() {
 		dir, err := os.MkdirTemp("", "replydesk-print")
 		p := filepath.Join(dir, u.baseName()+".pdf")
+		r := u.form.read()
 		if err == nil {
-			_, err = u.desk.ExportPDF(p, u.form.read())
+			_, err = u.desk.ExportPDF(p, r)
 		}
 		if err != nil {
 			dialog.ShowError(fmt.Errorf("无法打印：%w", err), u.Window)
 			return
 		}
+		u.replyEvent(r, true)
 		u.status.SetText("正在送打印…")
 		go func() {
 			err := app.Print(p)

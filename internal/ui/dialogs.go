@@ -121,3 +121,22 @@ func (u *UI) deleteDraft(id int64) error {
 	u.status.SetText("草稿已移入回收站")
 	return nil
 }
+
+// closeOnEscape makes Escape close the dialog or pop-up on top of the
+// window, as it does in every desktop program: the dialog's cancel, never
+// its confirm. A key typed into a focused entry stays the entry's.
+func closeOnEscape(c fyne.Canvas) {
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape {
+			if top := c.Overlays().Top(); top != nil {
+				top.Hide()
+				c.Overlays().Remove(top)
+				return
+			}
+		}
+		if prev != nil {
+			prev(e)
+		}
+	})
+}

@@ -4,12 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"replydesk/internal/reply"
 )
@@ -114,25 +110,4 @@ func (f *form) derived(r *reply.Reply) {
 }
 
 // dateRow is the date entry with a calendar button.
-func (f *form) dateRow() fyne.CanvasObject {
-	e := f.entries["date"]
-	var pop *widget.PopUp
-	btn := widget.NewButtonWithIcon("", theme.CalendarIcon(), nil)
-	btn.OnTapped = func() {
-		c := fyne.CurrentApp().Driver().CanvasForObject(btn)
-		if c == nil {
-			return
-		}
-		start := time.Now()
-		if d, err := reply.ParseDate(e.Text); err == nil && d.Valid() {
-			start = time.Date(d.Year, time.Month(d.Month), d.Day, 12, 0, 0, 0, time.Local)
-		}
-		cal := widget.NewCalendar(start, func(t time.Time) {
-			e.SetText(reply.DateOf(t).ISO())
-			pop.Hide()
-		})
-		pop = widget.NewPopUp(cal, c)
-		pop.ShowAtRelativePosition(fyne.NewPos(0, btn.Size().Height), btn)
-	}
-	return container.NewBorder(nil, nil, nil, btn, e)
-}
+func (f *form) dateRow() fyne.CanvasObject { return dateField(f.entries["date"]) }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"replydesk/assets"
@@ -34,6 +35,10 @@ type UI struct {
 	list     *draftList
 	saver    *app.Autosaver
 	status   *widget.Label
+
+	ledger     *app.Ledger // nil when the database could not be opened
+	ledgerView *ledgerView
+	tabs       *container.AppTabs // 答复 and 台账
 
 	path      string           // the *.reply.toml file of the reply, if any
 	exportDir fyne.ListableURI // the folder of the last export
@@ -68,9 +73,19 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	u.problems = newProblemsPanel(func(p reply.Problem) { u.form.focus(u.Window.Canvas(), p) }, u.applyFix)
 	u.list = newDraftList(drafts, u.openDraft)
 	u.list.onDelete = u.DeleteDraft
+	if ls, ok := drafts.(app.LedgerStore); ok {
+		u.ledger = app.NewLedger(desk, ls)
+		u.ledgerView = newLedgerView(u.ledger, func() fyne.Window { return u.Window }, u.openItemReply)
+		u.ledgerView.setTools(
+			widget.NewButtonWithIcon("导入交办清单", theme.DownloadIcon(), u.ImportLedgerDialog),
+			widget.NewButtonWithIcon("导出汇总表", theme.UploadIcon(), u.ExportLedgerDialog),
+			widget.NewButtonWithIcon("批量导出 PDF", theme.DocumentPrintIcon(), u.BatchDialog),
+		)
+	}
 
 	u.Window.SetContent(u.layout())
 	u.Window.SetMainMenu(u.menu())
+	closeOnEscape(u.Window.Canvas())
 	u.Window.Resize(fyne.NewSize(1280, 800))
 	u.Window.SetCloseIntercept(func() {
 		_ = u.saver.Flush()
@@ -91,7 +106,20 @@ func (u *UI) layout() fyne.CanvasObject {
 	right.Offset = 0.55
 	all := container.NewHSplit(u.list.view(), right)
 	all.Offset = 0.18
-	return container.NewBorder(u.toolbar(), u.status, nil, nil, all)
+	var ledgerTab fyne.CanvasObject = widget.NewLabel("草稿数据库不可用，台账无法使用")
+	if u.ledgerView != nil {
+		ledgerTab = u.ledgerView.view()
+	}
+	u.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("答复", theme.DocumentIcon(), all),
+		container.NewTabItemWithIcon("台账", theme.ListIcon(), ledgerTab),
+	)
+	u.tabs.OnSelected = func(t *container.TabItem) {
+		if u.tabs.SelectedIndex() == tabLedger && u.ledgerView != nil && !u.ledgerView.loaded {
+			u.loadLedgerAsync()
+		}
+	}
+	return container.NewBorder(u.toolbar(), u.status, nil, nil, u.tabs)
 }
 
 // Form returns the widget of a form field by its problem field name
@@ -167,6 +195,7 @@ func (u *UI) saved(id int64, err error) {
 	u.status.SetText("已自动保存 " + time.Now().Format("15:04:05"))
 	u.list.refresh()
 	u.list.selectID(id)
+	u.replyEvent(u.form.read(), false)
 }
 
 func (u *UI) title() {

@@ -1,0 +1,612 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"replydesk/internal/app"
+	"replydesk/internal/ledger"
+	"replydesk/internal/reply"
+)
+
+// ledgerColumns are the columns of the ledger table, in order.
+// What staff look for first (number, title, deadline, status) comes first,
+// visible without scrolling at 1280 pixels.
+var ledgerColumns = []ledger.FieldKey{
+	ledger.FNumber, ledger.FTitle, ledger.FDeadline, ledger.FStatus, ledger.FProposers,
+	ledger.FKind, ledger.FMode, ledger.FAssigned, ledger.FCategory, ledger.FSatisfaction, ledger.FReplied,
+}
+
+// sortableColumns map a column to the order a click on its header sorts by.
+var sortableColumns = map[ledger.FieldKey]ledger.SortKey{
+	ledger.FNumber:   ledger.ByNumber,
+	ledger.FAssigned: ledger.ByAssigned,
+	ledger.FDeadline: ledger.ByDeadline,
+	ledger.FStatus:   ledger.ByStatus,
+	ledger.FReplied:  ledger.ByReplied,
+}
+
+// Words of the filter choices that mean "no condition".
+const (
+	allStatuses   = "全部状态"
+	allKinds      = "全部类型"
+	allCategories = "全部类别"
+	noCategory    = "未定类别"
+)
+
+// ledgerView is the ledger (台账) tab: the items in a table with filters,
+// sorted by deadline, the overdue and nearly due ones highlighted; the
+// selected item in an editor beside it. The whole ledger is read once and
+// filtered in memory: a bureau's few hundred to few thousand items filter
+// in a millisecond, while reading them from the database takes longer.
+type ledgerView struct {
+	l      *app.Ledger
+	window func() fyne.Window
+	// onDraft opens the reply draft of an item in the form.
+	onDraft func(draftID int64, r *reply.Reply)
+
+	all     []ledger.Item // the whole ledger
+	shown   []ledger.Item // all, filtered and sorted
+	filter  ledger.Filter
+	sortBy  ledger.SortKey
+	desc    bool
+	today   reply.Date
+	loaded  bool
+	loading bool  // a read of the ledger is under way
+	current int64 // ID of the item in the editor; 0 = none or a new one
+
+	status, kind, category *widget.Select
+	overdue, dueSoon       *widget.Check
+	search                 *widget.Entry
+	table                  *widget.Table
+	summary                *widget.Label
+	editor                 *itemEditor
+	draftButton            *widget.Button
+	tools                  *fyne.Container // the window's ledger commands
+	content                fyne.CanvasObject
+}
+
+func newLedgerView(l *app.Ledger, window func() fyne.Window, onDraft func(int64, *reply.Reply)) *ledgerView {
+	v := &ledgerView{l: l, window: window, onDraft: onDraft, sortBy: ledger.ByDeadline}
+	v.summary = widget.NewLabel("")
+	v.summary.Truncation = fyne.TextTruncateEllipsis
+	v.status = widget.NewSelect(append([]string{allStatuses}, statusOptions()...), func(string) { v.apply() })
+	v.status.SetSelectedIndex(0)
+	v.kind = widget.NewSelect([]string{allKinds, string(reply.Proposal), string(reply.Suggestion)}, func(string) { v.apply() })
+	v.kind.SetSelectedIndex(0)
+	cats, _ := l.Choices()
+	v.category = widget.NewSelect(append(append([]string{allCategories}, categoryOptions(cats)...), noCategory), func(string) { v.apply() })
+	v.category.SetSelectedIndex(0)
+	v.overdue = widget.NewCheck("已超期", func(bool) { v.apply() })
+	v.dueSoon = widget.NewCheck(fmt.Sprintf("%d日内到期", ledger.DueSoonDays), func(bool) { v.apply() })
+	v.search = widget.NewEntry()
+	v.search.SetPlaceHolder("搜索编号、案由、提出人、单位、联系人…")
+	v.search.OnChanged = func(string) { v.apply() }
+	v.table = v.newTable()
+	v.editor = newItemEditor(l, window, v.saveItem)
+	v.editor.onDel = v.deleteItem
+	v.draftButton = widget.NewButtonWithIcon("起草答复", theme.DocumentCreateIcon(), v.draftSelected)
+	v.draftButton.Importance = widget.HighImportance
+	v.draftButton.Disable()
+	v.content = v.build()
+	return v
+}
+
+func statusOptions() []string {
+	out := make([]string, len(ledger.Statuses))
+	for i, s := range ledger.Statuses {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// categoryOptions shows codes as staff say them: "A类".
+func categoryOptions(codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = c + "类"
+	}
+	return out
+}
+
+func (v *ledgerView) build() fyne.CanvasObject {
+	filters := container.NewHBox(
+		container.NewGridWrap(fyne.NewSize(120, 36), v.status),
+		container.NewGridWrap(fyne.NewSize(110, 36), v.kind),
+		container.NewGridWrap(fyne.NewSize(110, 36), v.category),
+		v.overdue, v.dueSoon,
+	)
+	top := container.NewBorder(nil, nil, filters, nil, v.search)
+	add := widget.NewButtonWithIcon("新增条目", theme.ContentAddIcon(), func() { v.edit(nil) })
+	v.tools = container.NewHBox()
+	bar := container.NewBorder(nil, nil, v.tools, container.NewHBox(add, v.draftButton), v.summary)
+	left := container.NewBorder(container.NewVBox(top, bar), nil, nil, nil, v.table)
+	split := container.NewHSplit(left, v.editor.view())
+	split.Offset = 0.68
+	return split
+}
+
+// setTools puts the window's ledger commands (import, export, batch) in
+// the bar over the table.
+func (v *ledgerView) setTools(objs ...fyne.CanvasObject) {
+	v.tools.Objects = objs
+	v.tools.Refresh()
+}
+
+// view is the tab's content.
+func (v *ledgerView) view() fyne.CanvasObject { return v.content }
+
+// Load reads the whole ledger from the database and shows it.
+func (v *ledgerView) load() error {
+	items, err := v.l.Items(ledger.Filter{})
+	if err != nil {
+		return err
+	}
+	v.all = items
+	v.loaded = true
+	v.apply()
+	return nil
+}
+
+// readFilter turns the filter widgets into a ledger.Filter.
+func (v *ledgerView) readFilter() ledger.Filter {
+	f := ledger.Filter{Text: v.search.Text, Overdue: v.overdue.Checked, DueSoon: v.dueSoon.Checked, Today: v.today}
+	if s := v.status.Selected; s != "" && s != allStatuses {
+		f.Statuses = []ledger.Status{ledger.Status(s)}
+	}
+	if k := v.kind.Selected; k != "" && k != allKinds {
+		f.Kinds = []reply.Kind{reply.Kind(k)}
+	}
+	switch c := v.category.Selected; c {
+	case "", allCategories:
+	case noCategory:
+		f.Categories = []string{""}
+	default:
+		f.Categories = []string{strings.TrimSuffix(c, "类")}
+	}
+	return f
+}
+
+// apply filters and sorts the ledger again and refreshes the table.
+func (v *ledgerView) apply() {
+	if v.table == nil { // still building
+		return
+	}
+	v.today = v.l.Date()
+	v.filter = v.readFilter()
+	v.shown = v.filter.Apply(v.all)
+	ledger.Sort(v.shown, v.sortBy, v.desc)
+	v.table.UnselectAll()
+	v.table.Refresh()
+	v.table.ScrollToTop()
+	v.updateSummary()
+	if i := v.indexOf(v.current); i >= 0 {
+		v.table.Select(widget.TableCellID{Row: i, Col: 0})
+	}
+}
+
+// Shown returns the items the table shows, in order.
+func (v *ledgerView) Shown() []ledger.Item { return v.shown }
+
+func (v *ledgerView) indexOf(id int64) int {
+	if id == 0 {
+		return -1
+	}
+	return slices.IndexFunc(v.shown, func(it ledger.Item) bool { return it.ID == id })
+}
+
+func (v *ledgerView) updateSummary() {
+	overdue, soon := 0, 0
+	for i := range v.all {
+		switch v.all[i].Urgency(v.today) {
+		case ledger.UrgencyOverdue:
+			overdue++
+		case ledger.UrgencyDueSoon:
+			soon++
+		}
+	}
+	s := fmt.Sprintf("共 %d 件", len(v.all))
+	if !v.filter.IsZero() {
+		s += fmt.Sprintf("，筛选出 %d 件", len(v.shown))
+	}
+	s += fmt.Sprintf("；已超期 %d 件，%d日内到期 %d 件", overdue, ledger.DueSoonDays, soon)
+	if len(v.all) == 0 {
+		s = "台账为空：请用“台账 → 导入交办清单…”读入交办的 Excel 表格，或新增条目"
+	}
+	v.summary.SetText(s)
+}
+
+// newTable is the ledger table: one row per item, a header row whose
+// buttons sort by their column.
+func (v *ledgerView) newTable() *widget.Table {
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return len(v.shown), len(ledgerColumns) },
+		func() fyne.CanvasObject {
+			bg := canvas.NewRectangle(color.Transparent)
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewStack(bg, l)
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			bg, l := c.Objects[0].(*canvas.Rectangle), c.Objects[1].(*widget.Label)
+			if id.Row >= len(v.shown) {
+				l.SetText("")
+				return
+			}
+			it := &v.shown[id.Row]
+			key := ledgerColumns[id.Col]
+			f, _ := ledger.FieldOf(key)
+			text := f.Get(it)
+			if key == ledger.FCategory && text != "" {
+				text += "类"
+			}
+			u := it.Urgency(v.today)
+			bg.FillColor = urgencyColor(u)
+			bg.Refresh()
+			imp := widget.MediumImportance
+			if key == ledger.FDeadline || key == ledger.FStatus {
+				switch u {
+				case ledger.UrgencyOverdue:
+					imp = widget.DangerImportance
+					if key == ledger.FDeadline {
+						text += "（超期）"
+					}
+				case ledger.UrgencyDueSoon:
+					imp = widget.WarningImportance
+				}
+			}
+			if l.Importance != imp {
+				l.Importance = imp
+			}
+			l.SetText(text)
+		})
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		if id.Col < 0 || id.Col >= len(ledgerColumns) {
+			return
+		}
+		key := ledgerColumns[id.Col]
+		f, _ := ledger.FieldOf(key)
+		label := f.Label
+		sk, sortable := sortableColumns[key]
+		if sortable && sk == v.sortBy {
+			if v.desc {
+				label += " ▼"
+			} else {
+				label += " ▲"
+			}
+		}
+		b.SetText(label)
+		if sortable {
+			b.OnTapped = func() { v.sortColumn(sk) }
+		} else {
+			b.OnTapped = nil
+		}
+	}
+	for i, key := range ledgerColumns {
+		f, _ := ledger.FieldOf(key)
+		w := float32(f.Width)*14 + 24
+		switch key {
+		case ledger.FNumber, ledger.FKind:
+			w = 64
+		case ledger.FTitle:
+			w = 300
+		case ledger.FDeadline:
+			w = 170
+		case ledger.FAssigned, ledger.FReplied:
+			w = 130
+		}
+		t.SetColumnWidth(i, w)
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row < 0 || id.Row >= len(v.shown) {
+			return
+		}
+		it := v.shown[id.Row]
+		if it.ID != v.current || !v.editor.showing(it.ID) {
+			v.edit(&it)
+		}
+		v.draftButton.Enable()
+	}
+	return t
+}
+
+// urgencyColor is the background of a row: a light red for an overdue
+// item, a light amber for one due soon.
+func urgencyColor(u ledger.Urgency) color.Color {
+	var c color.Color
+	switch u {
+	case ledger.UrgencyOverdue:
+		c = theme.Color(theme.ColorNameError)
+	case ledger.UrgencyDueSoon:
+		c = theme.Color(theme.ColorNameWarning)
+	default:
+		return color.Transparent
+	}
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x38}
+}
+
+// sortColumn sorts by key; a second click on the same column reverses.
+func (v *ledgerView) sortColumn(key ledger.SortKey) {
+	if v.sortBy == key {
+		v.desc = !v.desc
+	} else {
+		v.sortBy, v.desc = key, false
+	}
+	v.apply()
+}
+
+// edit shows an item in the editor; nil starts a new one.
+func (v *ledgerView) edit(it *ledger.Item) {
+	if it == nil {
+		v.current = 0
+		v.table.UnselectAll()
+		v.draftButton.Disable()
+		v.editor.load(&ledger.Item{Status: ledger.Pending})
+		return
+	}
+	v.current = it.ID
+	v.editor.load(it)
+}
+
+// saveItem stores the item of the editor and shows it in the table.
+func (v *ledgerView) saveItem(it *ledger.Item) error {
+	if err := v.l.SaveItem(it); err != nil {
+		return err
+	}
+	v.put(*it)
+	v.current = it.ID
+	v.apply()
+	return nil
+}
+
+// put replaces the item of the same ID in memory, or adds it.
+func (v *ledgerView) put(it ledger.Item) {
+	if i := slices.IndexFunc(v.all, func(x ledger.Item) bool { return x.ID == it.ID }); i >= 0 {
+		v.all[i] = it
+	} else {
+		v.all = append(v.all, it)
+	}
+}
+
+// updated shows an item the reply form changed (saved or exported).
+func (v *ledgerView) updated(it *ledger.Item) {
+	if it == nil || !v.loaded {
+		return
+	}
+	v.put(*it)
+	v.apply()
+	if it.ID == v.current {
+		v.editor.load(it)
+	}
+}
+
+// selected returns the item selected in the table, or nil.
+func (v *ledgerView) selected() *ledger.Item {
+	if i := v.indexOf(v.current); i >= 0 {
+		return &v.shown[i]
+	}
+	return nil
+}
+
+// draftSelected opens the reply of the selected item: its draft, or a new
+// one filled from the item.
+func (v *ledgerView) draftSelected() {
+	it := v.selected()
+	if it == nil {
+		return
+	}
+	v.DraftReply(it.ID)
+}
+
+// DraftReply opens the reply draft of item id in the form.
+func (v *ledgerView) DraftReply(id int64) {
+	draftID, r, err := v.l.DraftFromItem(id)
+	if err != nil && r == nil {
+		dialog.ShowError(err, v.window())
+		return
+	}
+	if it, ierr := v.l.Store.Item(id); ierr == nil {
+		v.updated(it)
+	}
+	v.onDraft(draftID, r)
+	if err != nil {
+		dialog.ShowError(err, v.window())
+	}
+}
+
+// deleteSelected removes the selected item after asking.
+func (v *ledgerView) deleteItem(it *ledger.Item) {
+	confirm("删除台账条目", fmt.Sprintf("从台账中删除“%s %s”吗？\n其答复草稿不会删除。", it.Label(), it.Title), "删除", "取消", func() {
+		if err := v.l.DeleteItem(it.ID); err != nil {
+			dialog.ShowError(err, v.window())
+			return
+		}
+		v.all = slices.DeleteFunc(v.all, func(x ledger.Item) bool { return x.ID == it.ID })
+		v.edit(nil)
+		v.apply()
+	}, v.window())
+}
+
+// itemEditor edits every field of one ledger item.
+type itemEditor struct {
+	l       *app.Ledger
+	window  func() fyne.Window
+	onSave  func(*ledger.Item) error
+	item    ledger.Item
+	title   *widget.Label
+	fields  map[ledger.FieldKey]fieldWidget
+	save    *widget.Button
+	del     *widget.Button
+	content fyne.CanvasObject
+	onDel   func(*ledger.Item)
+}
+
+// fieldWidget is the widget of one field: get and set its text.
+type fieldWidget struct {
+	obj fyne.CanvasObject
+	get func() string
+	set func(string)
+}
+
+func newItemEditor(l *app.Ledger, window func() fyne.Window, onSave func(*ledger.Item) error) *itemEditor {
+	e := &itemEditor{l: l, window: window, onSave: onSave, fields: map[ledger.FieldKey]fieldWidget{}}
+	e.title = widget.NewLabelWithStyle("新增条目", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.title.Truncation = fyne.TextTruncateEllipsis
+	cats, discs := l.Choices()
+	var rows []fyne.CanvasObject
+	for _, f := range ledger.Fields {
+		fw := e.widgetFor(f, cats, discs)
+		e.fields[f.Key] = fw
+		label := widget.NewLabel(f.Label)
+		if f.Required {
+			label.TextStyle.Bold = true
+		}
+		rows = append(rows, label, fw.obj)
+	}
+	e.save = widget.NewButtonWithIcon("保存条目", theme.DocumentSaveIcon(), e.store)
+	e.save.Importance = widget.HighImportance
+	e.del = widget.NewButtonWithIcon("删除条目", theme.DeleteIcon(), func() {
+		if e.item.ID != 0 && e.onDel != nil {
+			it := e.item
+			e.onDel(&it)
+		}
+	})
+	form := container.New(layout.NewFormLayout(), rows...)
+	e.content = container.NewBorder(e.title, container.NewHBox(e.save, e.del), nil, nil, container.NewVScroll(form))
+	return e
+}
+
+// widgetFor makes the widget of a field: a select for a vocabulary, an
+// entry with suggestions for category and disclosure, an entry with a
+// calendar for a date, an entry otherwise.
+func (e *itemEditor) widgetFor(f ledger.Field, cats, discs []string) fieldWidget {
+	switch {
+	case f.Type == ledger.Choice || f.Type == ledger.Bool:
+		opts := f.Choices
+		if f.Key == ledger.FSatisfaction || f.Key == ledger.FMode {
+			opts = append([]string{""}, opts...)
+		}
+		s := widget.NewSelect(opts, nil)
+		s.PlaceHolder = "请选择"
+		if f.Key == ledger.FMode {
+			s.PlaceHolder = string(ledger.Lead) + "（默认）"
+		}
+		return fieldWidget{obj: s, get: func() string { return s.Selected }, set: func(v string) { s.SetSelected(v) }}
+	case f.Key == ledger.FCategory || f.Key == ledger.FDisclosure:
+		opts := cats
+		if f.Key == ledger.FDisclosure {
+			opts = discs
+		}
+		s := widget.NewSelectEntry(opts)
+		return fieldWidget{obj: s, get: func() string { return s.Text }, set: func(v string) { s.SetText(v) }}
+	case f.Type == ledger.Date:
+		en := widget.NewEntry()
+		en.SetPlaceHolder("如 2023年6月1日")
+		return fieldWidget{obj: dateField(en), get: func() string { return en.Text }, set: func(v string) { en.SetText(v) }}
+	}
+	en := widget.NewEntry()
+	switch f.Key {
+	case ledger.FTitle, ledger.FNotes:
+		en.MultiLine = true
+		en.Wrapping = fyne.TextWrapWord
+		en.SetMinRowsVisible(2)
+	case ledger.FMeeting:
+		en.SetPlaceHolder("如 市政协十四届二次会议")
+	case ledger.FProposers, ledger.FCoSigners, ledger.FCoUnits:
+		en.SetPlaceHolder("用顿号分隔")
+	}
+	return fieldWidget{obj: en, get: func() string { return en.Text }, set: func(v string) { en.SetText(v) }}
+}
+
+func (e *itemEditor) view() fyne.CanvasObject { return e.content }
+
+// showing reports whether the editor shows item id.
+func (e *itemEditor) showing(id int64) bool { return id != 0 && e.item.ID == id }
+
+// load shows an item.
+func (e *itemEditor) load(it *ledger.Item) {
+	e.item = it.Clone()
+	for _, f := range ledger.Fields {
+		e.fields[f.Key].set(f.Get(&e.item))
+	}
+	if it.ID == 0 {
+		e.title.SetText("新增条目")
+		e.fields[ledger.FStatus].set(string(ledger.Pending))
+		e.fields[ledger.FMet].set("否")
+		e.del.Disable()
+	} else {
+		e.title.SetText(it.Label() + "　" + it.Title)
+		e.del.Enable()
+	}
+}
+
+// read returns the item as edited, or the problems of the fields that
+// cannot be read, each naming its field.
+func (e *itemEditor) read() (ledger.Item, error) {
+	it := e.item.Clone()
+	var errs []error
+	for _, f := range ledger.Fields {
+		text := e.fields[f.Key].get()
+		if strings.TrimSpace(text) == "" && (f.Type == ledger.Date || f.Key == ledger.FMeeting) {
+			// An empty date or meeting clears the field.
+			if d := it.DateOf(f.Key); d != nil {
+				*d = reply.Date{}
+			} else {
+				it.Assembly, it.Term, it.Session = "", 0, 0
+			}
+			continue
+		}
+		if strings.TrimSpace(text) == "" && (f.Key == ledger.FSatisfaction || f.Key == ledger.FMode) {
+			if f.Key == ledger.FSatisfaction {
+				it.Satisfaction = ""
+			} else {
+				it.Mode = ""
+			}
+			continue
+		}
+		if err := f.Set(&it, text); err != nil {
+			errs = append(errs, fmt.Errorf("“%s”：%v", f.Label, err))
+		}
+	}
+	for _, f := range ledger.Fields {
+		if f.Required && strings.TrimSpace(f.Get(&it)) == "" {
+			errs = append(errs, fmt.Errorf("“%s”不能为空", f.Label))
+		}
+	}
+	return it, errors.Join(errs...)
+}
+
+// store saves the edited item.
+func (e *itemEditor) store() {
+	it, err := e.read()
+	if err != nil {
+		dialog.ShowError(fmt.Errorf("条目未保存，请改正：\n%v", err), e.window())
+		return
+	}
+	if err := e.onSave(&it); err != nil {
+		dialog.ShowError(err, e.window())
+		return
+	}
+	e.load(&it)
+}

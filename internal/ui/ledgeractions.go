@@ -1,0 +1,215 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"replydesk/internal/app"
+	"replydesk/internal/ledger"
+	"replydesk/internal/reply"
+)
+
+// Tabs of the window.
+const (
+	tabReply  = 0
+	tabLedger = 1
+)
+
+// Ledger returns the ledger tab, nil when the database is not available.
+func (u *UI) Ledger() *ledgerView { return u.ledgerView }
+
+// ShowLedger brings the ledger tab to the front, reading the ledger the
+// first time.
+func (u *UI) ShowLedger() {
+	if u.tabs != nil {
+		u.tabs.SelectIndex(tabLedger)
+	}
+}
+
+// ShowReply brings the reply tab to the front.
+func (u *UI) ShowReply() {
+	if u.tabs != nil {
+		u.tabs.SelectIndex(tabReply)
+	}
+}
+
+// LoadLedger reads the ledger from the database now and shows it.
+func (u *UI) LoadLedger() error {
+	if u.ledgerView == nil {
+		return errNoLedger
+	}
+	return u.ledgerView.load()
+}
+
+var errNoLedger = fmt.Errorf("草稿数据库不可用，台账无法使用")
+
+// loadLedgerAsync reads the ledger off the UI goroutine: a large ledger
+// takes a moment to read, and the window must not freeze meanwhile.
+func (u *UI) loadLedgerAsync() {
+	v := u.ledgerView
+	if v == nil || v.loading {
+		return
+	}
+	v.loading = true
+	v.summary.SetText("正在读取台账…")
+	go func() {
+		items, err := v.l.Items(ledger.Filter{})
+		fyne.Do(func() {
+			v.loading = false
+			if err != nil {
+				v.summary.SetText("台账读取失败")
+				dialog.ShowError(err, u.Window)
+				return
+			}
+			v.all, v.loaded = items, true
+			v.apply()
+		})
+	}()
+}
+
+// openItemReply shows the reply draft of a ledger item in the form.
+func (u *UI) openItemReply(draftID int64, r *reply.Reply) {
+	u.Load(r, draftID, "")
+	u.list.refresh()
+	u.list.selectID(draftID)
+	u.ShowReply()
+	u.status.SetText("已打开台账条目的答复草稿")
+}
+
+// replyEvent tells the ledger that the reply in the form was saved or
+// exported: its item takes the reply's category, disclosure, dates and
+// status, and the ledger tab shows it.
+func (u *UI) replyEvent(r *reply.Reply, exported bool) {
+	if u.ledger == nil {
+		return
+	}
+	_ = u.saver.Flush()
+	id := u.saver.Draft()
+	var it *ledger.Item
+	var err error
+	if exported {
+		it, err = u.ledger.ReplyExported(id, r)
+	} else {
+		it, err = u.ledger.ReplySaved(id, r)
+	}
+	if err != nil {
+		u.status.SetText("台账未能更新：" + err.Error())
+		return
+	}
+	u.ledgerView.updated(it)
+}
+
+// xlsxFilter shows only workbooks in a file dialog.
+var xlsxFilter = storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm"})
+
+// ImportLedgerDialog asks for a 交办清单 workbook and previews its import.
+func (u *UI) ImportLedgerDialog() {
+	if u.ledger == nil {
+		dialog.ShowError(errNoLedger, u.Window)
+		return
+	}
+	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		rc.Close()
+		u.ImportLedger(rc.URI().Path())
+	}, u.Window)
+	fd.SetFilter(xlsxFilter)
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+// ImportLedger previews the import of the workbook at path; confirming
+// writes it and shows the ledger.
+func (u *UI) ImportLedger(path string) {
+	u.ShowLedger()
+	importDialog(u.Window, u.ledger, path, func(added, updated int) {
+		u.status.SetText(fmt.Sprintf("已导入交办清单：新增 %d 件，更新 %d 件", added, updated))
+		u.loadLedgerAsync()
+	})
+}
+
+// ExportLedgerDialog asks where to write the 办理情况汇总表 of the items
+// the ledger tab shows.
+func (u *UI) ExportLedgerDialog() {
+	if u.ledger == nil {
+		dialog.ShowError(errNoLedger, u.Window)
+		return
+	}
+	f := u.ledgerView.filter
+	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		wc.Close()
+		p := wc.URI().Path()
+		if !strings.HasSuffix(strings.ToLower(p), ".xlsx") {
+			p += ".xlsx"
+		}
+		u.exportLedger(p, f)
+	}, u.Window)
+	fd.SetFileName(fmt.Sprintf("办理情况汇总表-%s.xlsx", time.Now().Format("20060102")))
+	fd.SetFilter(xlsxFilter)
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+// exportLedger writes the summary workbook off the UI goroutine.
+func (u *UI) exportLedger(p string, f ledger.Filter) {
+	u.status.SetText("正在导出汇总表…")
+	go func() {
+		n, err := u.ledger.ExportLedger(p, f)
+		fyne.Do(func() {
+			if err != nil {
+				u.status.SetText("汇总表未导出")
+				dialog.ShowError(err, u.Window)
+				return
+			}
+			u.status.SetText(fmt.Sprintf("已导出汇总表（%d 件）：%s", n, p))
+			confirm("已导出汇总表", fmt.Sprintf("%d 件条目已写入\n%s", n, p), "打开", "关闭", func() {
+				go func() {
+					if err := app.OpenFile(p); err != nil {
+						fyne.Do(func() { dialog.ShowError(err, u.Window) })
+					}
+				}()
+			}, u.Window)
+		})
+	}()
+}
+
+// BatchDialog asks for a folder and exports there, as PDFs, the replies of
+// the items the ledger tab shows.
+func (u *UI) BatchDialog() {
+	if u.ledger == nil {
+		dialog.ShowError(errNoLedger, u.Window)
+		return
+	}
+	items := append([]ledger.Item(nil), u.ledgerView.shown...)
+	if len(items) == 0 {
+		dialog.ShowInformation("批量导出 PDF", "当前筛选下没有台账条目", u.Window)
+		return
+	}
+	fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		u.batch(items, dir.Path())
+	}, u.Window)
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+// batch exports the items' replies into dir with a progress dialog.
+func (u *UI) batch(items []ledger.Item, dir string) {
+	batchDialog(u.Window, u.ledger, items, dir, func(results []app.BatchResult) {
+		u.status.SetText("批量导出完成：" + filepath.Base(dir))
+		u.list.refresh()
+	})
+}
