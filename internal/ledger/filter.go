@@ -60,6 +60,14 @@ func (f *Filter) Apply(items []Item) []Item {
 	return out
 }
 
+// Matcher returns the filter prepared for matching many items: match
+// reports whether an item passes, given its search text (SearchText), or
+// "" to have it built when the filter searches. A ledger window keeps the
+// texts of its items and filters them at every keystroke.
+func (f *Filter) Matcher() (match func(it *Item, text string) bool) {
+	return f.matcher().matchText
+}
+
 // matcher is a filter prepared for matching many items.
 type matcher struct {
 	f     *Filter
@@ -72,6 +80,12 @@ func (f *Filter) matcher() *matcher {
 }
 
 func (m *matcher) match(it *Item) bool {
+	return m.matchText(it, "")
+}
+
+// matchText matches an item whose search text is text ("" = build it if
+// the filter searches).
+func (m *matcher) matchText(it *Item, text string) bool {
 	f := m.f
 	if len(f.Statuses) > 0 && !slices.Contains(f.Statuses, it.Status) {
 		return false
@@ -88,7 +102,9 @@ func (m *matcher) match(it *Item) bool {
 		}
 	}
 	if len(m.words) > 0 {
-		text := SearchText(it)
+		if text == "" {
+			text = SearchText(it)
+		}
 		for _, w := range m.words {
 			if !strings.Contains(text, w) {
 				return false
@@ -133,13 +149,16 @@ const (
 // number, so that equal keys keep a stable, predictable order. Items
 // without the date sorted by come last either way.
 func Sort(items []Item, key SortKey, desc bool) {
-	slices.SortStableFunc(items, func(a, b Item) int {
-		c := compareBy(&a, &b, key, desc)
-		if c == 0 && key != ByNumber {
-			c = compareNumbers(a.Number, b.Number)
-		}
-		return c
-	})
+	slices.SortStableFunc(items, func(a, b Item) int { return Compare(&a, &b, key, desc) })
+}
+
+// Compare orders two items as Sort does.
+func Compare(a, b *Item, key SortKey, desc bool) int {
+	c := compareBy(a, b, key, desc)
+	if c == 0 && key != ByNumber {
+		c = compareNumbers(a.Number, b.Number)
+	}
+	return c
 }
 
 func compareBy(a, b *Item, key SortKey, desc bool) int {

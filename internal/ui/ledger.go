@@ -57,6 +57,8 @@ type ledgerView struct {
 	onDraft func(draftID int64, r *reply.Reply)
 
 	all     []ledger.Item // the whole ledger
+	texts   []string      // ledger.SearchText of each item of all
+	order   []int         // the indices of all in the table's order; nil = to be sorted
 	shown   []ledger.Item // all, filtered and sorted
 	filter  ledger.Filter
 	sortBy  ledger.SortKey
@@ -154,6 +156,7 @@ func (v *ledgerView) load() error {
 		return err
 	}
 	v.all = items
+	v.changed()
 	v.loaded = true
 	v.apply()
 	return nil
@@ -185,16 +188,50 @@ func (v *ledgerView) apply() {
 	}
 	v.today = v.l.Date()
 	v.filter = v.readFilter()
-	v.shown = v.filter.Apply(v.all)
-	ledger.Sort(v.shown, v.sortBy, v.desc)
+	if len(v.texts) != len(v.all) {
+		v.index()
+	}
+	if len(v.order) != len(v.all) {
+		v.sort()
+	}
+	match := v.filter.Matcher()
+	v.shown = v.shown[:0]
+	for _, i := range v.order {
+		if match(&v.all[i], v.texts[i]) {
+			v.shown = append(v.shown, v.all[i])
+		}
+	}
 	v.table.UnselectAll()
+	v.table.ScrollToTop() // refreshes the cells
 	v.table.Refresh()
-	v.table.ScrollToTop()
 	v.updateSummary()
 	if i := v.indexOf(v.current); i >= 0 {
 		v.table.Select(widget.TableCellID{Row: i, Col: 0})
 	}
 }
+
+// index builds the search texts of the ledger.
+func (v *ledgerView) index() {
+	v.texts = make([]string, len(v.all))
+	for i := range v.all {
+		v.texts[i] = ledger.SearchText(&v.all[i])
+	}
+}
+
+// sort orders the ledger for the table once, so that filtering (at every
+// keystroke of a search) keeps the order and need not sort again.
+func (v *ledgerView) sort() {
+	v.order = make([]int, len(v.all))
+	for i := range v.order {
+		v.order[i] = i
+	}
+	slices.SortStableFunc(v.order, func(a, b int) int {
+		return ledger.Compare(&v.all[a], &v.all[b], v.sortBy, v.desc)
+	})
+}
+
+// changed forgets the texts and order after the ledger changed.
+func (v *ledgerView) changed() { v.texts, v.order = nil, nil }
 
 // Shown returns the items the table shows, in order.
 func (v *ledgerView) Shown() []ledger.Item { return v.shown }
@@ -235,7 +272,9 @@ func (v *ledgerView) newTable() *widget.Table {
 		func() fyne.CanvasObject {
 			bg := canvas.NewRectangle(color.Transparent)
 			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
+			// Clipped, not ellipsized: an ellipsis shapes the text again at
+			// every refresh, which makes typing in the search field lag.
+			l.Truncation = fyne.TextTruncateClip
 			return container.NewStack(bg, l)
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -353,6 +392,7 @@ func (v *ledgerView) sortColumn(key ledger.SortKey) {
 	} else {
 		v.sortBy, v.desc = key, false
 	}
+	v.order = nil
 	v.apply()
 }
 
@@ -387,6 +427,7 @@ func (v *ledgerView) put(it ledger.Item) {
 	} else {
 		v.all = append(v.all, it)
 	}
+	v.changed()
 }
 
 // updated shows an item the reply form changed (saved or exported).
@@ -443,6 +484,7 @@ func (v *ledgerView) deleteItem(it *ledger.Item) {
 			return
 		}
 		v.all = slices.DeleteFunc(v.all, func(x ledger.Item) bool { return x.ID == it.ID })
+		v.changed()
 		v.edit(nil)
 		v.apply()
 	}, v.window())

@@ -3,6 +3,7 @@ package ui
 import (
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -251,5 +252,30 @@ func TestLedgerItemEditor(t *testing.T) {
 	}
 	if len(v.all) != 5 {
 		t.Errorf("the view holds %d items", len(v.all))
+	}
+}
+
+// BenchmarkLedgerSearch10000 is one keystroke in the search field of a
+// ledger of 10,000 items: filter, sort by deadline, refresh the table.
+func BenchmarkLedgerSearch10000(b *testing.B) {
+	test.NewTempApp(b)
+	l := app.NewLedger(desk(b), nil)
+	l.Today = func() reply.Date { return ledgerDay }
+	w := test.NewWindow(nil)
+	defer w.Close()
+	v := newLedgerView(l, func() fyne.Window { return w }, func(int64, *reply.Reply) {})
+	w.SetContent(v.view())
+	w.Resize(fyne.NewSize(1280, 800))
+	titles := []string{"关于加快推进我市产教融合发展的建议", "关于改善老旧小区停车条件的建议", "关于加强中小学体育教育的提案"}
+	for i := 0; i < 10000; i++ {
+		v.all = append(v.all, ledger.Item{ID: int64(i + 1), Kind: reply.Proposal, Assembly: "市政协", Term: 14, Session: 2,
+			Number: strconv.Itoa(i + 1), Title: titles[i%3], Proposers: []string{"董妍", "王远健"}, LeadUnit: "市教育局",
+			Deadline: reply.Date{Year: 2023, Month: 7 + i%6, Day: 1 + i%28}, Status: ledger.Statuses[i%4]})
+	}
+	v.loaded = true
+	queries := []string{"教育", "教育 董", "停车", ""}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		v.search.SetText(queries[i%len(queries)])
 	}
 }

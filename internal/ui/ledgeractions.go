@@ -68,6 +68,7 @@ func (u *UI) loadLedgerAsync() {
 				return
 			}
 			v.all, v.loaded = items, true
+			v.changed()
 			v.apply()
 		})
 	}()
