@@ -63,7 +63,16 @@ func Placeholders() []string {
 // Expand fills the placeholders of formula from r, e.g.
 // "{proposers}{address}：" → "董妍委员：". A field that is not set gives the
 // empty string; an unknown placeholder is left as it is, braces and all.
-func Expand(formula string, r *Reply) string {
+func Expand(formula string, r *Reply) string { return ExpandBlank(formula, r, "") }
+
+// Blank is what a derived text shows for a field not filled in yet, as
+// drafts of official documents mark a gap: "对市政协××届××次会议第××号
+// 提案的答复" tells the reader what is missing where a silent gap would
+// read as a mistake.
+const Blank = "××"
+
+// ExpandBlank is Expand with blank in place of each field that is not set.
+func ExpandBlank(formula string, r *Reply, blank string) string {
 	if !strings.Contains(formula, "{") {
 		return formula
 	}
@@ -81,7 +90,11 @@ func Expand(formula string, r *Reply) string {
 		name := rest[open+1 : open+end]
 		b.WriteString(rest[:open])
 		if f, ok := placeholders[name]; ok {
-			b.WriteString(f(r))
+			v := f(r)
+			if v == "" {
+				v = blank
+			}
+			b.WriteString(v)
 			rest = rest[open+end+1:]
 			continue
 		}

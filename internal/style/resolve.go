@@ -11,12 +11,13 @@ import (
 // Resolve returns a copy of r with the derived fields the style has
 // formulas for (Title, Salutation, Opening) filled where r leaves them
 // empty. What Resolve returns is what is printed: an explicit value in r
-// always wins. r is not changed; the copy shares nothing with it.
+// always wins; a field a formula needs and r lacks shows as reply.Blank.
+// r is not changed; the copy shares nothing with it.
 func (s *Style) Resolve(r *reply.Reply) reply.Reply {
 	c := r.Clone()
 	derive := func(field *string, formula string) {
 		if strings.TrimSpace(*field) == "" && formula != "" {
-			*field = reply.Expand(formula, r)
+			*field = reply.ExpandBlank(formula, r, reply.Blank)
 		}
 	}
 	derive(&c.Title, s.TitleFormula)

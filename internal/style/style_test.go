@@ -67,6 +67,25 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// A new reply's derived texts mark the fields still missing.
+func TestResolveMarksMissingFields(t *testing.T) {
+	s := proposalStyle()
+	got := s.Resolve(&reply.Reply{Kind: reply.Proposal, Assembly: "市政协", Number: "244"})
+	for _, c := range []struct{ name, got, want string }{
+		{"title", got.Title, "对市政协第××届第××次会议第244号提案的答复"},
+		{"salutation", got.Salutation, "××委员："},
+		{"opening", got.Opening, "您在市政协××届××次会议上提出的《××》的提案（第244号）收悉，现答复如下："},
+	} {
+		if c.got != c.want {
+			t.Errorf("Resolve %s = %q, want %q", c.name, c.got, c.want)
+		}
+	}
+	// The marks and the contact line print only what is there.
+	if got := reply.Expand("【{category}】", &reply.Reply{}); got != "【】" {
+		t.Errorf("Expand of an empty field = %q", got)
+	}
+}
+
 func TestVocab(t *testing.T) {
 	v := proposalStyle().Vocab()
 	want := reply.Vocab{
