@@ -230,6 +230,9 @@ func (u *UI) setDesk(d *app.Desk) {
 	u.desk = d
 	u.form.desk = d
 	u.preview.setDesk(d)
+	if u.ledger != nil {
+		u.ledger.Desk = d // batch exports use the new fonts too
+	}
 }
 
 // ShowError shows err in a dialog.
