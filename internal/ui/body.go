@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -145,85 +144,4 @@ func setCursor(e *widget.Entry, off int) {
 	}
 	e.CursorRow, e.CursorColumn = row, col
 	e.Refresh()
-}
-
-// attachments edits the 附件 of a reply: the title and text of each; a
-// table attachment keeps its table, which is edited in the reply file.
-type attachments struct {
-	onChange func()
-	items    []attachmentEditor
-	box      *fyne.Container
-}
-
-type attachmentEditor struct {
-	title, body *widget.Entry
-	table       *reply.Table
-}
-
-func newAttachments(onChange func()) *attachments {
-	return &attachments{onChange: onChange, box: container.NewVBox()}
-}
-
-// view is the list of attachments with an add button.
-func (a *attachments) view(label *widget.Label) fyne.CanvasObject {
-	add := widget.NewButtonWithIcon("添加附件", theme.ContentAddIcon(), func() {
-		a.add(reply.Attachment{})
-		a.rebuild()
-		a.onChange()
-	})
-	return container.NewBorder(container.NewHBox(label, add), nil, nil, nil, container.NewVScroll(a.box))
-}
-
-func (a *attachments) add(at reply.Attachment) {
-	ed := attachmentEditor{title: widget.NewEntry(), body: widget.NewMultiLineEntry(), table: at.Table}
-	ed.title.SetText(at.Title)
-	ed.title.SetPlaceHolder("附件名称，末尾不加标点")
-	ed.body.SetText(at.Body)
-	ed.body.SetPlaceHolder("附件正文，每行一段")
-	ed.body.Wrapping = fyne.TextWrapWord
-	ed.body.SetMinRowsVisible(4)
-	ed.title.OnChanged = func(string) { a.onChange() }
-	ed.body.OnChanged = func(string) { a.onChange() }
-	a.items = append(a.items, ed)
-}
-
-// load shows the attachments of a reply.
-func (a *attachments) load(ats []reply.Attachment) {
-	a.items = nil
-	for _, at := range ats {
-		a.add(at)
-	}
-	a.rebuild()
-}
-
-func (a *attachments) rebuild() {
-	a.box.RemoveAll()
-	for i, ed := range a.items {
-		i := i
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			a.items = append(a.items[:i], a.items[i+1:]...)
-			a.rebuild()
-			a.onChange()
-		})
-		head := container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("附件%d", i+1)), del, ed.title)
-		var content fyne.CanvasObject = ed.body
-		if ed.table != nil {
-			content = widget.NewLabel(fmt.Sprintf("表格：%d列，%d行（请在答复文件中编辑表格）", len(ed.table.Header), len(ed.table.Rows)))
-		}
-		a.box.Add(container.NewVBox(head, content, widget.NewSeparator()))
-	}
-	a.box.Refresh()
-}
-
-// read returns the attachments as edited.
-func (a *attachments) read() []reply.Attachment {
-	var out []reply.Attachment
-	for _, ed := range a.items {
-		at := reply.Attachment{Title: ed.title.Text, Table: ed.table}
-		if ed.table == nil {
-			at.Body = ed.body.Text
-		}
-		out = append(out, at)
-	}
-	return out
 }

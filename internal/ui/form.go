@@ -117,7 +117,7 @@ func newForm(desk *app.Desk, w func() fyne.Window) *form {
 	}
 	f.tabOf["style"], f.tabOf["kind"], f.tabOf["category"], f.tabOf["disclosure"] = tabResult, tabResult, tabResult, tabResult
 	f.tabOf["seal"], f.tabOf["attachments"] = tabSignature, tabCC
-	f.attach = newAttachments(changed)
+	f.attach = newAttachments(changed, w)
 	f.tabs = f.build(w)
 	return f
 }

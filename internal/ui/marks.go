@@ -130,6 +130,9 @@ func (f *form) focus(c fyne.Canvas, p reply.Problem) {
 			f.onChange()
 		}
 	}
+	if strings.Contains(p.Field, ".table") && f.attach.focusCell(p.Field) {
+		return
+	}
 	e, line := f.target(p)
 	if e == nil || c == nil {
 		return
