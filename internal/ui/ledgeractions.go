@@ -131,7 +131,7 @@ func (u *UI) ImportLedgerDialog() {
 // writes it and shows the ledger.
 func (u *UI) ImportLedger(path string) {
 	u.ShowLedger()
-	importDialog(u.Window, u.ledger, path, func(added, updated int) {
+	showImportDialog(u.Window, u.ledger, path, func(added, updated int) {
 		u.status.SetText(fmt.Sprintf("已导入交办清单：新增 %d 件，更新 %d 件", added, updated))
 		u.loadLedgerAsync()
 	})
@@ -209,8 +209,9 @@ func (u *UI) BatchDialog() {
 
 // batch exports the items' replies into dir with a progress dialog.
 func (u *UI) batch(items []ledger.Item, dir string) {
-	batchDialog(u.Window, u.ledger, items, dir, func(results []app.BatchResult) {
+	showBatchDialog(u.Window, u.ledger, items, dir, func(results []app.BatchResult) {
 		u.status.SetText("批量导出完成：" + filepath.Base(dir))
+		u.loadLedgerAsync() // the items exported are now 已答复
 		u.list.refresh()
 	})
 }

@@ -1,0 +1,256 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"replydesk/internal/app"
+	"replydesk/internal/ledger"
+)
+
+// showBatchDialog exports the reply drafts of items as PDFs into dir,
+// showing the progress, with a button that cancels (the replies being
+// written are finished, the others are not started). At the end it shows
+// how many were exported, the items that failed with the reason, and a
+// button that opens dir, and calls done with the result of each item. A
+// folder that cannot be made is reported with dialog.ShowError, without
+// calling done.
+func showBatchDialog(w fyne.Window, l *app.Ledger, items []ledger.Item, dir string, done func(results []app.BatchResult)) {
+	newBatchExport(w, l, items, dir, done).start()
+}
+
+// batchProgressEvery is the least time between two progress updates: a
+// batch of short replies reports hundreds of items a second.
+const batchProgressEvery = 80 * time.Millisecond
+
+// batchMaxListed is how many failed items the dialog lists.
+const batchMaxListed = 200
+
+// batchExport is the 批量导出 PDF dialog. Its methods run on the UI
+// goroutine but progress, which the export calls on its workers.
+type batchExport struct {
+	w     fyne.Window
+	l     *app.Ledger
+	items []ledger.Item
+	dir   string
+	done  func([]app.BatchResult)
+	// export is l.Batch; tests wrap it.
+	export func(ctx context.Context, items []ledger.Item, dir string, progress func(done, total int)) ([]app.BatchResult, error)
+
+	stop      context.CancelFunc
+	running   bool
+	cancelled bool
+	closed    bool
+	results   []app.BatchResult
+
+	mu    sync.Mutex
+	shown time.Time // the last progress update sent to the UI
+
+	dlg      *dialog.CustomDialog
+	status   *widget.Label
+	bar      *widget.ProgressBar
+	count    *widget.Label
+	failures *fyne.Container
+	failBox  *fyne.Container
+	failList *container.Scroll
+	content  *fyne.Container
+	stopBtn  *widget.Button // 取消 while exporting, 关闭 after
+	openBtn  *widget.Button
+
+	restoreKeys func()
+	pending     sync.WaitGroup // the export; tests wait on it
+}
+
+func newBatchExport(w fyne.Window, l *app.Ledger, items []ledger.Item, dir string, done func([]app.BatchResult)) *batchExport {
+	d := &batchExport{w: w, l: l, items: items, dir: dir, done: done, export: l.Batch}
+	d.build()
+	return d
+}
+
+func (d *batchExport) build() {
+	d.status = widget.NewLabel(fmt.Sprintf("正在把%d件答复导出为 PDF，保存到：\n%s", len(d.items), d.dir))
+	d.status.Wrapping = fyne.TextWrapWord
+	d.bar = widget.NewProgressBar()
+	d.count = widget.NewLabel(fmt.Sprintf("已处理 0 / %d 件", len(d.items)))
+	d.failures = container.NewVBox()
+	d.failList = container.NewVScroll(d.failures)
+	d.failBox = container.NewBorder(dlgHeading("未导出的答复"), nil, nil, nil, d.failList)
+	d.failBox.Hide()
+
+	d.stopBtn = widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.stopTapped)
+	// The folder can be opened while the PDFs are being written.
+	d.openBtn = widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), d.openFolder)
+
+	top := container.NewVBox(d.status, d.bar, d.count)
+	d.content = container.NewBorder(top, nil, nil, nil, d.failBox)
+	d.dlg = dialog.NewCustomWithoutButtons("批量导出答复 PDF", d.content, d.w)
+	// The buttons are set once: Fyne does not lay out a button row set
+	// while the dialog is shown.
+	d.dlg.SetButtons([]fyne.CanvasObject{d.stopBtn, d.openBtn})
+}
+
+// start shows the dialog and starts the export.
+func (d *batchExport) start() {
+	d.dlg.Show()
+	d.dlg.Resize(dialogSize(d.w, fyne.NewSize(640, d.dlg.MinSize().Height)))
+	d.restoreKeys = onDialogEscape(d.w.Canvas(), d.stopTapped)
+	ctx, stop := context.WithCancel(context.Background())
+	d.stop, d.running = stop, true
+	d.pending.Add(1)
+	go func() {
+		defer d.pending.Done()
+		results, err := d.export(ctx, d.items, d.dir, d.progress)
+		fyne.DoAndWait(func() { d.finish(results, err) })
+	}()
+}
+
+// progress is called by the export's workers, one at a time, after each
+// item; it sends at most one update per batchProgressEvery to the UI,
+// and always the last.
+func (d *batchExport) progress(done, total int) {
+	d.mu.Lock()
+	now := time.Now()
+	if done < total && now.Sub(d.shown) < batchProgressEvery {
+		d.mu.Unlock()
+		return
+	}
+	d.shown = now
+	d.mu.Unlock()
+	fyne.Do(func() { d.showProgress(done, total) })
+}
+
+func (d *batchExport) showProgress(done, total int) {
+	if !d.running || total == 0 {
+		return
+	}
+	d.bar.SetValue(float64(done) / float64(total))
+	d.count.SetText(fmt.Sprintf("已处理 %d / %d 件", done, total))
+}
+
+// stopTapped cancels the export while it runs, and closes the dialog
+// after: the 取消/关闭 button, and Escape.
+func (d *batchExport) stopTapped() {
+	if d.running {
+		d.cancel()
+	} else {
+		d.close()
+	}
+}
+
+// cancel stops the export: the replies being written are finished, the
+// others are not started.
+func (d *batchExport) cancel() {
+	if !d.running || d.cancelled {
+		return
+	}
+	d.cancelled = true
+	d.stop()
+	d.stopBtn.Disable()
+	d.status.SetText("正在取消：等正在写入的几份答复写完即停止…")
+	d.content.Refresh()
+}
+
+// finish shows the outcome of the export and reports it.
+func (d *batchExport) finish(results []app.BatchResult, err error) {
+	d.running = false
+	d.stop()
+	if results == nil && err != nil {
+		d.close()
+		dialog.ShowError(err, d.w)
+		return
+	}
+	d.results = results
+	exported, skipped := 0, 0
+	var failed []app.BatchResult
+	for _, r := range results {
+		switch {
+		case r.Err == nil:
+			exported++
+		case errors.Is(r.Err, context.Canceled):
+			skipped++
+		default:
+			failed = append(failed, r)
+		}
+	}
+	// The summary without the failures, which are listed below it.
+	s, _, _ := strings.Cut(app.BatchSummary(append(succeeded(results), failed...)), "：")
+	if skipped > 0 {
+		s = fmt.Sprintf("已取消：%s；另有%d件因取消未导出", s, skipped)
+	}
+	d.status.SetText(s + "\n保存在：" + d.dir)
+	if n := len(results); n > 0 {
+		d.bar.SetValue(float64(n-skipped) / float64(n))
+	}
+	d.count.SetText(fmt.Sprintf("已导出 %d / %d 件", exported, len(results)))
+	if exported < len(results) {
+		d.count.Importance = widget.WarningImportance
+		d.count.Refresh()
+	}
+	if len(failed) > 0 {
+		for i, r := range failed {
+			if i == batchMaxListed {
+				d.failures.Add(widget.NewLabel(fmt.Sprintf("……另有%d件未列出", len(failed)-i)))
+				break
+			}
+			l := widget.NewLabel(r.Err.Error())
+			l.Wrapping = fyne.TextWrapWord
+			l.Importance = widget.DangerImportance
+			d.failures.Add(l)
+		}
+		d.failBox.Show()
+		d.dlg.Resize(dialogSize(d.w, fyne.NewSize(720, 460)))
+	}
+	d.content.Refresh() // the summary may take more lines than the progress did
+	d.stopBtn.SetText("关闭")
+	d.stopBtn.Enable()
+	if exported > 0 {
+		d.openBtn.Importance = widget.HighImportance
+		d.openBtn.Refresh()
+	}
+	if d.done != nil {
+		d.done(results)
+	}
+}
+
+// succeeded returns the results without error.
+func succeeded(results []app.BatchResult) []app.BatchResult {
+	var out []app.BatchResult
+	for _, r := range results {
+		if r.Err == nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// openFolder shows the folder of the PDFs in the file manager.
+func (d *batchExport) openFolder() {
+	dir, w := d.dir, d.w
+	go func() {
+		if err := app.OpenFile(dir); err != nil {
+			fyne.Do(func() { dialog.ShowError(err, w) })
+		}
+	}()
+}
+
+// close hides the dialog and gives Escape back to the window.
+func (d *batchExport) close() {
+	if d.closed {
+		return
+	}
+	d.closed = true
+	if d.restoreKeys != nil {
+		d.restoreKeys()
+	}
+	d.dlg.Hide()
+}

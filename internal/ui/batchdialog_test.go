@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"replydesk/internal/app"
+	"replydesk/internal/ledger"
+	"replydesk/internal/reply"
+	"replydesk/internal/store"
+)
+
+// draftedItems stores n items of 市政协十四届二次会议, numbered from 1,
+// each with the seed reply as its draft.
+func draftedItems(t *testing.T, st *store.Store, n int) []ledger.Item {
+	t.Helper()
+	items := make([]ledger.Item, n)
+	for i := range items {
+		r := seed(t)
+		r.Number, r.Title, r.Opening = strconv.Itoa(i+1), "", ""
+		id, err := st.CreateDraft(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		items[i] = ledger.Item{Kind: reply.Proposal, Assembly: r.Assembly, Term: r.Term, Session: r.Session,
+			Number: r.Number, Title: r.ItemTitle, DraftID: id, Status: ledger.InProgress}
+	}
+	return items
+}
+
+// runBatch shows the batch dialog and waits for the export to end.
+func runBatch(t *testing.T, d *batchExport) (results []app.BatchResult, calls int) {
+	t.Helper()
+	d.done = func(r []app.BatchResult) { results, calls = r, calls+1 }
+	d.start()
+	d.pending.Wait()
+	return results, calls
+}
+
+func pdfs(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".pdf") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+func TestBatchDialog(t *testing.T) {
+	w, l, st := dialogWindow(t)
+	items := append(draftedItems(t, st, 3), ledger.Item{Kind: reply.Suggestion, Number: "17", Title: "关于改善老旧小区停车条件的建议"})
+	dir := filepath.Join(t.TempDir(), "答复PDF")
+	d := newBatchExport(w, l, items, dir, nil)
+	results, calls := runBatch(t, d)
+	if calls != 1 || len(results) != 4 {
+		t.Fatalf("done called %d times with %d results", calls, len(results))
+	}
+	for i, r := range results[:3] {
+		if r.Err != nil || r.Pages < 2 {
+			t.Errorf("item %d: %v, %d pages", i, r.Err, r.Pages)
+		}
+	}
+	if !errors.Is(results[3].Err, app.ErrNoDraft) {
+		t.Errorf("item without draft: %v", results[3].Err)
+	}
+	if files := pdfs(t, dir); len(files) != 3 {
+		t.Errorf("files %q", files)
+	}
+	txt := overlayText(w.Canvas())
+	for _, want := range []string{"已导出3份答复，1份未导出\n", "第17号建议：尚未起草答复：请先在台账中为其起草答复", "已导出 3 / 4 件", "未导出的答复", "[打开文件夹]", "[关闭]"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("dialog lacks %q:\n%s", want, txt)
+		}
+	}
+	if strings.Contains(txt, "[取消]") || d.bar.Value != 1 || d.openBtn.Importance != widget.HighImportance {
+		t.Errorf("after the end: bar %v, dialog %q", d.bar.Value, txt)
+	}
+	test.Tap(d.stopBtn)
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("关闭 leaves the dialog open")
+	}
+}
+
+// Cancelling from the first progress report stops the export before
+// most items, and the dialog says how many were exported.
+func TestBatchDialogCancel(t *testing.T) {
+	w, l, st := dialogWindow(t)
+	// Each worker finishes the reply it is writing: at most one per core.
+	workers := runtime.GOMAXPROCS(0)
+	items := draftedItems(t, st, max(16, 2*workers+2))
+	dir := t.TempDir()
+	d := newBatchExport(w, l, items, dir, nil)
+	d.export = func(ctx context.Context, items []ledger.Item, dir string, progress func(done, total int)) ([]app.BatchResult, error) {
+		return l.Batch(ctx, items, dir, func(done, total int) {
+			progress(done, total)
+			if done == 1 {
+				test.Tap(d.stopBtn)
+			}
+		})
+	}
+	results, calls := runBatch(t, d)
+	exported := 0
+	for _, r := range results {
+		if r.Err == nil {
+			exported++
+		} else if !errors.Is(r.Err, context.Canceled) {
+			t.Errorf("unexpected error %v", r.Err)
+		}
+	}
+	if calls != 1 || len(results) != len(items) || exported == 0 || exported > workers {
+		t.Fatalf("done called %d times; %d of %d exported", calls, exported, len(results))
+	}
+	if files := pdfs(t, dir); len(files) != exported {
+		t.Errorf("%d files for %d exported", len(files), exported)
+	}
+	txt := overlayText(w.Canvas())
+	want := "已取消：已导出" + strconv.Itoa(exported) + "份答复；另有" + strconv.Itoa(len(items)-exported) + "件因取消未导出"
+	if !strings.Contains(txt, want) || d.failBox.Visible() {
+		t.Errorf("dialog lacks %q:\n%s", want, txt)
+	}
+	// Escape now closes the dialog and gives the key back.
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape leaves the finished dialog open")
+	}
+}
+
+// Escape while exporting cancels, as 取消 does.
+func TestBatchDialogEscapeCancels(t *testing.T) {
+	w, l, st := dialogWindow(t)
+	items := draftedItems(t, st, 16)
+	d := newBatchExport(w, l, items, t.TempDir(), nil)
+	d.export = func(ctx context.Context, items []ledger.Item, dir string, progress func(done, total int)) ([]app.BatchResult, error) {
+		return l.Batch(ctx, items, dir, func(done, total int) {
+			if done == 1 {
+				w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			}
+		})
+	}
+	results, _ := runBatch(t, d)
+	if !d.cancelled || !errors.Is(results[len(results)-1].Err, context.Canceled) {
+		t.Fatal("Escape did not cancel the export")
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("Escape while exporting closed the dialog before it said what was exported")
+	}
+}
+
+func TestBatchDialogBadFolder(t *testing.T) {
+	w, l, st := dialogWindow(t)
+	file := filepath.Join(t.TempDir(), "文件")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d := newBatchExport(w, l, draftedItems(t, st, 1), filepath.Join(file, "答复"), nil)
+	_, calls := runBatch(t, d)
+	if txt := overlayText(w.Canvas()); calls != 0 || !d.closed || !strings.Contains(txt, "无法建立文件夹") {
+		t.Errorf("done called %d times; shown %q", calls, txt)
+	}
+}
+
+func TestCaptureBatchDialog(t *testing.T) {
+	dir := os.Getenv("REPLYDESK_CAPTURE")
+	if dir == "" {
+		t.Skip("REPLYDESK_CAPTURE not set")
+	}
+	w, l, st := dialogWindow(t)
+	items := draftedItems(t, st, 6)
+	bad := seed(t)
+	bad.Contact.Name = "刘\uE000"
+	if err := st.SaveDraft(items[2].DraftID, bad); err != nil {
+		t.Fatal(err)
+	}
+	items = append(items, ledger.Item{Kind: reply.Suggestion, Assembly: "市人大", Term: 16, Session: 2, Number: "17", Title: "关于改善老旧小区停车条件的建议"})
+	d := newBatchExport(w, l, items, filepath.Join(t.TempDir(), "答复PDF"), nil)
+	runBatch(t, d)
+	capture(t, w, filepath.Join(dir, "batch-dialog.png"))
+
+	w2, l2, st2 := dialogWindow(t)
+	d2 := newBatchExport(w2, l2, draftedItems(t, st2, 8), t.TempDir(), nil)
+	d2.export = func(ctx context.Context, items []ledger.Item, dir string, progress func(done, total int)) ([]app.BatchResult, error) {
+		return l2.Batch(ctx, items, dir, func(done, total int) {
+			progress(done, total)
+			if done == 3 {
+				capture(t, w2, filepath.Join(os.Getenv("REPLYDESK_CAPTURE"), "batch-running.png"))
+			}
+		})
+	}
+	runBatch(t, d2)
+}
