@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"replydesk/internal/ledger"
+	"replydesk/internal/reply"
 )
 
 // BatchResult is the outcome of one item of a batch export.
@@ -21,6 +22,8 @@ type BatchResult struct {
 	Path  string // the PDF written (or meant to be written)
 	Pages int    // pages of the PDF; 0 on failure
 	Err   error  // nil on success; in Chinese, naming the item
+
+	reply *reply.Reply // the reply exported, until its item is updated
 }
 
 // ErrNoDraft is matched (with errors.Is) by the result of an item that
@@ -49,6 +52,7 @@ func (e *itemError) Unwrap() error { return e.err }
 // concurrently (a GUI must hand it to its own thread). Cancelling ctx stops
 // the export after the replies being written; the items not exported get
 // ctx's error, and so does Batch. The results are in the order of items.
+// Each item exported becomes 已答复 (see ReplyExported).
 func (l *Ledger) Batch(ctx context.Context, items []ledger.Item, dir string, progress func(done, total int)) ([]BatchResult, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("无法建立文件夹“%s”（%v）：请检查路径和写入权限", dir, err)
@@ -83,6 +87,7 @@ func (l *Ledger) Batch(ctx context.Context, items []ledger.Item, dir string, pro
 	}
 	close(jobs)
 	wg.Wait()
+	l.answered(results)
 	return results, ctx.Err()
 }
 
@@ -108,6 +113,38 @@ func (l *Ledger) exportOne(ctx context.Context, res *BatchResult) {
 		return
 	}
 	res.Pages = len(doc.Pages)
+	res.reply = &d.Reply
+}
+
+// answered marks the items exported 已答复, as exporting a reply on its own
+// does, in one transaction: one write to the disk for the whole batch.
+func (l *Ledger) answered(results []BatchResult) {
+	var items []ledger.Item
+	var of []int
+	for i := range results {
+		res := &results[i]
+		if res.Err != nil || res.reply == nil {
+			continue
+		}
+		it, err := l.itemOfReply(res.Item.DraftID, res.reply)
+		if err != nil {
+			res.Err = &itemError{&res.Item, fmt.Errorf("PDF 已导出，但台账未能更新：%w", err)}
+			continue
+		}
+		if it != nil && it.Apply(res.reply, ledger.Exported, l.today()) {
+			items = append(items, *it)
+			of = append(of, i)
+		}
+		res.reply = nil
+	}
+	if len(items) == 0 {
+		return
+	}
+	if _, _, err := l.Store.UpsertItems(items); err != nil {
+		for _, i := range of {
+			results[i].Err = &itemError{&results[i].Item, fmt.Errorf("PDF 已导出，但台账未能更新：%w", err)}
+		}
+	}
 }
 
 // BatchSummary describes a batch in one Chinese sentence, e.g.

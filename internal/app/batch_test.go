@@ -101,6 +101,13 @@ func TestBatch(t *testing.T) {
 	if got := BatchSummary(results); !strings.HasPrefix(got, "已导出3份答复，2份未导出：第2号提案：无法导出 PDF") {
 		t.Errorf("summary %q", got)
 	}
+	// The items exported are answered; the one that failed is not.
+	for i, want := range []ledger.Status{ledger.Answered, ledger.InProgress, ledger.Answered} {
+		it, err := s.ItemOfDraft(items[i].DraftID)
+		if err != nil || it.Status != want || (want == ledger.Answered) == it.Replied.IsZero() {
+			t.Errorf("item %d after the batch: %v, replied %v (%v), want %s", i+1, it.Status, it.Replied, err, want)
+		}
+	}
 }
 
 // checkProgress checks that progress counted from 1 to n.
