@@ -1,12 +1,9 @@
 package fonts
 
 import (
+	"bytes"
 	"strings"
 	"testing"
-
-	ot "github.com/go-text/typesetting/font/opentype"
-
-	"replydesk/assets"
 )
 
 // reply is a paragraph of the canonical example reply.
@@ -63,14 +60,13 @@ func BenchmarkFirstUse(b *testing.B) {
 	for _, name := range []string{FandolFang, NotoSerif} {
 		b.Run(name, func(b *testing.B) {
 			for b.Loop() {
-				f, err := assets.Fonts.Open("fonts/" + name + ".ttf")
+				data, err := embeddedBytes(name + ".ttf")
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := readMetrics(f.(ot.Resource), nil); err != nil {
+				if _, err := readMetrics(bytes.NewReader(data), nil); err != nil {
 					b.Fatal(err)
 				}
-				f.Close()
 			}
 		})
 	}

@@ -18,7 +18,7 @@ import (
 // chose. Its metrics and bytes are read on first use, once; a face is safe
 // for concurrent use and shared by every Set that has it.
 type face struct {
-	asset string // path in assets.Fonts; "" for a file's face
+	asset string // file name in package assets; "" for a file's face
 
 	dataOnce sync.Once
 	data     []byte
@@ -63,15 +63,9 @@ func (f *face) metrics() *metrics {
 // readAsset measures an embedded face straight from the binary, without
 // copying the font: only the cmap and metrics tables are read.
 func (f *face) readAsset() {
-	file, err := assets.Fonts.Open(f.asset)
+	data, err := embeddedBytes(f.asset)
 	if err == nil {
-		defer file.Close()
-		res, ok := file.(ot.Resource)
-		if !ok {
-			err = fmt.Errorf("embedded file %s cannot seek", f.asset)
-		} else {
-			f.met, err = readMetrics(res, nil)
-		}
+		f.met, err = readMetrics(bytes.NewReader(data), nil)
 	}
 	if err != nil {
 		f.met, f.metErr = &metrics{upem: 1000, notdef: 1000}, err
@@ -79,12 +73,23 @@ func (f *face) readAsset() {
 }
 
 // bytes returns the face's TrueType file, the same slice on every call.
-// An embedded face is copied out of the binary on first use only.
+// An embedded face's slice is the font in the binary's read-only data, not
+// a copy: the PDF writer, the preview and the window's theme all read
+// those bytes, and only the pages they touch become resident.
 func (f *face) bytes() ([]byte, error) {
 	f.dataOnce.Do(func() {
-		f.data, f.dataErr = fs.ReadFile(assets.Fonts, f.asset)
+		f.data, f.dataErr = embeddedBytes(f.asset)
 	})
 	return f.data, f.dataErr
+}
+
+// embeddedBytes returns the embedded font file name, without copying it.
+func embeddedBytes(name string) ([]byte, error) {
+	data, ok := assets.Font(name)
+	if !ok {
+		return nil, fmt.Errorf("embedded font %s: %w", name, fs.ErrNotExist)
+	}
+	return data, nil
 }
 
 // metrics is what the typesetter asks of a face, read once from its cmap

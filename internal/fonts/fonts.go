@@ -19,13 +19,9 @@ package fonts
 
 import (
 	"fmt"
-	"io/fs"
-	"path"
 	"slices"
 	"sync"
 	"unicode"
-
-	"replydesk/assets"
 )
 
 // Roles of the faces of a reply; the same strings as package layout's.
@@ -79,12 +75,11 @@ func roleIndex(role string) int {
 
 // The embedded faces, named after their files in assets/fonts.
 const (
-	FandolFang     = "FandolFang-Regular"
-	NotoSerif      = "NotoSerifSC-Regular"
-	NotoSerifBold  = "NotoSerifSC-Bold"
-	NotoSans       = "NotoSansSC-Regular"
-	LXGWWenKai     = "LXGWWenKai-Regular"
-	embeddedFolder = "fonts"
+	FandolFang    = "FandolFang-Regular"
+	NotoSerif     = "NotoSerifSC-Regular"
+	NotoSerifBold = "NotoSerifSC-Bold"
+	NotoSans      = "NotoSansSC-Regular"
+	LXGWWenKai    = "LXGWWenKai-Regular"
 )
 
 // defaultChains are the fallback chains of the embedded faces, by role
@@ -106,7 +101,7 @@ func newEmbeddedFaces() map[string]*face {
 	m := make(map[string]*face)
 	for _, chain := range defaultChains {
 		for _, name := range chain {
-			m[name] = embeddedFace(path.Join(embeddedFolder, name+".ttf"))
+			m[name] = embeddedFace(name + ".ttf")
 		}
 	}
 	return m
@@ -139,7 +134,7 @@ func newSet(faces map[string]*face) (*Set, error) {
 	for i, chain := range defaultChains {
 		for _, name := range chain {
 			f := faces[name]
-			if _, err := fs.Stat(assets.Fonts, f.asset); err != nil {
+			if _, err := embeddedBytes(f.asset); err != nil {
 				return nil, fmt.Errorf("内置字体 %s 缺失，程序文件不完整：%w", name, err)
 			}
 			s.chains[i] = append(s.chains[i], member{name, f})
