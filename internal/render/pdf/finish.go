@@ -46,6 +46,15 @@ func finish(pdf []byte, faces []*usedFace, meta page.Meta, opt Options) ([]byte,
 	if err := replacePrograms(objs, faces); err != nil {
 		return nil, err
 	}
+	if opt.CompressLevel >= 0 {
+		level := zlib.DefaultCompression
+		if opt.CompressLevel > 0 {
+			level = min(opt.CompressLevel, zlib.BestCompression)
+		}
+		if err := compressContents(objs, level); err != nil {
+			return nil, err
+		}
+	}
 	var out bytes.Buffer
 	out.Grow(xrefAt + 1024 + 20*len(offsets))
 	out.Write(pdf[:offsets[0]])
@@ -149,17 +158,62 @@ func replacePrograms(objs [][]byte, faces []*usedFace) error {
 	return nil
 }
 
-// zlibWriters recycles compressors, whose state is large to allocate.
-var zlibWriters = sync.Pool{New: func() any { return zlib.NewWriter(nil) }}
+// plainStream is the head of a stream gopdf wrote uncompressed.
+var plainStream = regexp.MustCompile(`^(\d+) 0 obj\n<<\n/Length (\d+)\n>>\nstream\n`)
+
+// compressContents compresses the streams gopdf left uncompressed (after
+// the replacements, the page contents) at level.
+func compressContents(objs [][]byte, level int) error {
+	for i, o := range objs {
+		m := plainStream.FindSubmatchIndex(o)
+		if m == nil {
+			continue
+		}
+		id, _ := strconv.Atoi(string(o[m[2]:m[3]]))
+		n, _ := strconv.Atoi(string(o[m[4]:m[5]]))
+		data := o[m[1]:]
+		if n > len(data) || !bytes.HasPrefix(bytes.TrimLeft(data[n:], "\r\n"), []byte("endstream")) {
+			return errLayout
+		}
+		objs[i] = streamObject(id, deflateLevel(data[:n], level), "")
+	}
+	return nil
+}
+
+// zlibWriters keeps a few compressors per level (zlib.DefaultCompression
+// is -1): each holds about 1 MB of state, which allocating anew for every
+// stream made the largest part of the garbage of an export. A sync.Pool
+// would drop them at each collection, and a window with a small heap
+// collects often; a bounded free list keeps at most two per level.
+var zlibWriters [zlib.BestCompression + 2]chan *zlib.Writer
+
+func init() {
+	for i := range zlibWriters {
+		zlibWriters[i] = make(chan *zlib.Writer, 2)
+	}
+}
 
 // deflate compresses b with zlib at the default level.
-func deflate(b []byte) []byte {
+func deflate(b []byte) []byte { return deflateLevel(b, zlib.DefaultCompression) }
+
+// deflateLevel compresses b with zlib at level (-1 to 9).
+func deflateLevel(b []byte, level int) []byte {
 	var z bytes.Buffer
-	zw := zlibWriters.Get().(*zlib.Writer)
-	zw.Reset(&z)
+	free := zlibWriters[level+1]
+	var zw *zlib.Writer
+	select {
+	case zw = <-free:
+		zw.Reset(&z)
+	default:
+		zw, _ = zlib.NewWriterLevel(&z, level) // the level is valid
+	}
 	zw.Write(b) // writes to memory cannot fail
 	zw.Close()
-	zlibWriters.Put(zw)
+	zw.Reset(nil) // do not keep the output alive
+	select {
+	case free <- zw:
+	default:
+	}
 	return z.Bytes()
 }
 

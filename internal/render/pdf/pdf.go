@@ -75,12 +75,10 @@ func render(d *page.Doc, faces Faces, opt Options) (out []byte, err error) {
 		Unit:     gopdf.UnitPT,
 		PageSize: gopdf.Rect{W: d.Width.Pt(), H: d.Height.Pt()},
 	})
-	switch {
-	case opt.CompressLevel < 0:
-		gp.SetNoCompression()
-	case opt.CompressLevel > 0:
-		gp.SetCompressLevel(min(opt.CompressLevel, 9))
-	}
+	// gopdf writes every stream uncompressed; finish compresses the page
+	// contents with recycled compressors (gopdf allocates one, about 1 MB,
+	// per stream, and would compress the font programs finish replaces).
+	gp.SetNoCompression()
 	for _, uf := range order {
 		if err := uf.embed(gp); err != nil {
 			return nil, err
