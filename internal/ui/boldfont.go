@@ -51,9 +51,9 @@ func table(ts []sfntTable, tag string) []byte {
 	return nil
 }
 
-// thinFont returns a copy of the TrueType font in which only the glyphs of
-// the runes keep accepts (and their components, and .notdef) keep their
-// outlines.
+// thinFont returns a copy of the TrueType font in which the glyphs of the
+// runes keep refuses lose their outlines, unless a rune keep accepts maps
+// to them too or they are components of a glyph kept.
 func thinFont(font []byte, keep func(rune) bool) ([]byte, error) {
 	ts, err := readTables(font)
 	if err != nil {
@@ -67,13 +67,29 @@ func thinFont(font []byte, keep func(rune) bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	kept := map[int]bool{0: true}
+	// Drop the outlines of the glyphs only dropped characters map to.
+	// Every other glyph stays: the glyphs no character maps to are those
+	// the shaper substitutes (Latin digits in a Latin run become
+	// proportional digits through GSUB, for one), and dropping them blanked
+	// the digits of bold text.
+	kept := make(map[int]bool, len(offs))
+	for gid := 0; gid < len(offs)-1; gid++ {
+		kept[gid] = true
+	}
+	needed := map[int]bool{0: true}
 	if err := cmapEach(table(ts, "cmap"), func(r rune, gid int) {
-		if gid < len(offs)-1 && keep(r) {
-			kept[gid] = true
+		if gid < len(offs)-1 {
+			if keep(r) {
+				needed[gid] = true
+			} else {
+				delete(kept, gid)
+			}
 		}
 	}); err != nil {
 		return nil, err
+	}
+	for gid := range needed {
+		kept[gid] = true
 	}
 	for gid := range kept {
 		addComponents(glyf, offs, gid, kept)
