@@ -18,6 +18,8 @@ import (
 
 const usage = `用法：
   replydesk                                   打开答复函起草台窗口
+  replydesk 文件.reply.toml                    在窗口中打开答复函
+  replydesk 清单.xlsx                          打开窗口并预览导入该交办清单
   replydesk render 文件.reply.toml -o 文件.pdf  排版并导出 PDF
   replydesk check [--fix] 文件.reply.toml       检查答复函（--fix 自动修正半角标点等）
   replydesk new --style 提案答复 > 文件.reply.toml  按样式新建答复函
@@ -40,9 +42,15 @@ const usage = `用法：
 // when a check found errors, 2 on a usage or processing error.
 func run(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) == 0 {
-		return openWindow()
+		return openWindow("")
 	}
 	cmd, rest := args[0], args[1:]
+	if len(args) == 1 && windowFile(cmd) {
+		if _, err := os.Stat(cmd); err != nil {
+			return 2, fmt.Errorf("无法打开“%s”：文件不存在或无法读取", cmd)
+		}
+		return openWindow(cmd)
+	}
 	switch cmd {
 	case "render":
 		return render(rest, stdout, stderr)
@@ -64,6 +72,13 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	fmt.Fprint(stderr, usage)
 	return 2, fmt.Errorf("未知的子命令“%s”", cmd)
+}
+
+// windowFile reports whether arg names a file the window opens: a reply
+// or a 交办清单 to import.
+func windowFile(arg string) bool {
+	lower := strings.ToLower(arg)
+	return strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".xlsx")
 }
 
 // common are the options every subcommand takes.

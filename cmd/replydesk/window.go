@@ -25,8 +25,9 @@ const windowMemoryLimit = 128 << 20
 
 // openWindow opens the desktop window and returns when it is closed. A
 // database that cannot be opened is reported in the window, which then
-// works with files only.
-func openWindow() (int, error) {
+// works with files only. file, if not empty, is a reply to open or a
+// 交办清单 to preview for import.
+func openWindow(file string) (int, error) {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		// Most of the heap is parsed font data that lives as long as the
 		// window, while each keystroke makes a few MB of garbage: without
@@ -55,6 +56,9 @@ func openWindow() (int, error) {
 	u := ui.New(a, desk, drafts, dbErr)
 	if warn := errors.Join(desk.Warning, perr); warn != nil {
 		fyne.Do(func() { u.ShowError(warn) })
+	}
+	if file != "" {
+		fyne.Do(func() { u.OpenArgument(file) })
 	}
 	u.Window.ShowAndRun()
 	return 0, nil

@@ -106,6 +106,22 @@ func (u *UI) replyEvent(r *reply.Reply, exported bool) {
 	u.ledgerView.updated(it)
 }
 
+// OpenArgument opens the file the program was started with: a workbook
+// is a 交办清单 to preview for import, anything else a reply.
+func (u *UI) OpenArgument(path string) {
+	if strings.HasSuffix(strings.ToLower(path), ".xlsx") {
+		if u.ledger == nil {
+			dialog.ShowError(errNoLedger, u.Window)
+			return
+		}
+		u.ImportLedger(path)
+		return
+	}
+	if err := u.OpenFile(path); err != nil {
+		dialog.ShowError(err, u.Window)
+	}
+}
+
 // xlsxFilter shows only workbooks in a file dialog.
 var xlsxFilter = storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm"})
 
