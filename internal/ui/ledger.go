@@ -135,7 +135,7 @@ func (v *ledgerView) build() fyne.CanvasObject {
 	bar := container.NewBorder(nil, nil, v.tools, container.NewHBox(add, v.draftButton), v.summary)
 	left := container.NewBorder(container.NewVBox(top, bar), nil, nil, nil, v.table)
 	split := container.NewHSplit(left, v.editor.view())
-	split.Offset = 0.68
+	split.Offset = 0.7
 	return split
 }
 
@@ -348,11 +348,15 @@ func (v *ledgerView) newTable() *widget.Table {
 		case ledger.FNumber, ledger.FKind:
 			w = 64
 		case ledger.FTitle:
-			w = 300
+			w = 290
 		case ledger.FDeadline:
-			w = 170
+			w = 200 // 2026年11月20日（超期）
+		case ledger.FStatus, ledger.FMode, ledger.FCategory, ledger.FSatisfaction:
+			w = 96
+		case ledger.FProposers:
+			w = 150
 		case ledger.FAssigned, ledger.FReplied:
-			w = 130
+			w = 140
 		}
 		t.SetColumnWidth(i, w)
 	}
