@@ -146,6 +146,13 @@ func TestPreviewPages(t *testing.T) {
 	if got := u.preview.img.MinSize().Width; got <= w || u.preview.zoomLabel.Text != "94%" {
 		t.Errorf("zoom in: width %v → %v, label %q", w, got, u.preview.zoomLabel.Text)
 	}
+	// The page is drawn at its pixel size (the test canvas has scale 1):
+	// an image a pixel off would be rescaled in software at every paint.
+	u.preview.Flush()
+	b, size := u.preview.img.Image.Bounds(), u.preview.img.MinSize()
+	if size.Width != float32(b.Dx()) || size.Height != float32(b.Dy()) {
+		t.Errorf("page image of %v pixels shown at %v", b.Size(), size)
+	}
 }
 
 func TestDraftSearchOpenDelete(t *testing.T) {

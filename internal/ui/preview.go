@@ -67,6 +67,7 @@ type preview struct {
 	onDone func(Analysis, error) // on the UI goroutine
 
 	img       *canvas.Image
+	box       *fyne.Container // centres the page in the scroll
 	pageLabel *widget.Label
 	zoomLabel *widget.Label
 	status    *widget.Label
@@ -113,8 +114,9 @@ func (p *preview) view() fyne.CanvasObject {
 	frame := canvas.NewRectangle(color.Transparent)
 	frame.StrokeColor, frame.StrokeWidth = color.NRGBA{R: 128, G: 128, B: 128, A: 200}, 1
 	page := container.NewPadded(container.NewStack(p.img, frame))
+	p.box = container.NewCenter(page)
 	return container.NewBorder(bar, p.status, nil, nil,
-		container.NewStack(desk, container.NewScroll(container.NewCenter(page))))
+		container.NewStack(desk, container.NewScroll(p.box)))
 }
 
 // setSize sizes the page image for the zoom: A4 at 72 units per inch at
@@ -226,12 +228,28 @@ func (p *preview) show(run uint64, a Analysis, err error) {
 	}
 	if a.Image != nil {
 		p.img.Image = a.Image
+		p.fit()
 		p.img.Refresh()
 	}
 	p.pageLabel.SetText(fmt.Sprintf("第 %d / %d 页", pageNo+1, pages))
 	p.status.SetText(fmt.Sprintf("排版与渲染用时 %d 毫秒", a.Took.Milliseconds()))
 	if p.onDone != nil {
 		p.onDone(a, err)
+	}
+}
+
+// fit sizes the page image to its pixels exactly: the page is rendered at
+// the resolution of the screen, and an image a pixel off its drawn size is
+// rescaled in software at every paint (some 20 MB of garbage per refresh).
+func (p *preview) fit() {
+	s := scaleOf(p.img)
+	b := p.img.Image.Bounds()
+	size := fyne.NewSize(float32(b.Dx())/s, float32(b.Dy())/s)
+	if p.img.MinSize() != size {
+		p.img.SetMinSize(size)
+		if p.box != nil {
+			p.box.Refresh()
+		}
 	}
 }
 
