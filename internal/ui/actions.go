@@ -255,13 +255,17 @@ func (u *UI) exportTo(p string) {
 		u.exportDir = dir
 	}
 	u.status.SetText("已导出 " + p)
-	confirm("已导出 PDF", p, "打开", "关闭", func() {
-		go func() {
-			if err := app.OpenFile(p); err != nil {
-				fyne.Do(func() { dialog.ShowError(err, u.Window) })
-			}
-		}()
-	}, u.Window)
+	confirm("已导出 PDF", p, "打开", "关闭", func() { openInBackground(p, u.Window) }, u.Window)
+}
+
+// openInBackground opens a file or folder with the system's program for
+// it, reporting a failure in w; starting that program can take a moment.
+func openInBackground(path string, w fyne.Window) {
+	go func() {
+		if err := app.OpenFile(path); err != nil {
+			fyne.Do(func() { dialog.ShowError(err, w) })
+		}
+	}()
 }
 
 // whenReady runs an export or print, first asking when the reply still has

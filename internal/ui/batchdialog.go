@@ -235,12 +235,7 @@ func succeeded(results []app.BatchResult) []app.BatchResult {
 
 // openFolder shows the folder of the PDFs in the file manager.
 func (d *batchExport) openFolder() {
-	dir, w := d.dir, d.w
-	go func() {
-		if err := app.OpenFile(dir); err != nil {
-			fyne.Do(func() { dialog.ShowError(err, w) })
-		}
-	}()
+	openInBackground(d.dir, d.w)
 }
 
 // close hides the dialog and gives Escape back to the window.

@@ -190,13 +190,8 @@ func (u *UI) exportLedger(p string, f ledger.Filter) {
 				return
 			}
 			u.status.SetText(fmt.Sprintf("已导出汇总表（%d 件）：%s", n, p))
-			confirm("已导出汇总表", fmt.Sprintf("%d 件条目已写入\n%s", n, p), "打开", "关闭", func() {
-				go func() {
-					if err := app.OpenFile(p); err != nil {
-						fyne.Do(func() { dialog.ShowError(err, u.Window) })
-					}
-				}()
-			}, u.Window)
+			confirm("已导出汇总表", fmt.Sprintf("%d 件条目已写入\n%s", n, p), "打开", "关闭",
+				func() { openInBackground(p, u.Window) }, u.Window)
 		})
 	}()
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -12,6 +13,7 @@ import (
 
 	"replydesk/internal/ledger"
 	"replydesk/internal/reply"
+	"replydesk/internal/sheet"
 )
 
 // newLedgerUI is the window over a database holding the items of
@@ -153,5 +155,33 @@ func TestCalendarInChinese(t *testing.T) {
 	}
 	if isISODate("", "如 2023年6月1日") || !isISODate("", "2023-06-20") || !isISODate("2023-06-20", "") {
 		t.Error("isISODate")
+	}
+}
+
+// 导出汇总表 writes the items the ledger tab shows.
+func TestLedgerExportShown(t *testing.T) {
+	u := newLedgerUI(t)
+	v := u.Ledger()
+	v.overdue.SetChecked(true)
+	v.dueSoon.SetChecked(true)
+	p := filepath.Join(t.TempDir(), "汇总表.xlsx")
+	u.exportLedger(p, v.filter)
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(u.status.Text, "已导出汇总表") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(u.status.Text, "已导出汇总表（2 件）") {
+		t.Fatalf("status %q", u.status.Text)
+	}
+	im, err := sheet.ReadLedgerFile(p, sheet.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range im.Rows {
+		got = append(got, r.Item.Number)
+	}
+	if !slices.Equal(got, []string{"244", "17"}) {
+		t.Errorf("exported rows %v, want the overdue and the due-soon items", got)
 	}
 }
