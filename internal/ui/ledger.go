@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -568,7 +569,7 @@ func (e *itemEditor) widgetFor(f ledger.Field, cats, discs []string) fieldWidget
 		return fieldWidget{obj: s, get: func() string { return s.Text }, set: func(v string) { s.SetText(v) }}
 	case f.Type == ledger.Date:
 		en := widget.NewEntry()
-		en.SetPlaceHolder("如 2023年6月1日")
+		en.SetPlaceHolder(fmt.Sprintf("如 %d年6月1日", time.Now().Year()))
 		return fieldWidget{obj: dateField(en), get: func() string { return en.Text }, set: func(v string) { en.SetText(v) }}
 	}
 	en := widget.NewEntry()
