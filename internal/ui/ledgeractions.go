@@ -122,6 +122,21 @@ func (u *UI) OpenArgument(path string) {
 	}
 }
 
+// Dropped opens the first reply or workbook dropped on the window, as
+// OpenArgument does.
+func (u *UI) Dropped(uris []fyne.URI) {
+	for _, uri := range uris {
+		ext := strings.ToLower(uri.Extension())
+		if uri.Scheme() == "file" && (ext == ".toml" || ext == ".xlsx") {
+			u.OpenArgument(uri.Path())
+			return
+		}
+	}
+	if len(uris) > 0 {
+		dialog.ShowInformation("无法打开", "只能打开答复文件（.reply.toml）或交办清单（.xlsx）", u.Window)
+	}
+}
+
 // xlsxFilter shows only workbooks in a file dialog.
 var xlsxFilter = storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm"})
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -183,5 +184,23 @@ func TestLedgerExportShown(t *testing.T) {
 	}
 	if !slices.Equal(got, []string{"244", "17"}) {
 		t.Errorf("exported rows %v, want the overdue and the due-soon items", got)
+	}
+}
+
+// A reply file dropped on the window opens in the form; other files are
+// refused with a message.
+func TestDropFiles(t *testing.T) {
+	u, _ := newUI(t)
+	abs, err := filepath.Abs(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Dropped([]fyne.URI{storage.NewFileURI("/tmp/x.pdf"), storage.NewFileURI(abs)})
+	if u.Form("number").Text != "244" || u.path != abs {
+		t.Fatalf("after the drop the form shows number %q from %q", u.Form("number").Text, u.path)
+	}
+	u.Dropped([]fyne.URI{storage.NewFileURI("/tmp/x.pdf")})
+	if u.Window.Canvas().Overlays().Top() == nil {
+		t.Error("dropping a PDF said nothing")
 	}
 }

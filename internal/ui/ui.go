@@ -86,6 +86,7 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	u.Window.SetContent(u.layout())
 	u.Window.SetMainMenu(u.menu())
 	closeOnEscape(u.Window.Canvas())
+	u.Window.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.Dropped(uris) })
 	u.Window.Resize(fyne.NewSize(1280, 800))
 	u.Window.SetCloseIntercept(func() {
 		_ = u.saver.Flush()
