@@ -57,6 +57,7 @@ func openWindow(file string) (int, error) {
 	if warn := errors.Join(desk.Warning, perr); warn != nil {
 		fyne.Do(func() { u.ShowError(warn) })
 	}
+	fyne.Do(u.Preload)
 	if file != "" {
 		fyne.Do(func() { u.OpenArgument(file) })
 	}

@@ -56,6 +56,9 @@ type ledgerView struct {
 	window func() fyne.Window
 	// onDraft opens the reply draft of an item in the form.
 	onDraft func(draftID int64, r *reply.Reply)
+	// onCounts, if set, learns how many items are overdue and due soon
+	// each time the ledger is shown anew.
+	onCounts func(overdue, soon int)
 
 	all     []ledger.Item // the whole ledger
 	texts   []string      // ledger.SearchText of each item of all
@@ -263,6 +266,21 @@ func (v *ledgerView) updateSummary() {
 		s = "台账为空：请用“台账 → 导入交办清单…”读入交办的 Excel 表格，或新增条目"
 	}
 	v.summary.SetText(s)
+	if v.onCounts != nil {
+		v.onCounts(overdue, soon)
+	}
+}
+
+// tabTitle names the ledger tab with what needs attention, e.g.
+// "台账（超期 1 件）": staff see it on opening the window.
+func tabTitle(overdue, soon int) string {
+	switch {
+	case overdue > 0:
+		return fmt.Sprintf("台账（超期 %d 件）", overdue)
+	case soon > 0:
+		return fmt.Sprintf("台账（%d 件将到期）", soon)
+	}
+	return "台账"
 }
 
 // newTable is the ledger table: one row per item, a header row whose

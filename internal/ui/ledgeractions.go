@@ -49,6 +49,14 @@ func (u *UI) LoadLedger() error {
 
 var errNoLedger = fmt.Errorf("草稿数据库不可用，台账无法使用")
 
+// Preload reads the ledger in the background once the window runs, so that
+// the ledger tab's title tells at once how many items are overdue.
+func (u *UI) Preload() {
+	if u.ledgerView != nil && !u.ledgerView.loaded {
+		u.loadLedgerAsync()
+	}
+}
+
 // loadLedgerAsync reads the ledger off the UI goroutine: a large ledger
 // takes a moment to read, and the window must not freeze meanwhile.
 func (u *UI) loadLedgerAsync() {

@@ -59,6 +59,9 @@ func shownItem(v *ledgerView, number string) ledger.Item {
 func TestLedgerDraftSaveExport(t *testing.T) {
 	u := newLedgerUI(t)
 	v := u.Ledger()
+	if got := u.tabs.Items[tabLedger].Text; got != "台账（超期 1 件）" {
+		t.Errorf("ledger tab %q", got)
+	}
 	u.ShowLedger()
 	selectItem(t, v, "244")
 	test.Tap(v.draftButton)
@@ -99,6 +102,9 @@ func TestLedgerDraftSaveExport(t *testing.T) {
 	}
 	if s := v.summary.Text; !strings.Contains(s, "已超期 0 件") {
 		t.Errorf("an answered item is no longer overdue: %q", s)
+	}
+	if got := u.tabs.Items[tabLedger].Text; got != "台账（1 件将到期）" {
+		t.Errorf("ledger tab %q", got)
 	}
 }
 

@@ -76,6 +76,12 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	if ls, ok := drafts.(app.LedgerStore); ok {
 		u.ledger = app.NewLedger(desk, ls)
 		u.ledgerView = newLedgerView(u.ledger, func() fyne.Window { return u.Window }, u.openItemReply)
+		u.ledgerView.onCounts = func(overdue, soon int) {
+			if u.tabs != nil && u.tabs.Items[tabLedger].Text != tabTitle(overdue, soon) {
+				u.tabs.Items[tabLedger].Text = tabTitle(overdue, soon)
+				u.tabs.Refresh()
+			}
+		}
 		u.ledgerView.setTools(
 			widget.NewButtonWithIcon("导入交办清单", theme.DownloadIcon(), u.ImportLedgerDialog),
 			widget.NewButtonWithIcon("导出汇总表", theme.UploadIcon(), u.ExportLedgerDialog),
