@@ -47,6 +47,14 @@ package: setup
 	cd cmd/replydesk && PATH="$$PATH:$$($(GO) env GOPATH)/bin" fyne package -os linux --release; \
 		status=$$?; rm -f FyneApp.toml; exit $$status
 	mv cmd/replydesk/*.tar.xz dist/
+	# The desktop entry passes the file it is opened with (打开方式): a
+	# reply or a 交办清单, as on the command line; it is offered for both.
+	rm -rf dist/pkg && mkdir dist/pkg && tar -xJf dist/ReplyDesk.tar.xz -C dist/pkg
+	sed -i -e 's/^Exec=replydesk$$/Exec=replydesk %f/' \
+		-e '/^Exec=/a MimeType=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;application/toml;' \
+		dist/pkg/replydesk/usr/local/share/applications/app.replydesk.desktop
+	grep -q '^Exec=replydesk %f$$' dist/pkg/replydesk/usr/local/share/applications/app.replydesk.desktop
+	tar -cJf dist/ReplyDesk.tar.xz -C dist/pkg replydesk && rm -rf dist/pkg
 
 bench: setup
 	CGO_ENABLED=0 $(GO) test -tags $(TESTTAGS) -run '^$$' -bench . -benchmem ./...
