@@ -60,7 +60,7 @@ bench: setup
 	CGO_ENABLED=0 $(GO) test -tags $(TESTTAGS) -run '^$$' -bench . -benchmem ./...
 
 lint:
-	gofmt -l . | tee /dev/stderr | (! read)
+	@files=$$(gofmt -l .); if [ -n "$$files" ]; then echo "not gofmt-formatted:"; echo "$$files"; exit 1; fi
 	$(GO) vet -tags $(TESTTAGS) ./...
 
 fonts:
