@@ -54,7 +54,7 @@ package: setup
 		-e '/^Exec=/a MimeType=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;application/toml;' \
 		dist/pkg/replydesk/usr/local/share/applications/app.replydesk.desktop
 	grep -q '^Exec=replydesk %f$$' dist/pkg/replydesk/usr/local/share/applications/app.replydesk.desktop
-	tar -cJf dist/ReplyDesk.tar.xz -C dist/pkg replydesk && rm -rf dist/pkg
+	XZ_OPT=-T0 tar -cJf dist/ReplyDesk.tar.xz -C dist/pkg replydesk && rm -rf dist/pkg
 
 bench: setup
 	CGO_ENABLED=0 $(GO) test -tags $(TESTTAGS) -run '^$$' -bench . -benchmem ./...
