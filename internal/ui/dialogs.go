@@ -122,21 +122,49 @@ func (u *UI) deleteDraft(id int64) error {
 	return nil
 }
 
+// escapeActions holds, per canvas, what Escape does over an overlay that
+// must clean up on closing (stop a reading, cancel an export); Escape
+// hides any other overlay. Used on the UI goroutine only.
+var escapeActions = map[fyne.Canvas]map[fyne.CanvasObject]func(){}
+
 // closeOnEscape makes Escape close the dialog or pop-up on top of the
-// window, as it does in every desktop program: the dialog's cancel, never
-// its confirm. A key typed into a focused entry stays the entry's.
-func closeOnEscape(c fyne.Canvas) {
+// window, as it does in every desktop program: the dialog's own action for
+// it (see onDialogEscape), else it is hidden, never confirmed. A key typed
+// into a focused entry stays the entry's; other keys go to the canvas's
+// handler from before.
+func closeOnEscape(c fyne.Canvas) map[fyne.CanvasObject]func() {
+	if actions, ok := escapeActions[c]; ok {
+		return actions
+	}
+	actions := map[fyne.CanvasObject]func(){}
+	escapeActions[c] = actions
 	prev := c.OnTypedKey()
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if e.Name == fyne.KeyEscape {
-			if top := c.Overlays().Top(); top != nil {
+		if top := c.Overlays().Top(); e.Name == fyne.KeyEscape && top != nil {
+			if fn, ok := actions[top]; ok {
+				fn()
+			} else {
 				top.Hide()
 				c.Overlays().Remove(top)
-				return
 			}
+			return
 		}
 		if prev != nil {
 			prev(e)
 		}
 	})
+	return actions
+}
+
+// onDialogEscape makes Escape call fn, rather than hide it, while the
+// dialog just shown on c is on top. The returned func forgets fn; call it
+// when the dialog closes.
+func onDialogEscape(c fyne.Canvas, fn func()) (forget func()) {
+	own := c.Overlays().Top()
+	if own == nil {
+		return func() {}
+	}
+	actions := closeOnEscape(c)
+	actions[own] = fn
+	return func() { delete(actions, own) }
 }

@@ -689,25 +689,6 @@ func (d *importPreview) close() {
 	d.dlg.Hide()
 }
 
-// onDialogEscape makes Escape call fn while the dialog just shown on c
-// is the top overlay; other keys, and Escape over a dialog on top of it,
-// go to the canvas's previous handler. The returned func restores that
-// handler.
-func onDialogEscape(c fyne.Canvas, fn func()) (restore func()) {
-	prev := c.OnTypedKey()
-	own := c.Overlays().Top()
-	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if e.Name == fyne.KeyEscape && own != nil && c.Overlays().Top() == own {
-			fn()
-			return
-		}
-		if prev != nil {
-			prev(e)
-		}
-	})
-	return func() { c.SetOnTypedKey(prev) }
-}
-
 // dialogSize is size, made smaller to fit the window when need be.
 func dialogSize(w fyne.Window, size fyne.Size) fyne.Size {
 	if cs := w.Canvas().Size(); cs.Width > 0 && cs.Height > 0 {
