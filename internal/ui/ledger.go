@@ -445,17 +445,26 @@ func (v *ledgerView) saveItem(it *ledger.Item) error {
 
 // put replaces the item of the same ID in memory, or adds it.
 func (v *ledgerView) put(it ledger.Item) {
-	if i := slices.IndexFunc(v.all, func(x ledger.Item) bool { return x.ID == it.ID }); i >= 0 {
-		v.all[i] = it
-	} else {
+	i := slices.IndexFunc(v.all, func(x ledger.Item) bool { return x.ID == it.ID })
+	if i < 0 {
 		v.all = append(v.all, it)
+		v.changed()
+		return
 	}
-	v.changed()
+	v.all[i] = it
+	if len(v.texts) == len(v.all) {
+		v.texts[i] = ledger.SearchText(&it)
+	}
+	v.order = nil // its deadline or status may have moved it
 }
 
-// updated shows an item the reply form changed (saved or exported).
+// updated shows an item the reply form changed (saved or exported); an
+// autosave that changed nothing of it changes nothing on screen.
 func (v *ledgerView) updated(it *ledger.Item) {
 	if it == nil || !v.loaded {
+		return
+	}
+	if i := slices.IndexFunc(v.all, func(x ledger.Item) bool { return x.ID == it.ID }); i >= 0 && ledger.Equal(&v.all[i], it) {
 		return
 	}
 	v.put(*it)
