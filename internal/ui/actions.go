@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -140,18 +139,11 @@ func (u *UI) openDraft(id int64) {
 
 // OpenDialog asks for a *.reply.toml file and opens it.
 func (u *UI) OpenDialog() {
-	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		rc.Close()
-		if err := u.OpenFile(rc.URI().Path()); err != nil {
+	askOpen(u.Window, []string{".toml"}, nil, func(p string) {
+		if err := u.OpenFile(p); err != nil {
 			dialog.ShowError(err, u.Window)
 		}
-	}, u.Window)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{".toml"}))
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	})
 }
 
 // OpenFile opens a reply file into the form as a new draft.
@@ -196,23 +188,11 @@ func (u *UI) SaveFile(path string) error {
 
 // SaveAsDialog asks where to save the reply.
 func (u *UI) SaveAsDialog() {
-	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		wc.Close()
-		p := wc.URI().Path()
-		if !strings.HasSuffix(p, ".toml") {
-			_ = os.Remove(p)
-			p += ".reply.toml"
-		}
+	askSave(u.Window, u.baseName()+".reply.toml", ".toml", ".reply.toml", nil, func(p string) {
 		if err := u.SaveFile(p); err != nil {
 			dialog.ShowError(err, u.Window)
 		}
-	}, u.Window)
-	fd.SetFileName(u.baseName() + ".reply.toml")
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	})
 }
 
 // baseName proposes a file name: reply-<number>.
@@ -226,20 +206,7 @@ func (u *UI) baseName() string {
 // ExportDialog asks where to write the PDF, writes it and offers to open it.
 func (u *UI) ExportDialog() {
 	u.whenReady("导出", func() {
-		fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-			if err != nil || wc == nil {
-				return
-			}
-			wc.Close()
-			u.exportTo(wc.URI().Path())
-		}, u.Window)
-		fd.SetFileName(u.baseName() + ".pdf")
-		fd.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
-		if u.exportDir != nil {
-			fd.SetLocation(u.exportDir)
-		}
-		fd.Resize(fyne.NewSize(900, 600))
-		fd.Show()
+		askSave(u.Window, u.baseName()+".pdf", ".pdf", ".pdf", u.exportDir, u.exportTo)
 	})
 }
 
@@ -251,7 +218,7 @@ func (u *UI) exportTo(p string) {
 		return
 	}
 	u.replyEvent(r, true)
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(p))); err == nil {
+	if dir := folderOf(p); dir != nil {
 		u.exportDir = dir
 	}
 	u.status.SetText("已导出 " + p)

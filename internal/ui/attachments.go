@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -13,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -227,22 +225,12 @@ func (a *attachments) read() []reply.Attachment {
 }
 
 // xlsxOnly shows only workbooks in a file dialog.
-var xlsxOnly = storage.NewExtensionFileFilter([]string{".xlsx"})
 
 // importDialog asks for a workbook and imports its table into ed, or into
 // a new attachment when ed is nil.
 func (a *attachments) importDialog(ed *attachmentEditor) {
 	w := a.window()
-	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, w)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		rc.Close()
-		path := rc.URI().Path()
+	askOpen(w, []string{".xlsx"}, a.dir, func(path string) {
 		if ed != nil && ed.isTable && ed.table.filled() {
 			confirm("从 Excel 导入", fmt.Sprintf("用“%s”中的表格替换%s现有的表格吗？", filepath.Base(path), ed.num.Text), "替换", "取消", func() {
 				if err := a.importFile(ed, path); err != nil {
@@ -254,13 +242,7 @@ func (a *attachments) importDialog(ed *attachmentEditor) {
 		if err := a.importFile(ed, path); err != nil {
 			dialog.ShowError(err, w)
 		}
-	}, w)
-	fd.SetFilter(xlsxOnly)
-	if a.dir != nil {
-		fd.SetLocation(a.dir)
-	}
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	})
 }
 
 // importFile reads the table of the workbook at path into ed (whose title
@@ -289,33 +271,13 @@ func (a *attachments) importFile(ed *attachmentEditor, path string) error {
 // exportDialog asks where to write the table of ed as a workbook.
 func (a *attachments) exportDialog(ed *attachmentEditor) {
 	w := a.window()
-	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			dialog.ShowError(err, w)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		wc.Close()
-		p := wc.URI().Path()
-		if !strings.HasSuffix(strings.ToLower(p), ".xlsx") {
-			_ = os.Remove(p) // the empty file the dialog made
-			p += ".xlsx"
-		}
+	askSave(w, fileName(ed.title.Text, ed.num.Text)+".xlsx", ".xlsx", ".xlsx", a.dir, func(p string) {
 		if err := a.exportFile(ed, p); err != nil {
 			dialog.ShowError(err, w)
 			return
 		}
 		dialog.ShowInformation("导出为 Excel", "已导出"+ed.num.Text+"的表格：\n"+p, w)
-	}, w)
-	fd.SetFileName(fileName(ed.title.Text, ed.num.Text) + ".xlsx")
-	fd.SetFilter(xlsxOnly)
-	if a.dir != nil {
-		fd.SetLocation(a.dir)
-	}
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	})
 }
 
 // exportFile writes the table of ed to the workbook at path.
@@ -330,7 +292,7 @@ func (a *attachments) exportFile(ed *attachmentEditor, path string) error {
 
 // remember makes the folder of path where the next file dialog opens.
 func (a *attachments) remember(path string) {
-	if dir, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(path))); err == nil {
+	if dir := folderOf(path); dir != nil {
 		a.dir = dir
 	}
 }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"replydesk/internal/app"
 	"replydesk/internal/ledger"
@@ -145,8 +144,8 @@ func (u *UI) Dropped(uris []fyne.URI) {
 	}
 }
 
-// xlsxFilter shows only workbooks in a file dialog.
-var xlsxFilter = storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm"})
+// xlsxExts are the workbooks a 交办清单 can be read from.
+var xlsxExts = []string{".xlsx", ".xlsm"}
 
 // ImportLedgerDialog asks for a 交办清单 workbook and previews its import.
 func (u *UI) ImportLedgerDialog() {
@@ -154,16 +153,7 @@ func (u *UI) ImportLedgerDialog() {
 		dialog.ShowError(errNoLedger, u.Window)
 		return
 	}
-	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		rc.Close()
-		u.ImportLedger(rc.URI().Path())
-	}, u.Window)
-	fd.SetFilter(xlsxFilter)
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	askOpen(u.Window, xlsxExts, nil, u.ImportLedger)
 }
 
 // ImportLedger previews the import of the workbook at path; confirming
@@ -184,21 +174,8 @@ func (u *UI) ExportLedgerDialog() {
 		return
 	}
 	f := u.ledgerView.filter
-	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		wc.Close()
-		p := wc.URI().Path()
-		if !strings.HasSuffix(strings.ToLower(p), ".xlsx") {
-			p += ".xlsx"
-		}
-		u.exportLedger(p, f)
-	}, u.Window)
-	fd.SetFileName(fmt.Sprintf("办理情况汇总表-%s.xlsx", time.Now().Format("20060102")))
-	fd.SetFilter(xlsxFilter)
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	name := fmt.Sprintf("办理情况汇总表-%s.xlsx", time.Now().Format("20060102"))
+	askSave(u.Window, name, ".xlsx", ".xlsx", nil, func(p string) { u.exportLedger(p, f) })
 }
 
 // exportLedger writes the summary workbook off the UI goroutine.
