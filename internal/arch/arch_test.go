@@ -3,7 +3,10 @@
 package arch
 
 import (
+	"io/fs"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -64,4 +67,35 @@ func deps(t *testing.T, pkg string) []string {
 		t.Fatalf("go list -deps %s: %v", pkg, err)
 	}
 	return strings.Fields(string(out))
+}
+
+// TestOneAtomicWriter fails if a package other than safefile replaces
+// files by itself (a temporary file and a rename): every writer goes
+// through safefile.Write, so permissions, leftovers and messages are
+// handled in one place. The store's backup (SQLite writes its own file,
+// then renames it) is the one exception.
+func TestOneAtomicWriter(t *testing.T) {
+	allowed := map[string]bool{"internal/safefile": true, "internal/store": true}
+	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		rel, _ := filepath.Rel("../..", filepath.Dir(path))
+		if allowed[filepath.ToSlash(rel)] {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, call := range []string{"os.Rename(", "os.CreateTemp("} {
+			if strings.Contains(string(src), call) {
+				t.Errorf("%s calls %s: write files with safefile.Write", path, call)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

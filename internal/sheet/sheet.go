@@ -9,12 +9,13 @@ package sheet
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
 	"github.com/xuri/excelize/v2"
+
+	"replydesk/internal/safefile"
 )
 
 // FileError is a workbook that cannot be read at all. Its message is in
@@ -116,36 +117,8 @@ func openReader(r io.Reader, raw bool) (*excelize.File, error) {
 	return open("", data, raw)
 }
 
-// writeFile writes a workbook to path atomically: to a temporary file in
-// the same folder, synced, then renamed over path. On failure path is
-// untouched and the temporary file removed.
-func writeFile(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return saveError(path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = write(tmp); err != nil {
-		return saveError(path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return saveError(path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return saveError(path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return saveError(path, err)
-	}
-	return nil
-}
-
-func saveError(path string, err error) error {
-	return fmt.Errorf("无法保存“%s”（%v）：请检查文件夹是否存在、是否有写入权限、该文件是否正在 Excel 或 WPS 中打开", path, err)
+// writeFile writes a workbook to path atomically (see safefile.Write): on
+// failure path is untouched and no temporary file stays.
+func writeFile(path string, write func(io.Writer) error) error {
+	return safefile.Write(path, write)
 }

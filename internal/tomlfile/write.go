@@ -5,13 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"replydesk/internal/reply"
+	"replydesk/internal/safefile"
 )
 
 // WriteReply writes r as a reply file that reads like one written by hand:
@@ -240,32 +239,8 @@ func WriteReplyFile(path string, r *reply.Reply) error {
 	return writeAtomic(path, func(w io.Writer) error { return WriteReply(w, r) })
 }
 
-// writeAtomic writes path by way of a temporary file and a rename.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("保存 %s：%w", filepath.Base(path), err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err = write(f); err != nil {
-		return err
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return fmt.Errorf("保存 %s：%w", filepath.Base(path), err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("保存 %s：%w", filepath.Base(path), err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("保存 %s：%w", filepath.Base(path), err)
-	}
-	if err = os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("保存 %s：%w", filepath.Base(path), err)
-	}
-	return nil
+// writeAtomic writes path by way of a temporary file and a rename (see
+// safefile.Write), keeping the old file's permissions.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	return safefile.Write(path, write)
 }

@@ -20,13 +20,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/signintech/gopdf"
 
 	"replydesk/internal/page"
+	"replydesk/internal/safefile"
 )
 
 // Options are the settings of one PDF beyond the document itself.
@@ -119,49 +118,5 @@ func WriteFile(path string, d *page.Doc, faces Faces, opt Options) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(path, b)
-}
-
-// writeAtomic writes b to path through a synced temporary file and a rename.
-func writeAtomic(path string, b []byte) (err error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("无法在“%s”创建文件：%w", dir, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err = f.Write(b); err != nil {
-		return fmt.Errorf("写入“%s”失败：%w", path, err)
-	}
-	if err = f.Chmod(0o644); err != nil {
-		return fmt.Errorf("设置“%s”的权限失败：%w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("写入“%s”失败：%w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("写入“%s”失败：%w", path, err)
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("无法保存为“%s”（文件被占用或是文件夹？）：%w", path, err)
-	}
-	syncDir(dir)
-	return nil
-}
-
-// syncDir makes the rename durable where the system allows syncing a folder.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		d.Sync() // not supported everywhere (e.g. Windows); best effort
-		d.Close()
-	}
+	return safefile.WriteBytes(path, b)
 }

@@ -261,7 +261,7 @@ func TestWriteFile(t *testing.T) {
 		}
 		assertOnly(t, dir, "答复.pdf")
 	})
-	t.Run("failed rename leaves no temporary file", func(t *testing.T) {
+	t.Run("a folder is refused and leaves no temporary file", func(t *testing.T) {
 		if err := os.Mkdir(filepath.Join(dir, "folder.pdf"), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -269,8 +269,8 @@ func TestWriteFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		err := WriteFile(filepath.Join(dir, "folder.pdf"), d, testFaces, Options{})
-		if err == nil || !strings.Contains(err.Error(), "无法保存为") {
-			t.Fatalf("err = %v, want a rename error", err)
+		if err == nil || !strings.Contains(err.Error(), "文件夹") {
+			t.Fatalf("err = %v, want a message about the folder", err)
 		}
 		assertOnly(t, dir, "folder.pdf", "答复.pdf")
 	})
