@@ -13,6 +13,7 @@ import (
 	"replydesk/internal/app"
 	"replydesk/internal/fonts"
 	"replydesk/internal/reply"
+	"replydesk/internal/safefile"
 	"replydesk/internal/tomlfile"
 )
 
@@ -28,7 +29,8 @@ const usage = `用法：
   replydesk ledger import 清单.xlsx [--dry-run]  导入交办清单到台账（先列出问题，无误才写入）
   replydesk ledger export 汇总表.xlsx [筛选条件]  导出办理情况汇总表（含统计表）
   replydesk ledger list [筛选条件]              列出台账条目
-  replydesk batch --out 文件夹 [筛选条件]        把台账中各件的答复批量导出为 PDF
+  replydesk batch --out 文件夹 [--force] [筛选条件]  把台账中各件的答复检查后批量导出为 PDF
+                                              （有错误的不导出；--force 仍导出，但不标记已答复）
     筛选条件：--status 未办理,办理中 --kind 提案 --category B --overdue --due-soon --q 关键词
     台账选项：--db 数据库文件；导入时 --map 案由=C 指定列，--meeting 市政协十四届二次会议
 
@@ -146,6 +148,9 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	d, err := c.desk()
 	if err != nil {
+		return 2, err
+	}
+	if err := safefile.CheckOutput(*out, ".pdf", pos[0]); err != nil {
 		return 2, err
 	}
 	r, err := tomlfile.ReadReplyFile(pos[0])

@@ -20,7 +20,7 @@ const ledgerUsage = `用法：
   replydesk ledger import 清单.xlsx [--dry-run] [--map 案由=C] [--sheet 工作表] [--meeting 市政协十四届二次会议] [--kind 提案]
   replydesk ledger export 汇总表.xlsx [筛选条件]
   replydesk ledger list [筛选条件]
-  replydesk batch --out 文件夹 [筛选条件]
+  replydesk batch --out 文件夹 [--force] [筛选条件]
 筛选条件：--status 未办理,办理中  --kind 提案  --category B  --overdue  --due-soon  --q 关键词
 通用：--db 数据库文件（默认为用户数据文件夹中的 replydesk.db）`
 
@@ -284,6 +284,7 @@ func batchCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	var lf ledgerFlags
 	fs := newLedgerFlags("batch", &lf)
 	out := fs.String("out", "", "")
+	force := fs.Bool("force", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return 2, err
@@ -298,13 +299,27 @@ func batchCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	defer done()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	results, err := l.Batch(ctx, items, *out, func(done, total int) {
+	results, err := l.Batch(ctx, items, *out, app.BatchOptions{Force: *force, Progress: func(done, total int) {
 		if done == total || done%10 == 0 {
 			fmt.Fprintf(stderr, "已处理 %d/%d\n", done, total)
 		}
-	})
+	}})
 	for _, r := range results {
-		if r.Err != nil && !errors.Is(r.Err, context.Canceled) {
+		switch {
+		case r.Forced():
+			fmt.Fprintf(stdout, "已导出但有错误（未标记为已答复）：%s\n", r.Item.Label())
+			for _, p := range r.Problems {
+				fmt.Fprintf(stdout, "\t%s\n", p.Message)
+			}
+		case r.Err != nil && !errors.Is(r.Err, context.Canceled):
+			var ce *app.CheckError
+			if errors.As(r.Err, &ce) {
+				fmt.Fprintf(stdout, "未导出：%s：答复函有%d处错误（可加 --force 仍然导出，但不会标记为已答复）\n", r.Item.Label(), len(ce.Problems))
+				for _, p := range ce.Problems {
+					fmt.Fprintf(stdout, "\t%s\n", p.Message)
+				}
+				continue
+			}
 			fmt.Fprintln(stdout, "未导出：", r.Err)
 		}
 	}

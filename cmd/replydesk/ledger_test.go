@@ -11,6 +11,7 @@ import (
 	"replydesk/internal/reply"
 	"replydesk/internal/sheet"
 	"replydesk/internal/store"
+	"replydesk/internal/tomlfile"
 )
 
 // list writes a 交办清单 whose title names the meeting.
@@ -100,23 +101,70 @@ func TestBatchCommand(t *testing.T) {
 	}
 	l := app.NewLedger(d, s)
 	items, _ := l.Items(ledger.Filter{Text: "第244号"})
-	if _, _, err := l.DraftFromItem(items[0].ID); err != nil {
+	draftID, _, err := l.DraftFromItem(items[0].ID)
+	if err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
 
+	// A fresh draft has no body, date or contact: it is not exported, and
+	// its item stays open.
 	dir := filepath.Join(t.TempDir(), "pdf")
+	pdf244 := filepath.Join(dir, "第244号提案-关于进一步推进职业教育产教融合、校企合作的建议.pdf")
 	code, out, err := runCLI(t, "batch", "--out", dir, "--db", db)
 	if code != 1 || err != nil || !strings.Contains(out, "未导出： 第245号提案：尚未起草答复") ||
-		!strings.Contains(out, "已导出1份答复，1份未导出") || !strings.Contains(out, "已处理 2/2") {
+		!strings.Contains(out, "未导出：第244号提案：答复函有") || !strings.Contains(out, "正文未填写") ||
+		!strings.Contains(out, "已导出0份答复，2份未导出") || !strings.Contains(out, "已处理 2/2") {
 		t.Fatalf("batch: %d %v\n%s", code, err, out)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "第244号提案-关于进一步推进职业教育产教融合、校企合作的建议.pdf")); err != nil {
+	if _, err := os.Stat(pdf244); err == nil {
+		t.Error("a reply with errors was exported")
+	}
+	status := func() ledger.Status {
+		s, err := store.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		it, err := s.ItemOfDraft(draftID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return it.Status
+	}
+	if st := status(); st == ledger.Answered {
+		t.Errorf("item 244 after a refused export: %s", st)
+	}
+	// Forced, it is exported but still not answered.
+	code, out, err = runCLI(t, "batch", "--out", dir, "--db", db, "--q", "第244号", "--force")
+	if code != 0 || err != nil || !strings.Contains(out, "已导出但有错误（未标记为已答复）：第244号提案") {
+		t.Fatalf("batch --force: %d %v\n%s", code, err, out)
+	}
+	if _, err := os.Stat(pdf244); err != nil {
 		t.Error(err)
 	}
+	if st := status(); st == ledger.Answered {
+		t.Errorf("item 244 after a forced export: %s", st)
+	}
+	// Complete, it is exported and answered.
+	seed, err := tomlfile.ReadReplyFile(filepath.Join("..", "..", "templates", "examples", "reply-244.reply.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveDraft(draftID, seed); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	code, out, err = runCLI(t, "batch", "--out", dir, "--db", db, "--q", "第244号")
 	if code != 0 || err != nil || !strings.Contains(out, "已导出1份答复") {
 		t.Errorf("batch of one: %d %v\n%s", code, err, out)
+	}
+	if st := status(); st != ledger.Answered {
+		t.Errorf("item 244 after its export: %s, want 已答复", st)
 	}
 	if code, _, err := runCLI(t, "batch", "--db", db); code != 2 || err == nil {
 		t.Errorf("batch without --out: %d %v", code, err)

@@ -14,6 +14,7 @@ import (
 
 	"replydesk/internal/ledger"
 	"replydesk/internal/reply"
+	"replydesk/internal/safefile"
 )
 
 // BatchResult is the outcome of one item of a batch export.
@@ -22,8 +23,27 @@ type BatchResult struct {
 	Path  string // the PDF written (or meant to be written)
 	Pages int    // pages of the PDF; 0 on failure
 	Err   error  // nil on success; in Chinese, naming the item
+	// Problems are the errors that Check found in the reply. A reply with
+	// errors is not exported unless the batch is forced, and its item is
+	// never marked 已答复.
+	Problems []reply.Problem
 
-	reply *reply.Reply // the reply exported, until its item is updated
+	reply *reply.Reply // the reply exported and passing the checks, until its item is updated
+}
+
+// Forced reports whether the result's PDF was written although its reply
+// has errors.
+func (r *BatchResult) Forced() bool { return r.Err == nil && len(r.Problems) > 0 }
+
+// BatchOptions tune a batch export.
+type BatchOptions struct {
+	// Force writes the PDF of a reply that has errors too (characters no
+	// font has excepted); its item still does not become 已答复.
+	Force bool
+	// Progress, if not nil, is called after each item with the number done
+	// so far, from the worker goroutines but never concurrently (a GUI must
+	// hand it to its own thread).
+	Progress func(done, total int)
 }
 
 // ErrNoDraft is matched (with errors.Is) by the result of an item that
@@ -44,19 +64,21 @@ func (e *itemError) Unwrap() error { return e.err }
 
 // Batch exports the reply draft of each item as a PDF into dir (created if
 // need be), on all cores, named after the item's number and title (see
-// BatchFileName). A reply that fails (no draft, a style or font problem, a
-// file that cannot be written) is reported in its result and the others
-// still export; each PDF is written atomically, so a cancelled or failed
-// export leaves no partial file. progress, if not nil, is called after each
-// item with the number done so far, from the worker goroutines but never
-// concurrently (a GUI must hand it to its own thread). Cancelling ctx stops
-// the export after the replies being written; the items not exported get
-// ctx's error, and so does Batch. The results are in the order of items.
-// Each item exported becomes 已答复 (see ReplyExported).
-func (l *Ledger) Batch(ctx context.Context, items []ledger.Item, dir string, progress func(done, total int)) ([]BatchResult, error) {
+// BatchFileName). Each reply is checked first, as Check does: one with
+// errors is not exported (its result has the problems and a *CheckError)
+// unless opt.Force is set. A reply that fails (no draft, errors, a style
+// or font problem, a file that cannot be written) is reported in its
+// result and the others still export; each PDF is written atomically, so
+// a cancelled or failed export leaves no partial file. Cancelling ctx
+// stops the export after the replies being written; the items not
+// exported get ctx's error, and so does Batch. The results are in the
+// order of items. Each item whose PDF was written and whose reply has no
+// errors becomes 已答复 (see ReplyExported); no other item changes.
+func (l *Ledger) Batch(ctx context.Context, items []ledger.Item, dir string, opt BatchOptions) ([]BatchResult, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("无法建立文件夹“%s”（%v）：请检查路径和写入权限", dir, err)
+		return nil, safefile.Explain("建立文件夹", dir, err)
 	}
+	progress := opt.Progress
 	results := make([]BatchResult, len(items))
 	names := map[string]int{}
 	for i := range items {
@@ -72,7 +94,7 @@ func (l *Ledger) Batch(ctx context.Context, items []ledger.Item, dir string, pro
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				l.exportOne(ctx, &results[i])
+				l.exportOne(ctx, &results[i], opt.Force)
 				mu.Lock()
 				done++
 				if progress != nil {
@@ -92,7 +114,7 @@ func (l *Ledger) Batch(ctx context.Context, items []ledger.Item, dir string, pro
 }
 
 // exportOne writes the PDF of one result's item.
-func (l *Ledger) exportOne(ctx context.Context, res *BatchResult) {
+func (l *Ledger) exportOne(ctx context.Context, res *BatchResult, force bool) {
 	fail := func(err error) { res.Err = &itemError{&res.Item, err} }
 	if err := ctx.Err(); err != nil {
 		fail(fmt.Errorf("已取消（%w）", err))
@@ -107,13 +129,16 @@ func (l *Ledger) exportOne(ctx context.Context, res *BatchResult) {
 		fail(err)
 		return
 	}
-	doc, err := l.Desk.ExportPDF(res.Path, &d.Reply)
+	doc, problems, err := l.Desk.ExportChecked(res.Path, &d.Reply, force)
+	res.Problems = problems
 	if err != nil {
 		fail(err)
 		return
 	}
 	res.Pages = len(doc.Pages)
-	res.reply = &d.Reply
+	if len(problems) == 0 {
+		res.reply = &d.Reply
+	}
 }
 
 // answered marks the items exported 已答复, as exporting a reply on its own
@@ -148,18 +173,27 @@ func (l *Ledger) answered(results []BatchResult) {
 }
 
 // BatchSummary describes a batch in one Chinese sentence, e.g.
-// "已导出198份答复，2份未导出：第12号提案：尚未起草答复…".
+// "已导出198份答复，2份未导出：第12号提案：尚未起草答复…", or with forced
+// replies "已导出198份答复（其中3份有错误，未标记为已答复）…".
 func BatchSummary(results []BatchResult) string {
-	ok := 0
+	ok, forced := 0, 0
 	var failed []string
-	for _, r := range results {
-		if r.Err == nil {
+	for i := range results {
+		r := &results[i]
+		switch {
+		case r.Forced():
 			ok++
-		} else {
+			forced++
+		case r.Err == nil:
+			ok++
+		default:
 			failed = append(failed, r.Err.Error())
 		}
 	}
 	s := fmt.Sprintf("已导出%d份答复", ok)
+	if forced > 0 {
+		s += fmt.Sprintf("（其中%d份有错误，未标记为已答复）", forced)
+	}
 	if len(failed) > 0 {
 		s += fmt.Sprintf("，%d份未导出：%s", len(failed), strings.Join(failed[:min(3, len(failed))], "；"))
 		if len(failed) > 3 {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -57,14 +58,14 @@ func TestBatch(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "导出")
 	var mu sync.Mutex
 	var seen []int
-	results, err := l.Batch(context.Background(), items, dir, func(done, total int) {
+	results, err := l.Batch(context.Background(), items, dir, BatchOptions{Progress: func(done, total int) {
 		mu.Lock()
 		defer mu.Unlock()
 		if total != len(items) {
 			t.Errorf("total %d", total)
 		}
 		seen = append(seen, done)
-	})
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,11 +130,11 @@ func TestBatchCancel(t *testing.T) {
 	items := withDrafts(t, l, s, 12)
 	ctx, cancel := context.WithCancel(context.Background())
 	dir := t.TempDir()
-	results, err := l.Batch(ctx, items, dir, func(done, total int) {
+	results, err := l.Batch(ctx, items, dir, BatchOptions{Progress: func(done, total int) {
 		if done == 1 {
 			cancel()
 		}
-	})
+	}})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("Batch error %v", err)
 	}
@@ -202,13 +203,98 @@ func BenchmarkBatch200(b *testing.B) {
 	l, s := newLedger(b)
 	items := withDrafts(b, l, s, 200)
 	for b.Loop() {
-		results, err := l.Batch(context.Background(), items, b.TempDir(), nil)
+		results, err := l.Batch(context.Background(), items, b.TempDir(), BatchOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		for _, r := range results {
 			if r.Err != nil {
 				b.Fatal(r.Err)
+			}
+		}
+	}
+}
+
+// A reply with errors is not exported and its item stays open; forced, it
+// is exported but its item still does not become 已答复.
+func TestBatchChecksFirst(t *testing.T) {
+	for _, force := range []bool{false, true} {
+		t.Run(fmt.Sprint("force=", force), func(t *testing.T) {
+			l, s := newLedger(t)
+			items := withDrafts(t, l, s, 3)
+			bad := seed(t)
+			bad.Body, bad.Date = "", reply.Date{}
+			bad.Contact = reply.Contact{}
+			if err := s.SaveDraft(items[1].DraftID, bad); err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			results, err := l.Batch(context.Background(), items, dir, BatchOptions{Force: force})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := results[1]
+			if len(r.Problems) < 3 {
+				t.Errorf("problems of the bad reply: %v, want no body, no date, no contact", r.Problems)
+			}
+			_, statErr := os.Stat(r.Path)
+			if force {
+				if r.Err != nil || statErr != nil || !r.Forced() {
+					t.Errorf("forced: err %v, file %v, forced %v", r.Err, statErr, r.Forced())
+				}
+			} else {
+				var ce *CheckError
+				if !errors.As(r.Err, &ce) || statErr == nil {
+					t.Errorf("not forced: err %v, file %v; want a *CheckError and no file", r.Err, statErr)
+				}
+				if msg := r.Err.Error(); !strings.HasPrefix(msg, "第2号提案：答复函有") || !strings.Contains(msg, "正文") {
+					t.Errorf("message %q: want the item and its problems in Chinese", msg)
+				}
+			}
+			for i, want := range []ledger.Status{ledger.Answered, ledger.InProgress, ledger.Answered} {
+				it, err := s.ItemOfDraft(items[i].DraftID)
+				if err != nil || it.Status != want || (want == ledger.Answered) == it.Replied.IsZero() {
+					t.Errorf("item %d: %v replied %v (%v), want %s", i+1, it.Status, it.Replied, err, want)
+				}
+			}
+			sum := BatchSummary(results)
+			if force && !strings.Contains(sum, "其中1份有错误，未标记为已答复") {
+				t.Errorf("summary %q does not say the forced reply is not marked", sum)
+			}
+			if !force && !strings.HasPrefix(sum, "已导出2份答复，1份未导出：第2号提案") {
+				t.Errorf("summary %q", sum)
+			}
+		})
+	}
+}
+
+// ExportChecked refuses a reply with errors unless forced, and never
+// writes over the reply source, a workbook or a folder.
+func TestExportCheckedRefuses(t *testing.T) {
+	d := desk(t)
+	dir := t.TempDir()
+	bad := seed(t)
+	bad.Body = ""
+	out := filepath.Join(dir, "a.pdf")
+	if _, ps, err := d.ExportChecked(out, bad, false); err == nil || len(ps) == 0 {
+		t.Errorf("ExportChecked(no body) = %v, %v", ps, err)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a reply with errors was written")
+	}
+	if _, _, err := d.ExportChecked(out, bad, true); err != nil {
+		t.Errorf("forced: %v", err)
+	}
+	src := filepath.Join(dir, "x.reply.toml")
+	xlsx := filepath.Join(dir, "清单.xlsx")
+	for _, p := range []string{src, xlsx, dir} {
+		os.WriteFile(p, []byte("keep"), 0o600)
+		if _, err := d.ExportPDF(p, seed(t)); err == nil {
+			t.Errorf("ExportPDF(%s) wrote over it", p)
+		}
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			if b, _ := os.ReadFile(p); string(b) != "keep" {
+				t.Errorf("%s was changed", p)
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"replydesk/internal/page"
 	"replydesk/internal/render/pdf"
 	"replydesk/internal/reply"
+	"replydesk/internal/safefile"
 	"replydesk/internal/style"
 )
 
@@ -80,15 +81,69 @@ func (d *Desk) WritePDF(w io.Writer, r *reply.Reply) (*page.Doc, error) {
 	return res.Doc, pdf.Write(w, res.Doc, d.Fonts, pdfOptions)
 }
 
+// CheckError is returned when a reply that has errors is exported
+// without being forced: Problems are its errors, in Chinese.
+type CheckError struct{ Problems []reply.Problem }
+
+func (e *CheckError) Error() string {
+	msgs := make([]string, 0, len(e.Problems))
+	for _, p := range e.Problems {
+		msgs = append(msgs, p.Message)
+	}
+	return fmt.Sprintf("答复函有%d处错误，未导出：%s", len(e.Problems), strings.Join(msgs, "；"))
+}
+
 // ExportPDF typesets r and writes it to path, atomically: the file appears
-// whole or not at all.
+// whole or not at all. It checks nothing but the characters no font has
+// (see ExportChecked).
 func (d *Desk) ExportPDF(path string, r *reply.Reply) (*page.Doc, error) {
-	res, _, err := d.Typeset(r)
+	doc, _, err := d.export(path, r, true)
+	return doc, err
+}
+
+// ExportChecked is ExportPDF after the checks of Check, on one
+// typesetting. It returns the errors Check finds; with errors the reply
+// is written only when force is set, else the error is a *CheckError.
+// Characters that no font has are never forced (a *MissingError). A
+// caller marks the reply's item 已答复 only when the error is nil and no
+// problem was returned.
+func (d *Desk) ExportChecked(path string, r *reply.Reply, force bool) (*page.Doc, []reply.Problem, error) {
+	return d.export(path, r, force)
+}
+
+// export typesets r once, checks it, and writes it unless it has errors
+// and force is off. The output path is checked first (see
+// safefile.CheckOutput): a folder, a reply source or a workbook is never
+// overwritten.
+func (d *Desk) export(path string, r *reply.Reply, force bool) (*page.Doc, []reply.Problem, error) {
+	if err := safefile.CheckOutput(path, ".pdf"); err != nil {
+		return nil, nil, err
+	}
+	st, err := d.StyleOf(r)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	res := layout.Typeset(r, st, d.Fonts)
+	errs := errorsOf(append(MissingProblems(res.Missing), st.Check(r)...))
 	if len(res.Missing) > 0 {
-		return nil, &MissingError{res.Missing}
+		return nil, errs, &MissingError{res.Missing}
 	}
-	return res.Doc, pdf.WriteFile(path, res.Doc, d.Fonts, pdfOptions)
+	if len(errs) > 0 && !force {
+		return nil, errs, &CheckError{errs}
+	}
+	if err := pdf.WriteFile(path, res.Doc, d.Fonts, pdfOptions); err != nil {
+		return nil, errs, safefile.Explain("导出", path, err)
+	}
+	return res.Doc, errs, nil
+}
+
+// errorsOf keeps the problems of severity Error.
+func errorsOf(ps []reply.Problem) []reply.Problem {
+	var out []reply.Problem
+	for _, p := range ps {
+		if p.Severity == reply.Error {
+			out = append(out, p)
+		}
+	}
+	return out
 }

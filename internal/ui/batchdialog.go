@@ -45,7 +45,7 @@ type batchExport struct {
 	dir   string
 	done  func([]app.BatchResult)
 	// export is l.Batch; tests wrap it.
-	export func(ctx context.Context, items []ledger.Item, dir string, progress func(done, total int)) ([]app.BatchResult, error)
+	export func(ctx context.Context, items []ledger.Item, dir string, opt app.BatchOptions) ([]app.BatchResult, error)
 
 	stop      context.CancelFunc
 	running   bool
@@ -109,7 +109,7 @@ func (d *batchExport) start() {
 	d.pending.Add(1)
 	go func() {
 		defer d.pending.Done()
-		results, err := d.export(ctx, d.items, d.dir, d.progress)
+		results, err := d.export(ctx, d.items, d.dir, app.BatchOptions{Progress: d.progress})
 		fyne.DoAndWait(func() { d.finish(results, err) })
 	}()
 }

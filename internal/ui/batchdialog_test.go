@@ -106,13 +106,14 @@ func TestBatchDialogCancel(t *testing.T) {
 	items := draftedItems(t, st, max(16, 2*workers+2))
 	dir := t.TempDir()
 	d := newBatchExport(w, l, items, dir, nil)
-	d.export = func(ctx context.Context, items []ledger.Item, dir string, progress func(done, total int)) ([]app.BatchResult, error) {
-		return l.Batch(ctx, items, dir, func(done, total int) {
+	d.export = func(ctx context.Context, items []ledger.Item, dir string, opt app.BatchOptions) ([]app.BatchResult, error) {
+		progress := opt.Progress
+		return l.Batch(ctx, items, dir, app.BatchOptions{Progress: func(done, total int) {
 			progress(done, total)
 			if done == 1 {
 				test.Tap(d.stopBtn)
 			}
-		})
+		}})
 	}
 	results, calls := runBatch(t, d)
 	exported := 0
@@ -146,12 +147,13 @@ func TestBatchDialogEscapeCancels(t *testing.T) {
 	w, l, st := dialogWindow(t)
 	items := draftedItems(t, st, 16)
 	d := newBatchExport(w, l, items, t.TempDir(), nil)
-	d.export = func(ctx context.Context, items []ledger.Item, dir string, progress func(done, total int)) ([]app.BatchResult, error) {
-		return l.Batch(ctx, items, dir, func(done, total int) {
+	d.export = func(ctx context.Context, items []ledger.Item, dir string, opt app.BatchOptions) ([]app.BatchResult, error) {
+		return l.Batch(ctx, items, dir, app.BatchOptions{Progress: func(done, total int) {
+			opt.Progress(done, total)
 			if done == 1 {
 				w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 			}
-		})
+		}})
 	}
 	results, _ := runBatch(t, d)
 	if !d.cancelled || !errors.Is(results[len(results)-1].Err, context.Canceled) {
@@ -194,13 +196,14 @@ func TestCaptureBatchDialog(t *testing.T) {
 
 	w2, l2, st2 := dialogWindow(t)
 	d2 := newBatchExport(w2, l2, draftedItems(t, st2, 8), t.TempDir(), nil)
-	d2.export = func(ctx context.Context, items []ledger.Item, dir string, progress func(done, total int)) ([]app.BatchResult, error) {
-		return l2.Batch(ctx, items, dir, func(done, total int) {
+	d2.export = func(ctx context.Context, items []ledger.Item, dir string, opt app.BatchOptions) ([]app.BatchResult, error) {
+		progress := opt.Progress
+		return l2.Batch(ctx, items, dir, app.BatchOptions{Progress: func(done, total int) {
 			progress(done, total)
 			if done == 3 {
 				capture(t, w2, filepath.Join(os.Getenv("REPLYDESK_CAPTURE"), "batch-running.png"))
 			}
-		})
+		}})
 	}
 	runBatch(t, d2)
 }
