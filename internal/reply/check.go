@@ -26,6 +26,8 @@ type Vocab struct {
 }
 
 // Check returns what is wrong with r, worst first, then in form order.
+// Besides missing and malformed values it reports control characters (see
+// IsControl) in any text, and texts and lists over their length limits.
 // Derivable fields (Title, Salutation, Opening) that are empty are not
 // checked: the style fills them (check the style's Resolve of r to check
 // the printed text).
@@ -41,6 +43,7 @@ func Check(r *Reply, v Vocab) []Problem {
 	c.date()
 	c.contact()
 	c.lists()
+	c.counts()
 	SortProblems(c.out)
 	return c.out
 }
