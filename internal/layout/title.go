@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"replydesk/internal/page"
+	"replydesk/internal/reply"
 )
 
 // Title breaking. GB/T 9704-2012 §7.3.3: the title is centred, and a title of
@@ -27,7 +28,9 @@ var protectedTitle = []*regexp.Regexp{
 func (t *typesetter) titleLines(title string, measure page.Length) []line {
 	var lines []line
 	for _, seg := range strings.Split(title, "\n") {
-		seg = strings.TrimSpace(seg)
+		// Without its control characters the segment holds exactly the
+		// characters of its pieces, as breakPenalties needs.
+		seg = strings.TrimSpace(reply.StripControls(seg, false))
 		if seg == "" {
 			continue
 		}
@@ -252,8 +255,12 @@ func bestBreaks(ps []piece, pen []float64, lines int, measure, total page.Length
 	return out
 }
 
-// names are the words of the reply that a title break must not cut.
+// names are the words of the reply that a title break must not cut, as
+// they are printed: without control characters.
 func (t *typesetter) names() []string {
 	out := append([]string{t.r.Assembly, t.r.Issuer, t.r.LeadUnit}, t.r.Proposers...)
+	for i, n := range out {
+		out[i] = reply.StripControls(n, false)
+	}
 	return out
 }

@@ -222,3 +222,15 @@ func controlSeverity(r rune) Severity {
 	}
 	return Warning
 }
+
+// WithoutControls returns a copy of r with StripControls applied to every
+// text, line feeds kept (each writer treats them as it does): the reply as
+// it is printed, whether or not Fix was run. A text that held only control
+// characters becomes empty, so a derivable field is then derived.
+func (r *Reply) WithoutControls() Reply {
+	c := r.Clone()
+	for _, f := range c.textFields() {
+		*f.p = StripControls(*f.p, true)
+	}
+	return c
+}

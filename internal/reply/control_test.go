@@ -207,3 +207,16 @@ func TestFieldLabelProposer(t *testing.T) {
 		t.Errorf("FieldLabel(proposers[1]) = %q, want 提出人第2项", got)
 	}
 }
+
+func TestWithoutControls(t *testing.T) {
+	r := Reply{Title: "\u200b", Body: "甲\x1b[0m\n乙\t丙", Proposers: []string{"董\u202e妍"},
+		Attachments: []Attachment{{Table: &Table{Rows: [][]string{{"\ufffd表"}}}}}}
+	before := r.Clone()
+	c := r.WithoutControls()
+	if c.Title != "" || c.Body != "甲\n乙 丙" || c.Proposers[0] != "董妍" || c.Attachments[0].Table.Rows[0][0] != "表" {
+		t.Errorf("WithoutControls() = %+v", c)
+	}
+	if r.Body != before.Body || r.Attachments[0].Table.Rows[0][0] != before.Attachments[0].Table.Rows[0][0] {
+		t.Errorf("WithoutControls changed its receiver: %+v", r)
+	}
+}
