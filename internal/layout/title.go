@@ -24,7 +24,9 @@ var protectedTitle = []*regexp.Regexp{
 	regexp.MustCompile(`[0-9]+[号年月日]`),
 }
 
-// titleLines breaks the title into centred lines of at most measure.
+// titleLines breaks the title into centred lines of at most measure. A word
+// of Latin letters or digits wider than the measure is cut where the line
+// is full, as in a paragraph.
 func (t *typesetter) titleLines(title string, measure page.Length) []line {
 	var lines []line
 	for _, seg := range strings.Split(title, "\n") {
@@ -36,7 +38,7 @@ func (t *typesetter) titleLines(title string, measure page.Length) []line {
 		}
 		p := &para{spans: []span{{text: seg, role: RoleTitle, size: titleSize, color: page.Black}},
 			align: center, where: where{"title", -1}}
-		ps := t.pieces(p)
+		ps := splitWide(t.pieces(p), measure)
 		for _, br := range t.titleBreaks(seg, ps, measure) {
 			lines = append(lines, setLine(ps[br[0]:br[1]], 0, measure, center, true))
 		}
