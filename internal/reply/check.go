@@ -65,7 +65,17 @@ type checker struct {
 	out []Problem
 }
 
+// add reports a problem of field; the texts among args are quoted as
+// shown does.
 func (c *checker) add(field string, s Severity, fix, format string, args ...any) {
+	for i, a := range args {
+		switch a := a.(type) {
+		case string:
+			args[i] = shown(a)
+		case Kind:
+			args[i] = shown(string(a))
+		}
+	}
 	c.out = append(c.out, Problem{Field: field, Severity: s, Message: fmt.Sprintf(format, args...), Fix: fix, Para: -1})
 }
 

@@ -234,3 +234,31 @@ func (r *Reply) WithoutControls() Reply {
 	}
 	return c
 }
+
+// maxShown is how many characters of a text a message quotes.
+const maxShown = 200
+
+// shown returns s as a message quotes it: every control character written
+// as its code point in brackets ("[U+001B]", a line break as "[U+000A]"),
+// and a text longer than maxShown characters cut with "…", so that a
+// message is safe to print on a terminal and bounded in length.
+func shown(s string) string {
+	if utf8.RuneCountInString(s) <= maxShown && !hasControl(s, false) {
+		return s
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == maxShown {
+			b.WriteString("…")
+			break
+		}
+		if IsControl(r) {
+			fmt.Fprintf(&b, "[U+%04X]", r)
+		} else {
+			b.WriteRune(r)
+		}
+		n++
+	}
+	return b.String()
+}

@@ -220,3 +220,31 @@ func TestWithoutControls(t *testing.T) {
 		t.Errorf("WithoutControls changed its receiver: %+v", r)
 	}
 }
+
+func TestShown(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"市政府督查室", "市政府督查室"},
+		{"\x1b[31m红", "[U+001B][31m红"},
+		{"甲\u202e乙\n", "甲[U+202E]乙[U+000A]"},
+		{strings.Repeat("长", 201), strings.Repeat("长", 200) + "…"},
+	} {
+		t.Run(c.in[:min(len(c.in), 12)], func(t *testing.T) {
+			if got := shown(c.in); got != c.want {
+				t.Errorf("shown(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+	ch := Change{Field: "cc[0]", Para: -1, Before: "督查室\u2066", After: "督查室"}
+	if got, want := ch.String(), "抄送第1项：“督查室[U+2066]” → “督查室”"; got != want {
+		t.Errorf("Change.String() = %q, want %q", got, want)
+	}
+	ps := find(Check(&Reply{CC: []string{"督查室\x1b[0m。"}}, Vocab{}), "cc[0]")
+	if len(ps) < 2 {
+		t.Fatalf("Check of a cc with an escape sequence and a final 。 = %v, want two problems", ps)
+	}
+	for _, p := range ps {
+		if strings.ContainsFunc(p.Message, IsControl) {
+			t.Errorf("message %q holds a control character", p.Message)
+		}
+	}
+}

@@ -65,9 +65,12 @@ type Change struct {
 	After  string
 }
 
-// String formats c for a terminal: `正文第3段：“…” → “…”`.
+// String formats c for a terminal: `正文第3段：“…” → “…”`. Control
+// characters are written as [U+001B], so that printing a change never
+// sends an escape sequence or a bidi override to the terminal; a text
+// longer than 200 characters is cut with "…".
 func (c Change) String() string {
-	return fmt.Sprintf("%s：“%s” → “%s”", Where(c.Field, c.Para), c.Before, c.After)
+	return fmt.Sprintf("%s：“%s” → “%s”", Where(c.Field, c.Para), shown(c.Before), shown(c.After))
 }
 
 // labels are the Chinese names of the fields, as the form shows them.
