@@ -49,24 +49,38 @@ func (t *typesetter) breakPara(p *para, measure page.Length) []line {
 }
 
 // splitWide cuts words wider than width into pieces that fit, so that an
-// overlong run of letters or digits breaks where the line is full.
+// overlong run of letters or digits breaks where the line is full. It
+// returns ps itself when no word is too wide, and is linear in len(ps).
 func splitWide(ps []piece, width page.Length) []piece {
-	for i := 0; i < len(ps); i++ {
-		if ps[i].width <= width || len(ps[i].glyphs) < 2 {
+	var out []piece // nil until the first cut
+	for i, p := range ps {
+		if p.width <= width || len(p.glyphs) < 2 {
+			if out != nil {
+				out = append(out, p)
+			}
 			continue
 		}
-		var head piece
-		gs := ps[i].glyphs
-		k := 0
-		for k < len(gs) && (k == 0 || head.width+gs[k].w <= width) {
-			head.width += gs[k].w
-			k++
+		if out == nil {
+			out = append(make([]piece, 0, len(ps)+8), ps[:i]...)
 		}
-		head.glyphs = gs[:k:k]
-		tail := piece{glyphs: gs[k:], width: ps[i].width - head.width}
-		ps = append(ps[:i], append([]piece{head, tail}, ps[i+1:]...)...)
+		for p.width > width && len(p.glyphs) >= 2 {
+			var head piece
+			gs := p.glyphs
+			k := 0
+			for k < len(gs) && (k == 0 || head.width+gs[k].w <= width) {
+				head.width += gs[k].w
+				k++
+			}
+			head.glyphs = gs[:k:k]
+			out = append(out, head)
+			p = piece{glyphs: gs[k:], width: p.width - head.width}
+		}
+		out = append(out, p)
 	}
-	return ps
+	if out == nil {
+		return ps
+	}
+	return out
 }
 
 // breakAt returns where the line starting at ps[start] ends, and whether it

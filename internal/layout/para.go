@@ -1,6 +1,9 @@
 package layout
 
-import "replydesk/internal/page"
+import (
+	"replydesk/internal/page"
+	"replydesk/internal/reply"
+)
 
 // align is how a paragraph's lines sit between their margins.
 type align uint8
@@ -70,12 +73,15 @@ type Missing struct {
 // pieces splits p into pieces, looking up every character's face and width.
 // Characters no face has are reported to miss and still placed (as the
 // chain's first face's .notdef), so that nothing is ever dropped silently.
+// Control characters are the exception: they are never drawn (see
+// reply.IsControl; reply.Check reports them), a tab is set as a space, and
+// line breaks are the caller's business.
 func (t *typesetter) pieces(p *para) []piece {
 	var out []piece
 	for _, s := range p.spans {
 		cell := p.cell * s.size / bodySize
 		word := -1 // index in out of the Latin word being extended
-		for _, r := range s.text {
+		for _, r := range reply.StripControls(s.text, true) {
 			if r == '\n' || r == '\r' {
 				continue
 			}

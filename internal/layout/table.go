@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"unicode/utf8"
+
 	"replydesk/internal/page"
 	"replydesk/internal/reply"
 )
@@ -79,6 +81,11 @@ func (t *typesetter) tableRow(cells []string, xs []page.Length, role string, a a
 	return rows
 }
 
+// cellChars counts the characters of a cell that are drawn.
+func cellChars(s string) int {
+	return utf8.RuneCountInString(reply.StripControls(s, true))
+}
+
 // columns returns the x of the vertical rules: the given relative widths,
 // or else widths in proportion to each column's longest text (at least
 // two characters), over the full measure.
@@ -89,9 +96,9 @@ func (t *typesetter) columns(tb *reply.Table, cols int) []page.Length {
 			weights[c] = int64(tb.Widths[c]) * 1000
 			continue
 		}
-		longest := len([]rune(cellAt(tb.Header, c)))
+		longest := cellChars(cellAt(tb.Header, c))
 		for _, r := range tb.Rows {
-			longest = max(longest, len([]rune(cellAt(r, c))))
+			longest = max(longest, cellChars(cellAt(r, c)))
 		}
 		weights[c] = int64(min(max(longest, 2), 20)) * 1000
 		if len(tb.Widths) > 0 {

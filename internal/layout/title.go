@@ -2,9 +2,11 @@ package layout
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"replydesk/internal/page"
+	"replydesk/internal/reply"
 )
 
 // Title breaking. GB/T 9704-2012 §7.3.3: the title is centred, and a title of
@@ -22,17 +24,21 @@ var protectedTitle = []*regexp.Regexp{
 	regexp.MustCompile(`[0-9]+[号年月日]`),
 }
 
-// titleLines breaks the title into centred lines of at most measure.
+// titleLines breaks the title into centred lines of at most measure. A word
+// of Latin letters or digits wider than the measure is cut where the line
+// is full, as in a paragraph.
 func (t *typesetter) titleLines(title string, measure page.Length) []line {
 	var lines []line
 	for _, seg := range strings.Split(title, "\n") {
-		seg = strings.TrimSpace(seg)
+		// Without its control characters the segment holds exactly the
+		// characters of its pieces, as breakPenalties needs.
+		seg = strings.TrimSpace(reply.StripControls(seg, false))
 		if seg == "" {
 			continue
 		}
 		p := &para{spans: []span{{text: seg, role: RoleTitle, size: titleSize, color: page.Black}},
 			align: center, where: where{"title", -1}}
-		ps := t.pieces(p)
+		ps := splitWide(t.pieces(p), measure)
 		for _, br := range t.titleBreaks(seg, ps, measure) {
 			lines = append(lines, setLine(ps[br[0]:br[1]], 0, measure, center, true))
 		}
@@ -69,9 +75,28 @@ func (t *typesetter) titleBreaks(seg string, ps []piece, measure page.Length) []
 }
 
 // breakPenalties returns, for each piece boundary i (before ps[i]), the cost
-// of breaking there; a negative cost forbids the break.
+// of breaking there; a negative cost forbids the break. seg holds exactly the
+// characters of ps, in order. It is linear in the length of seg: offsets are
+// mapped from bytes to characters once, and no text is copied per boundary.
 func (t *typesetter) breakPenalties(seg string, ps []piece) []float64 {
 	runes := []rune(seg)
+	// at[b] is the index in runes of the character at byte offset b of seg
+	// (or of the character that byte is part of).
+	at := make([]int32, len(seg)+1)
+	for b := range at {
+		at[b] = -1
+	}
+	k := int32(0)
+	for b := range seg {
+		at[b] = k
+		k++
+	}
+	at[len(seg)] = k
+	for b := 1; b < len(seg); b++ {
+		if at[b] < 0 {
+			at[b] = at[b-1]
+		}
+	}
 	inside := make([]bool, len(runes)+1) // inside[j]: a break before runes[j] cuts a protected span
 	protect := func(a, b int) {
 		for j := a + 1; j < b && j < len(inside); j++ {
@@ -80,7 +105,7 @@ func (t *typesetter) breakPenalties(seg string, ps []piece) []float64 {
 	}
 	for _, re := range protectedTitle {
 		for _, m := range re.FindAllStringIndex(seg, -1) {
-			protect(len([]rune(seg[:m[0]])), len([]rune(seg[:m[1]])))
+			protect(int(at[m[0]]), int(at[m[1]]))
 		}
 	}
 	for _, name := range t.names() {
@@ -89,8 +114,7 @@ func (t *typesetter) breakPenalties(seg string, ps []piece) []float64 {
 			if k < 0 {
 				break
 			}
-			a := len([]rune(seg[:off+k]))
-			protect(a, a+len([]rune(name)))
+			protect(int(at[off+k]), int(at[off+k+len(name)]))
 			off += k + len(name)
 		}
 	}
@@ -108,24 +132,34 @@ func (t *typesetter) breakPenalties(seg string, ps []piece) []float64 {
 	return pen
 }
 
-// boundaryCost rates a break before runes[j]: 0 at a phrase boundary, more
-// inside a phrase.
+// Phrase edges that boundaryCost looks for, as characters.
+var (
+	huiyi  = []rune("会议")
+	guanyu = []rune("关于")
+)
+
+// conjunction reports whether r is a conjunction a title line may start with.
+func conjunction(r rune) bool { return strings.ContainsRune("和及与并暨", r) }
+
+// boundaryCost rates a break before runes[j], 0 < j < len(runes): 0 at a
+// phrase boundary, more inside a phrase.
 func boundaryCost(runes []rune, j int) float64 {
-	before, after := string(runes[:j]), string(runes[j:])
+	before, after := runes[:j], runes[j:]
+	last, next := before[len(before)-1], after[0]
 	switch {
-	case strings.HasSuffix(before, "会议"), strings.HasPrefix(after, "关于"):
+	case slices.Equal(before[max(0, len(before)-len(huiyi)):], huiyi), slices.Equal(after[:min(len(after), len(guanyu))], guanyu):
 		return 0
-	case strings.HasSuffix(before, "号"), strings.HasSuffix(before, "》"):
+	case last == '号', last == '》':
 		return 4
-	case strings.HasPrefix(after, "第"), strings.HasPrefix(after, "《"):
+	case next == '第', next == '《':
 		return 8
-	case strings.HasSuffix(before, "的"):
+	case last == '的':
 		return 15
-	case strings.ContainsAny(string(runes[j]), "和及与并暨"):
+	case conjunction(next):
 		return 10 // a conjunction starts the next line
-	case strings.ContainsAny(string(runes[j-1]), "和及与并暨"):
+	case conjunction(last):
 		return 90
-	case strings.HasPrefix(after, "的"):
+	case next == '的':
 		return 30
 	}
 	return 60
@@ -134,64 +168,101 @@ func boundaryCost(runes []rune, j int) float64 {
 // bestBreaks splits ps into exactly lines lines no wider than measure,
 // minimising break penalties plus the squared deviation of line widths from
 // their mean (in characters), or returns nil when it cannot.
+//
+// It is a dynamic programme over (lines set, pieces set) restricted to the
+// states that can lie on a solution: k lines hold ps[:i] only if
+// ceil(prefix[i]/measure) ≤ k ≤ lines − ceil((total−prefix[i])/measure).
+// As lines is at most two more than the fewest that can hold the title,
+// that band holds at most three values of k for each i, so the programme
+// takes time and memory linear in len(ps) (times the pieces of a line).
+// The states left out cannot reach a solution, so the result is the one
+// the full programme gives.
 func bestBreaks(ps []piece, pen []float64, lines int, measure, total page.Length) [][2]int {
 	n := len(ps)
+	if measure <= 0 {
+		return nil
+	}
 	prefix := make([]page.Length, n+1)
 	for i, p := range ps {
 		prefix[i+1] = prefix[i] + p.width
 	}
+	ceilDiv := func(a page.Length) int { return int((a + measure - 1) / measure) }
+	// The band of k for each i: lo[i] ≤ k < lo[i]+band.
+	band := lines - ceilDiv(total) + 1
+	if band <= 0 {
+		return nil
+	}
+	lo := make([]int, n+1)
+	for i := range lo {
+		lo[i] = ceilDiv(prefix[i])
+	}
+	inBand := func(k, i int) bool {
+		return k >= lo[i] && k < lo[i]+band && k <= lines-ceilDiv(total-prefix[i]) && k <= i
+	}
 	mean := float64(total) / float64(lines)
 	unit := float64(titleSize)
 	const inf = 1e18
-	// cost[k][i]: best cost of setting ps[:i] in k lines; from[k][i] the start of line k.
-	cost := make([][]float64, lines+1)
-	from := make([][]int, lines+1)
-	for k := range cost {
-		cost[k] = make([]float64, n+1)
-		from[k] = make([]int, n+1)
-		for i := range cost[k] {
-			cost[k][i] = inf
-		}
+	// cost[i*band+k-lo[i]]: best cost of setting ps[:i] in k lines; from the
+	// start of line k.
+	cost := make([]float64, (n+1)*band)
+	from := make([]int32, (n+1)*band)
+	for x := range cost {
+		cost[x] = inf
 	}
-	cost[0][0] = 0
-	for k := 1; k <= lines; k++ {
-		for i := 1; i <= n; i++ {
-			if i < n && pen[i] < 0 {
+	get := func(k, i int) float64 {
+		if !inBand(k, i) {
+			return inf
+		}
+		return cost[i*band+k-lo[i]]
+	}
+	cost[0] = 0 // lo[0] = 0: no lines hold no pieces
+	for i := 1; i <= n; i++ {
+		if i < n && pen[i] < 0 {
+			continue
+		}
+		for k := lo[i]; k < lo[i]+band; k++ {
+			if k < 1 || !inBand(k, i) {
 				continue
 			}
+			x := i*band + k - lo[i]
 			for s := i - 1; s >= 0; s-- {
 				w := prefix[i] - prefix[s]
 				if w > measure {
 					break
 				}
-				if cost[k-1][s] >= inf || (s > 0 && pen[s] < 0) {
+				prev := get(k-1, s)
+				if prev >= inf || (s > 0 && pen[s] < 0) {
 					continue
 				}
 				d := (float64(w) - mean) / unit
-				c := cost[k-1][s] + d*d*2
+				c := prev + d*d*2
 				if i < n {
 					c += pen[i]
 				}
-				if c < cost[k][i] {
-					cost[k][i], from[k][i] = c, s
+				if c < cost[x] {
+					cost[x], from[x] = c, int32(s)
 				}
 			}
 		}
 	}
-	if cost[lines][n] >= inf {
+	if get(lines, n) >= inf {
 		return nil
 	}
 	out := make([][2]int, lines)
 	for k, i := lines, n; k > 0; k-- {
-		s := from[k][i]
+		s := int(from[i*band+k-lo[i]])
 		out[k-1] = [2]int{s, i}
 		i = s
 	}
 	return out
 }
 
-// names are the words of the reply that a title break must not cut.
+// names are the words of the reply that a title break must not cut, as
+// they are printed: without control characters.
 func (t *typesetter) names() []string {
 	out := append([]string{t.r.Assembly, t.r.Issuer, t.r.LeadUnit}, t.r.Proposers...)
+	for i, n := range out {
+		out[i] = reply.StripControls(n, false)
+	}
 	return out
 }

@@ -66,9 +66,13 @@ type typesetter struct {
 }
 
 // Typeset lays out r in house style st with the given fonts. Derived fields
-// left empty in r (title, salutation, opening) are filled by st.
+// left empty in r (title, salutation, opening) are filled by st. Control
+// characters (reply.IsControl) are never drawn, whether or not r was
+// checked: every text is set as reply.StripControls leaves it.
 func Typeset(r *reply.Reply, st *style.Style, f Fonts) Result {
-	t := &typesetter{fonts: f, st: st, r: st.Resolve(r)}
+	clean := r.WithoutControls()
+	resolved := st.Resolve(&clean)
+	t := &typesetter{fonts: f, st: st, r: resolved.WithoutControls()}
 	rows, first := t.head()
 	rows = append(rows, t.text()...)
 	rows = append(rows, t.signature()...)
@@ -77,9 +81,9 @@ func Typeset(r *reply.Reply, st *style.Style, f Fonts) Result {
 		Width: pageWidth, Height: pageHeight,
 		Meta: page.Meta{
 			Title:    flat(t.r.Title),
-			Author:   t.r.Issuer,
-			Subject:  t.subject(),
-			Keywords: t.keywords(),
+			Author:   reply.StripControls(t.r.Issuer, false),
+			Subject:  reply.StripControls(t.subject(), false),
+			Keywords: reply.StripControls(t.keywords(), false),
 		},
 	}
 	t.paginate(doc, rows, first)
@@ -120,10 +124,12 @@ func (t *typesetter) rowsOf(p *para) []row {
 	return rows
 }
 
+// flat returns s on one line and without control characters: a title's
+// manual line breaks go.
 func flat(s string) string {
 	out := make([]rune, 0, len(s))
-	for _, r := range s {
-		if r != '\n' && r != '\r' {
+	for _, r := range reply.StripControls(s, true) {
+		if r != '\n' {
 			out = append(out, r)
 		}
 	}

@@ -26,6 +26,8 @@ type Vocab struct {
 }
 
 // Check returns what is wrong with r, worst first, then in form order.
+// Besides missing and malformed values it reports control characters (see
+// IsControl) in any text, and texts and lists over their length limits.
 // Derivable fields (Title, Salutation, Opening) that are empty are not
 // checked: the style fills them (check the style's Resolve of r to check
 // the printed text).
@@ -41,6 +43,7 @@ func Check(r *Reply, v Vocab) []Problem {
 	c.date()
 	c.contact()
 	c.lists()
+	c.counts()
 	SortProblems(c.out)
 	return c.out
 }
@@ -62,7 +65,17 @@ type checker struct {
 	out []Problem
 }
 
+// add reports a problem of field; the texts among args are quoted as
+// shown does.
 func (c *checker) add(field string, s Severity, fix, format string, args ...any) {
+	for i, a := range args {
+		switch a := a.(type) {
+		case string:
+			args[i] = shown(a)
+		case Kind:
+			args[i] = shown(string(a))
+		}
+	}
 	c.out = append(c.out, Problem{Field: field, Severity: s, Message: fmt.Sprintf(format, args...), Fix: fix, Para: -1})
 }
 

@@ -1,26 +1,134 @@
 package reply
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
-// texts checks punctuation and spacing of every text field.
+// texts checks every text field for control characters and length, and
+// the free texts for punctuation and spacing. Punctuation is checked on the
+// text without its control characters, so that each problem's fix is
+// clean.
 func (c *checker) texts() {
 	for _, f := range c.r.textFields() {
 		if !f.multi {
-			if fixed, e := fixText(*f.p); e.changed() {
+			v := c.controls(f, -1, *f.p, f.breaks)
+			if n := chars(v); n > f.limit {
+				c.tooLong(problemField(f.field), f.field, -1, n, f.limit)
+			}
+			if f.strict {
+				continue
+			}
+			if fixed, e := fixText(v); e.changed() {
 				c.textProblem(f.field, -1, fixed, e)
 			}
 			continue
 		}
+		total := 0
 		for i, line := range strings.Split(*f.p, "\n") {
-			if fixed, e := fixText(line); e.changed() {
+			v := c.controls(f, i, line, false)
+			n := chars(v)
+			total += n
+			if n > f.limit {
+				c.tooLong(f.field, f.field, i, n, f.limit)
+			}
+			if fixed, e := fixText(v); e.changed() {
 				c.textProblem(f.field, i, fixed, e)
 			}
 		}
+		if total > f.total {
+			c.tooLong(f.field, f.field, -1, total, f.total)
+		}
 	}
+}
+
+// controls reports the control characters of text, the value of f or its
+// paragraph para, and returns text without them. A line break is allowed
+// when breaks is set; the carriage return ending a line of a multi text
+// (a file with CRLF line ends) is left to the check of surrounding space.
+func (c *checker) controls(f textField, para int, text string, breaks bool) string {
+	clean := StripControls(text, breaks)
+	if clean == text {
+		return text
+	}
+	scan := text
+	if f.multi {
+		scan = strings.TrimSuffix(text, "\r")
+	}
+	var parts []string
+	seen := map[rune]bool{}
+	sev, lost, blankOnly := Warning, false, true
+	for i := 0; i < len(scan) && len(parts) < maxListed; {
+		r, size := utf8.DecodeRuneInString(scan[i:])
+		if !IsControl(r) || r == '\n' && breaks || seen[r] && r != 0x1B && r != 0x9B {
+			i += size
+			continue
+		}
+		part := describeControl(r)
+		if r == 0x1B || r == 0x9B {
+			n := escapeLen(scan[i:])
+			if n > size {
+				part += "开头的转义序列“" + showEscape(scan[i:i+n]) + "”"
+			}
+			size = n
+			if seen[r] && n == 1 {
+				i += size
+				continue
+			}
+		}
+		seen[r] = true
+		parts = append(parts, part)
+		sev = min(sev, controlSeverity(r))
+		lost = lost || r == utf8.RuneError
+		blankOnly = blankOnly && (r == '\t' || r == '\n' || r == '\r')
+		i += size
+	}
+	if len(parts) == 0 {
+		return clean
+	}
+	what := strings.Join(parts, "、")
+	if len(parts) == maxListed {
+		what += "等"
+	}
+	todo := "：请删除。可自动删除"
+	switch {
+	case lost:
+		todo = "：请对照原文补上丢失的字，或删除。可自动删除"
+	case blankOnly:
+		todo = "：应为空格。可自动修正"
+	}
+	fix := clean
+	if strings.HasPrefix(f.field, "proposers[") {
+		fix = "" // the form edits all proposers in one entry
+	}
+	c.out = append(c.out, Problem{Field: problemField(f.field), Severity: sev, Fix: fix, Para: para,
+		Message: Where(f.field, para) + "含有" + what + todo})
+	return clean
+}
+
+// maxListed is how many different characters a message names.
+const maxListed = 5
+
+// showEscape writes an escape sequence readably: ESC as "ESC", other
+// controls as U+XXXX.
+func showEscape(seq string) string {
+	var b strings.Builder
+	for _, r := range seq {
+		switch {
+		case r == 0x1B:
+			b.WriteString("ESC")
+		case r == 0x9B:
+			b.WriteString("CSI")
+		case IsControl(r):
+			b.WriteString(fmt.Sprintf("U+%04X", r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func (c *checker) textProblem(field string, para int, fixed string, e textEdit) {

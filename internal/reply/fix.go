@@ -8,6 +8,10 @@ import (
 
 // Fix applies the safe corrections to r in place and returns what it
 // changed, in form order:
+//   - in every text field: control characters, escape sequences, U+FFFD,
+//     zero-width and bidi characters (see IsControl) go, a tab becomes a
+//     space, and a line break goes from a field of one line (it is kept in
+//     the body, an attachment's body and the title);
 //   - in every text: half-width , ; : ? ! ( ) next to Chinese text become
 //     full-width, "…" becomes “…”, a half-width period closing a Chinese
 //     sentence becomes 。, spaces between Chinese characters and digits or
@@ -65,13 +69,17 @@ func fixOnce(r *Reply) []Change {
 	f := &fixer{}
 	for _, tf := range r.textFields() {
 		if !tf.multi {
-			f.set(tf.field, -1, tf.p, FixText(*tf.p))
+			v := StripControls(*tf.p, tf.breaks)
+			if !tf.strict {
+				v = FixText(v)
+			}
+			f.set(tf.field, -1, tf.p, v)
 			continue
 		}
 		lines := strings.Split(*tf.p, "\n")
 		changed := false
 		for i, l := range lines {
-			if fixed := FixText(l); fixed != l {
+			if fixed := FixText(StripControls(l, false)); fixed != l {
 				f.changes = append(f.changes, Change{Field: tf.field, Para: i, Before: l, After: fixed})
 				lines[i], changed = fixed, true
 			}
@@ -119,51 +127,83 @@ func (f *fixer) lists(r *Reply) {
 	}
 }
 
-// textField is one text of a reply that FixText applies to.
+// textField is one text of a reply, with what Check and Fix apply to it.
 type textField struct {
-	field string
-	multi bool // paragraphs, one per line: checked and fixed per line
-	p     *string
+	field  string
+	multi  bool // paragraphs, one per line: checked and fixed per line
+	breaks bool // a "\n" is legal in it: multi, or the title's manual breaks
+	strict bool // a value of a strict form (number, phone…): FixText does not apply
+	limit  int  // most characters of the text, or of each paragraph when multi
+	total  int  // most characters of a multi text as a whole
+	p      *string
 }
 
-// textFields lists the texts of r in form order, as pointers into r.
+// textFields lists every text of r in form order, as pointers into r.
 func (r *Reply) textFields() []textField {
-	fs := []textField{
-		{"assembly", false, &r.Assembly},
-		{"item_title", false, &r.ItemTitle},
-		{"lead_unit", false, &r.LeadUnit},
-		{"title", false, &r.Title},
-		{"salutation", false, &r.Salutation},
-		{"opening", false, &r.Opening},
-		{"body", true, &r.Body},
-		{"closing", false, &r.Closing},
-		{"issuer", false, &r.Issuer},
-		{"contact.name", false, &r.Contact.Name},
+	one := func(field string, limit int, p *string) textField {
+		return textField{field: field, limit: limit, p: p}
 	}
+	code := func(field string, limit int, p *string) textField {
+		return textField{field: field, strict: true, limit: limit, p: p}
+	}
+	fs := []textField{
+		code("style", maxCode, &r.Style),
+		one("assembly", maxUnit, &r.Assembly),
+		code("number", maxCode, &r.Number),
+	}
+	for i := range r.Proposers {
+		fs = append(fs, code(indexField("proposers", i), maxName, &r.Proposers[i]))
+	}
+	fs = append(fs,
+		one("item_title", maxItemTitle, &r.ItemTitle),
+		one("lead_unit", maxUnit, &r.LeadUnit),
+		code("category", maxCode, &r.Category),
+		code("disclosure", maxCode, &r.Disclosure),
+		code("doc_number", maxCode, &r.DocNumber),
+		code("signer", maxName, &r.Signer),
+		textField{field: "title", breaks: true, limit: maxTitle, p: &r.Title},
+		one("salutation", maxSalutation, &r.Salutation),
+		one("opening", maxSentence, &r.Opening),
+		textField{field: "body", multi: true, breaks: true, limit: maxParagraph, total: maxBody, p: &r.Body},
+		one("closing", maxSentence, &r.Closing),
+		one("issuer", maxUnit, &r.Issuer),
+		one("contact.name", maxName, &r.Contact.Name),
+		code("contact.phone", maxCode, &r.Contact.Phone),
+	)
 	for i := range r.Notes {
-		fs = append(fs, textField{indexField("notes", i), false, &r.Notes[i]})
+		fs = append(fs, one(indexField("notes", i), maxSentence, &r.Notes[i]))
 	}
 	for i := range r.CC {
-		fs = append(fs, textField{indexField("cc", i), false, &r.CC[i]})
+		fs = append(fs, one(indexField("cc", i), maxUnit, &r.CC[i]))
 	}
 	for i := range r.Attachments {
 		a := &r.Attachments[i]
 		at := indexField("attachments", i)
-		fs = append(fs, textField{at + ".title", false, &a.Title}, textField{at + ".body", true, &a.Body})
+		fs = append(fs, one(at+".title", maxTitle, &a.Title),
+			textField{field: at + ".body", multi: true, breaks: true, limit: maxParagraph, total: maxAttachmentBody, p: &a.Body})
 		if a.Table == nil {
 			continue
 		}
 		for j := range a.Table.Header {
-			fs = append(fs, textField{at + ".table" + indexField(".header", j), false, &a.Table.Header[j]})
+			fs = append(fs, one(at+".table"+indexField(".header", j), maxSentence, &a.Table.Header[j]))
 		}
 		for j, row := range a.Table.Rows {
 			for k := range row {
 				f := at + ".table" + indexField(".rows", j) + "[" + strconv.Itoa(k) + "]"
-				fs = append(fs, textField{f, false, &row[k]})
+				fs = append(fs, one(f, maxSentence, &row[k]))
 			}
 		}
 	}
 	return fs
+}
+
+// problemField is the Problem.Field of a text field: a proposer's problems
+// are the proposers field's, as the form edits them in one entry.
+func problemField(field string) string {
+	if strings.HasPrefix(field, "proposers[") {
+		return "proposers"
+	}
+	return field
 }
 
 func indexField(name string, i int) string {

@@ -17,12 +17,15 @@ func alnum(s string) string {
 }
 
 // FuzzFix checks Fix by invariant: it never panics, a second Fix changes
-// nothing, and the digits and Latin letters of the texts stay as they were.
+// nothing, the digits and Latin letters of the texts stay as they were
+// (but for those of escape sequences, which go whole), and no control
+// character is left.
 func FuzzFix(f *testing.F) {
 	for _, s := range []string{
 		"的提案(第 244 号)收悉，现答复如下：", "13:30开会,3.5个", `"学生"与"学校"`, "(1)加强 (2)",
 		"https://x.cn/a,b?c=1 详见", "一.聚焦", "长教函[2023]第012号", "（（此件））", "a (b) \"c\" 中",
 		"\t 中 ,\n\n 文 .", "你好!!?", "\"", "((", "))中", "中.\"", "第 1 号。",
+		"\x1b[31m红\x1b[0m", "甲\u200b乙\u202e丙\ufffd", "\x1b]0;t\x07文", "a\x1b[1", "\ufeff第1号\r\n",
 	} {
 		f.Add(s, s)
 	}
@@ -38,8 +41,15 @@ func FuzzFix(f *testing.F) {
 		}
 		for _, p := range [][2]string{{before.Body, once.Body}, {before.Opening, once.Opening},
 			{before.Notes[0], once.Notes[0]}, {before.CC[0], once.CC[0]}, {before.Attachments[0].Body, once.Attachments[0].Body}} {
-			if alnum(p[0]) != alnum(p[1]) {
+			if alnum(StripControls(p[0], true)) != alnum(p[1]) {
 				t.Fatalf("Fix changed digits or letters: %q → %q", p[0], p[1])
+			}
+		}
+		for _, tf := range once.textFields() {
+			for _, ch := range *tf.p {
+				if IsControl(ch) && !(ch == '\n' && tf.breaks) {
+					t.Fatalf("Fix left U+%04X in %s: %q", ch, tf.field, *tf.p)
+				}
 			}
 		}
 		if len(strings.Split(once.Body, "\n")) != len(strings.Split(before.Body, "\n")) {

@@ -38,7 +38,9 @@ type Problem struct {
 	// "opening", "body", "closing", "issuer", "date", "contact.name",
 	// "contact.phone", "notes[i]", "cc[i]", "attachments[i].title",
 	// "attachments[i].body", "attachments[i].table.header[j]",
-	// "attachments[i].table.rows[j][k]" (indices from 0).
+	// "attachments[i].table.rows[j][k]" (indices from 0). A problem of one
+	// proposer is the "proposers" field's (the form edits them in one
+	// entry); its message says which one.
 	Field    string
 	Severity Severity
 	Message  string // in Chinese, naming the field and what to do
@@ -63,9 +65,12 @@ type Change struct {
 	After  string
 }
 
-// String formats c for a terminal: `正文第3段：“…” → “…”`.
+// String formats c for a terminal: `正文第3段：“…” → “…”`. Control
+// characters are written as [U+001B], so that printing a change never
+// sends an escape sequence or a bidi override to the terminal; a text
+// longer than 200 characters is cut with "…".
 func (c Change) String() string {
-	return fmt.Sprintf("%s：“%s” → “%s”", Where(c.Field, c.Para), c.Before, c.After)
+	return fmt.Sprintf("%s：“%s” → “%s”", Where(c.Field, c.Para), shown(c.Before), shown(c.After))
 }
 
 // labels are the Chinese names of the fields, as the form shows them.
@@ -100,10 +105,11 @@ var labels = map[string]string{
 	"attachments":    "附件",
 }
 
-var indexed = regexp.MustCompile(`^(notes|cc|attachments)\[(\d+)\](?:\.(title|body|table\.header\[(\d+)\]|table\.rows\[(\d+)\]\[(\d+)\]))?$`)
+var indexed = regexp.MustCompile(`^(proposers|notes|cc|attachments)\[(\d+)\](?:\.(title|body|table\.header\[(\d+)\]|table\.rows\[(\d+)\]\[(\d+)\]))?$`)
 
 // FieldLabel names a Problem field in Chinese, e.g. "contact.phone" →
-// "联系电话", "attachments[0].title" → "附件1标题", "cc[1]" → "抄送第2项".
+// "联系电话", "attachments[0].title" → "附件1标题", "cc[1]" → "抄送第2项",
+// "proposers[0]" → "提出人第1项".
 // An unknown field is returned as it is.
 func FieldLabel(field string) string {
 	if l, ok := labels[field]; ok {
