@@ -51,15 +51,15 @@ func LoadStyle(fsys fs.FS, name string) (*style.Style, error) {
 	}
 	f, err := fsys.Open(file)
 	if err != nil {
-		return nil, &Error{File: file, Msg: "无法打开样式文件：" + err.Error()}
+		return nil, &Error{File: file, Msg: "无法打开样式文件（" + err.Error() + "）"}
 	}
 	defer f.Close()
-	m, lines, err := decode(f, file)
+	d, err := decode(f, file, styleLimits)
 	if err != nil {
 		return nil, err
 	}
-	w := &walker{file: file, lines: lines}
-	s := decodeStyle(w.root(m))
+	w := &walker{file: file, lines: d.lines}
+	s := decodeStyle(w.root(d.m))
 	s.Name = strings.TrimSuffix(path.Base(file), StyleExt)
 	if len(w.errs) == 0 {
 		for _, is := range s.Issues() {
