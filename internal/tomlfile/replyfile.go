@@ -80,7 +80,7 @@ func parse(data []byte, name string, lim limits) (*document, error) {
 	}
 	m := map[string]any{}
 	if _, err := toml.Decode(src, &m); err != nil {
-		return nil, syntaxError(name, err)
+		return nil, syntaxError(name, src, err)
 	}
 	return &document{file: name, src: src, form: f, m: m, lines: keyLines(src)}, nil
 }

@@ -189,18 +189,24 @@ func (t *table) date(k string) reply.Date {
 	if !ok {
 		return reply.Date{}
 	}
+	var date reply.Date
 	switch d := v.(type) {
 	case time.Time:
 		if d.Location().String() == "date-local" {
-			return reply.DateOf(d)
+			date = reply.DateOf(d)
 		}
 	case string:
-		if parsed, err := reply.ParseDate(d); err == nil {
-			return parsed
-		}
+		date, _ = reply.ParseDate(d)
 	}
-	t.w.fail(t.key(k), "应为日期，例如 %s = 2023-06-20", k)
-	return reply.Date{}
+	if date.IsZero() {
+		t.w.fail(t.key(k), "应为日期，例如 %s = 2023-06-20", k)
+		return reply.Date{}
+	}
+	if !date.Valid() {
+		t.w.fail(t.key(k), "应为1900年到2999年之间的日期，例如 %s = 2023-06-20", k)
+		return reply.Date{}
+	}
+	return date
 }
 
 // sub returns the table under key k; an absent key gives an empty table.
@@ -374,8 +380,9 @@ var syntaxHints = []struct{ contains, hint string }{
 
 // syntaxError turns an error of toml.Decode into an *Error in Chinese: a
 // hint for the messages users meet, a general one otherwise, and the
-// library's own (English) text only after it, in parentheses.
-func syntaxError(file string, err error) *Error {
+// library's own (English) text only after it, in parentheses. An error
+// the library places nowhere (at the end of src) is put on src's last line.
+func syntaxError(file, src string, err error) *Error {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
 		return &Error{File: file, Msg: "TOML 格式错误（" + err.Error() + "）"}
@@ -387,5 +394,9 @@ func syntaxError(file string, err error) *Error {
 			break
 		}
 	}
-	return &Error{File: file, Line: pe.Position.Line, Msg: "TOML 格式错误：" + hint + "（" + pe.Message + "）"}
+	line := pe.Position.Line
+	if line <= 0 {
+		line = strings.Count(strings.TrimSuffix(src, "\n"), "\n") + 1
+	}
+	return &Error{File: file, Line: line, Msg: "TOML 格式错误：" + hint + "（" + pe.Message + "）"}
 }
