@@ -191,7 +191,8 @@ func check(args []string, stdout io.Writer) (int, error) {
 	if *fix {
 		changes := reply.Fix(r)
 		if len(changes) > 0 {
-			if err := tomlfile.WriteReplyFile(pos[0], r); err != nil {
+			// Only the fixed values change: the user's comments and layout stay.
+			if err := tomlfile.UpdateReplyFile(pos[0], r); err != nil {
 				return 2, err
 			}
 		}

@@ -66,6 +66,12 @@ func TestCheckAndFix(t *testing.T) {
 	if err != nil || !strings.Contains(r.Opening, "（第244号）") {
 		t.Errorf("fixed file: %v, opening %q", err, r.Opening)
 	}
+	// --fix changed the one line it fixed; every comment stays.
+	fixed, _ := os.ReadFile(path)
+	want := strings.Replace(bad, "(第244号)收悉", "（第244号）收悉", 1)
+	if string(fixed) != want {
+		t.Errorf("check --fix rewrote more than the fixed value:\n%s", fixed)
+	}
 }
 
 func TestNewFromStyle(t *testing.T) {
