@@ -209,6 +209,13 @@ func check(args []string, stdout io.Writer) (int, error) {
 		}
 		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", at, p.Severity, reply.Where(p.Field, p.Para), p.Message)
 	}
+	// Styles that failed to load are told too, with file and line: the one
+	// the reply names is already among its problems.
+	for _, b := range d.Broken {
+		if b.Name != r.Style || b.Name == "" {
+			fmt.Fprintln(stdout, "注意：", b)
+		}
+	}
 	if reply.HasErrors(ps) {
 		return 1, nil
 	}
