@@ -196,7 +196,8 @@ func check(args []string, stdout io.Writer) (int, error) {
 	if *fix {
 		changes := reply.Fix(r)
 		if len(changes) > 0 {
-			if err := tomlfile.WriteReplyFile(pos[0], r); err != nil {
+			// Only the fixed values change: the user's comments and layout stay.
+			if err := tomlfile.UpdateReplyFile(pos[0], r); err != nil {
 				return 2, err
 			}
 		}
@@ -212,6 +213,13 @@ func check(args []string, stdout io.Writer) (int, error) {
 			at += ":" + strconv.Itoa(l)
 		}
 		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", at, p.Severity, reply.Where(p.Field, p.Para), p.Message)
+	}
+	// Styles that failed to load are told too, with file and line: the one
+	// the reply names is already among its problems.
+	for _, b := range d.Broken {
+		if b.Name != r.Style || b.Name == "" {
+			fmt.Fprintln(stdout, "注意：", b)
+		}
 	}
 	if reply.HasErrors(ps) {
 		return 1, nil

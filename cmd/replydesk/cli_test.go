@@ -66,6 +66,12 @@ func TestCheckAndFix(t *testing.T) {
 	if err != nil || !strings.Contains(r.Opening, "（第244号）") {
 		t.Errorf("fixed file: %v, opening %q", err, r.Opening)
 	}
+	// --fix changed the one line it fixed; every comment stays.
+	fixed, _ := os.ReadFile(path)
+	want := strings.Replace(bad, "(第244号)收悉", "（第244号）收悉", 1)
+	if string(fixed) != want {
+		t.Errorf("check --fix rewrote more than the fixed value:\n%s", fixed)
+	}
 }
 
 func TestNewFromStyle(t *testing.T) {
@@ -102,5 +108,35 @@ func TestBadInput(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
 		t.Error("a failed render left a PDF behind")
+	}
+}
+
+// TestBrokenStyleReported checks that a style file that fails to load is
+// named with its line by render, check and styles, and that a reply naming
+// it gets its error rather than "找不到样式".
+func TestBrokenStyleReported(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "自制答复.toml"), []byte("kind = \"提案\"\n[text]\ntitle = \"关于\n"), 0o644)
+	src, _ := os.ReadFile(seed)
+	named := filepath.Join(t.TempDir(), "named.reply.toml")
+	os.WriteFile(named, []byte(strings.Replace(string(src), `style = "提案答复"`, `style = "自制答复"`, 1)), 0o644)
+	where := "自制答复.toml 第3行"
+
+	code, out, err := runCLI(t, "styles", "--templates", dir)
+	if code != 0 || err != nil || !strings.Contains(out, where) {
+		t.Errorf("styles: %d %v, want %q in\n%s", code, err, where, out)
+	}
+	code, out, _ = runCLI(t, "check", "--templates", dir, named)
+	if code != 1 || !strings.Contains(out, where) || strings.Contains(out, "找不到样式") {
+		t.Errorf("check of a reply naming the broken style: %d, want 1 and %q in\n%s", code, where, out)
+	}
+	code, out, _ = runCLI(t, "check", "--templates", dir, seed)
+	if code != 0 || !strings.Contains(out, where) {
+		t.Errorf("check of another reply: %d, want 0 and a note of %q in\n%s", code, where, out)
+	}
+	pdf := filepath.Join(t.TempDir(), "x.pdf")
+	code, _, err = runCLI(t, "render", "--templates", dir, named, "-o", pdf)
+	if code != 2 || err == nil || !strings.Contains(err.Error(), where) || strings.Contains(err.Error(), "找不到样式") {
+		t.Errorf("render with the broken style: %d %v, want its error with %q", code, err, where)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 
 	"replydesk/internal/fonts"
@@ -23,10 +24,34 @@ import (
 type Desk struct {
 	Styles []*style.Style // built-in styles, then the bureau's own (which replace built-ins of the same name)
 	Fonts  *fonts.Set
-	// Warning describes styles that could not be loaded (in Chinese); the
-	// others are usable.
+	// Broken are the bureau's style files that could not be loaded, in
+	// the order read; a broken file replaces a style of the same name.
+	// The window's style chooser lists them with their problem.
+	Broken []*StyleError
+	// Warning joins the errors of Broken (in Chinese, each with file and
+	// line); nil when every style loaded.
 	Warning error
 }
+
+// StyleError is a style file that could not be loaded.
+type StyleError struct {
+	Name string // the style the file would provide (its file name without .toml), e.g. "自制答复"; "" when about the folder
+	File string // the file, with its folder, e.g. "/home/x/.config/replydesk/templates/自制答复.toml"
+	Line int    // the line of the first problem; 0 when not known
+	Msg  string // the first problem, in Chinese, e.g. "TOML 格式错误：文字缺少结尾的双引号（…）"
+	Err  error  // every problem, each naming file and line
+}
+
+// Error says which style cannot be used and why, with file and line.
+func (e *StyleError) Error() string {
+	if e.Name == "" {
+		return "样式文件夹有误：" + e.Err.Error()
+	}
+	return fmt.Sprintf("样式“%s”有误，未能载入：%v", e.Name, e.Err)
+}
+
+// Unwrap returns the problems of the file.
+func (e *StyleError) Unwrap() error { return e.Err }
 
 // Options say where a Desk finds the bureau's own styles and fonts.
 type Options struct {
@@ -48,14 +73,14 @@ func UserStyleDir() string {
 	return filepath.Join(dir, "replydesk", "templates")
 }
 
-// Open loads the styles and fonts.
+// Open loads the styles and fonts. A style file of the bureau's that fails
+// to load does not stop the others: it is listed in Broken and Warning.
 func Open(opt Options) (*Desk, error) {
 	styles, err := tomlfile.LoadStyles(templates.FS)
 	if err != nil {
 		return nil, fmt.Errorf("内置样式有误：%w", err)
 	}
 	d := &Desk{Styles: styles}
-	var warn []error
 	for _, dir := range opt.StyleDirs {
 		if dir == "" {
 			continue
@@ -63,11 +88,15 @@ func Open(opt Options) (*Desk, error) {
 		if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
 			continue
 		}
-		own, err := tomlfile.LoadStyles(os.DirFS(dir))
-		if err != nil {
-			warn = append(warn, err)
-		}
+		own, broken := tomlfile.LoadFolder(os.DirFS(dir), dir)
 		d.add(own)
+		for _, b := range broken {
+			d.addBroken(b)
+		}
+	}
+	warn := make([]error, len(d.Broken))
+	for i, b := range d.Broken {
+		warn[i] = b
 	}
 	d.Warning = errors.Join(warn...)
 	set, err := fonts.Default()
@@ -88,9 +117,10 @@ func Open(opt Options) (*Desk, error) {
 	return d, nil
 }
 
-// add puts styles in, replacing those of the same name.
+// add puts styles in, replacing those of the same name, broken or not.
 func (d *Desk) add(styles []*style.Style) {
 	for _, s := range styles {
+		d.Broken = slices.DeleteFunc(d.Broken, func(b *StyleError) bool { return b.Name == s.Name })
 		replaced := false
 		for i, old := range d.Styles {
 			if old.Name == s.Name {
@@ -101,6 +131,30 @@ func (d *Desk) add(styles []*style.Style) {
 			d.Styles = append(d.Styles, s)
 		}
 	}
+}
+
+// addBroken records a style file that failed to load. It replaces the
+// style of the same name: a reply naming it gets its error rather than a
+// style the bureau meant to replace.
+func (d *Desk) addBroken(b *tomlfile.BrokenStyle) {
+	line, msg := b.First()
+	e := &StyleError{Name: b.Name, File: b.File, Line: line, Msg: msg, Err: b.Err}
+	if b.Name != "" {
+		d.Styles = slices.DeleteFunc(d.Styles, func(s *style.Style) bool { return s.Name == b.Name })
+		d.Broken = slices.DeleteFunc(d.Broken, func(o *StyleError) bool { return o.Name == b.Name })
+	}
+	d.Broken = append(d.Broken, e)
+}
+
+// BrokenNamed returns the error of the style of that name that failed to
+// load, or nil.
+func (d *Desk) BrokenNamed(name string) *StyleError {
+	for _, b := range d.Broken {
+		if b.Name == name && name != "" {
+			return b
+		}
+	}
+	return nil
 }
 
 // StyleNamed returns the style of that name, or nil.
@@ -114,11 +168,15 @@ func (d *Desk) StyleNamed(name string) *style.Style {
 }
 
 // StyleOf returns the style a reply is written in: the one it names, or
-// else the first plain style for its kind.
+// else the first plain style for its kind. A named style whose file failed
+// to load gives its *StyleError (file, line and problem).
 func (d *Desk) StyleOf(r *reply.Reply) (*style.Style, error) {
 	if r.Style != "" {
 		if s := d.StyleNamed(r.Style); s != nil {
 			return s, nil
+		}
+		if b := d.BrokenNamed(r.Style); b != nil {
+			return nil, b
 		}
 		return nil, fmt.Errorf("找不到样式“%s”：请检查 style 一项，或把该样式文件放入样式文件夹", r.Style)
 	}

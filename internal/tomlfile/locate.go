@@ -17,14 +17,23 @@ import (
 // first line of the text of a multi-line string is recorded under
 // path+"#text".
 func keyLines(src string) map[string]int {
+	return skim(src, false).lines
+}
+
+// skim runs a skimmer over src; with spans it also notes where every key,
+// value and table stands.
+func skim(src string, spans bool) *skimmer {
 	s := &skimmer{src: src, lines: map[string]int{}, aot: map[string]int{}}
+	if spans {
+		s.spans, s.last = map[string]span{}, map[string]int{}
+	}
 	for i := 0; i < len(src); i++ {
 		if src[i] == '\n' {
 			s.starts = append(s.starts, i+1)
 		}
 	}
 	s.run()
-	return s.lines
+	return s
 }
 
 type skimmer struct {
@@ -33,6 +42,28 @@ type skimmer struct {
 	starts []int          // byte offsets where lines 2, 3, … start
 	lines  map[string]int // path → line
 	aot    map[string]int // array-of-tables path → elements so far
+
+	// Only when asked for (see skim):
+	spans   map[string]span // path → where its key and value stand
+	last    map[string]int  // table path → end of its header or of its last value
+	headers []int           // offsets of the table headers, in order
+}
+
+// span is where a key and its value stand in the text: for a key, the key
+// and the value; for a table header, the header (val = end = after "]");
+// for an array element, the element (key = val).
+type span struct {
+	key, val, end int
+}
+
+// note records the span of path, first occurrence only.
+func (s *skimmer) note(path string, sp span) {
+	if s.spans == nil || path == "" {
+		return
+	}
+	if _, ok := s.spans[path]; !ok {
+		s.spans[path] = sp
+	}
 }
 
 func (s *skimmer) lineAt(i int) int {
@@ -92,6 +123,9 @@ func (s *skimmer) run() {
 			table = s.header()
 		} else {
 			s.keyValue(table)
+			if s.last != nil {
+				s.last[table] = s.i
+			}
 		}
 		if s.i == start {
 			s.i++ // never stall on input the parser would have refused
@@ -124,6 +158,11 @@ func (s *skimmer) header() string {
 		path += index(n)
 	}
 	s.record(path, start)
+	s.note(path, span{start, s.i, s.i})
+	if s.spans != nil {
+		s.headers = append(s.headers, start)
+		s.last[path] = s.i
+	}
 	return path
 }
 
@@ -191,7 +230,9 @@ func (s *skimmer) keyValue(table string) {
 		s.i++
 	}
 	s.skip(false)
+	val := s.i
 	s.value(path)
+	s.note(path, span{start, val, s.i})
 }
 
 // value reads one value and notes the keys inside arrays and inline tables.
@@ -256,6 +297,7 @@ func (s *skimmer) array(path string) {
 		start := s.i
 		s.record(path+index(n), start)
 		s.value(path + index(n))
+		s.note(path+index(n), span{start, start, s.i})
 		s.skip(true)
 		if s.peek() == ',' {
 			s.i++

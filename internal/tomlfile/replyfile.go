@@ -23,43 +23,74 @@ import (
 	"replydesk/internal/reply"
 )
 
-// maxFile bounds what ReadReply and the style loader read: a reply of a
-// hundred pages is well under a megabyte.
-const maxFile = 16 << 20
-
 // ReadReply reads a reply file (*.reply.toml) from r. name is the file's
 // name for error messages. Every error of the file is reported, sorted by
 // line, each an *Error: wrong syntax, a value of the wrong type, an unknown
-// key. ReadReply checks the form of the file, not the reply: use Check
-// for that.
+// key, a file too large or nested too deep (see replyLimits), text that is
+// not UTF-8. UTF-16 text (Notepad's "Unicode") is read as well. ReadReply
+// checks the form of the file, not the reply: use Check for that.
 func ReadReply(r io.Reader, name string) (*reply.Reply, error) {
-	m, lines, err := decode(r, name)
+	d, err := decode(r, name, replyLimits)
 	if err != nil {
 		return nil, err
 	}
-	w := &walker{file: name, lines: lines}
-	rep := decodeReply(w.root(m))
+	return d.reply()
+}
+
+// reply reads d by the schema of a reply file.
+func (d *document) reply() (*reply.Reply, error) {
+	w := &walker{file: d.file, lines: d.lines}
+	rep := decodeReply(w.root(d.m))
 	if err := joinErrors(w.errs); err != nil {
 		return nil, err
 	}
 	return rep, nil
 }
 
-// decode parses TOML into a generic map and notes the line of every key.
-func decode(r io.Reader, name string) (map[string]any, map[string]int, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxFile+1))
+// document is a decoded TOML file.
+type document struct {
+	file  string
+	src   string         // the text, UTF-8 without byte order mark
+	form  form           // how the text was stored
+	m     map[string]any // the decoded values
+	lines map[string]int // key path → line
+}
+
+// decode reads at most lim.file bytes of r and decodes them.
+func decode(r io.Reader, name string, lim limits) (*document, error) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(lim.file)+1))
 	if err != nil {
-		return nil, nil, &Error{File: name, Msg: "无法读取：" + err.Error()}
+		return nil, &Error{File: name, Msg: "无法读取（" + err.Error() + "）"}
 	}
-	if len(data) > maxFile {
-		return nil, nil, &Error{File: name, Msg: fmt.Sprintf("文件太大（超过%dMB）", maxFile>>20)}
+	return parse(data, name, lim)
+}
+
+// parse checks data against lim, turns it into UTF-8 text and decodes it:
+// TOML into a generic map, and the line of every key.
+func parse(data []byte, name string, lim limits) (*document, error) {
+	if len(data) > lim.file {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("文件太大（超过%s）", size(lim.file))}
 	}
-	src := string(data)
+	src, f, e := text(data, name)
+	if e != nil {
+		return nil, e
+	}
+	if e := prescan(src, lim, name); e != nil {
+		return nil, e
+	}
 	m := map[string]any{}
 	if _, err := toml.Decode(src, &m); err != nil {
-		return nil, nil, syntaxError(name, err)
+		return nil, syntaxError(name, src, err)
 	}
-	return m, keyLines(src), nil
+	return &document{file: name, src: src, form: f, m: m, lines: keyLines(src)}, nil
+}
+
+// size writes a byte count as KB or MB.
+func size(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%dMB", n>>20)
+	}
+	return fmt.Sprintf("%dKB", n>>10)
 }
 
 // ReadReplyFile reads the reply file at path.

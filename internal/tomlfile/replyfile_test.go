@@ -43,6 +43,8 @@ func TestReadReplyErrors(t *testing.T) {
 			"r.reply.toml 第19行：date 应为日期，例如 date = 2023-06-20"},
 		{"date time", strings.Replace(minimal, "date = 2023-06-20", "date = 2023-06-20T10:00:00", 1),
 			"r.reply.toml 第19行：date 应为日期，例如 date = 2023-06-20"},
+		{"date out of range", strings.Replace(minimal, "date = 2023-06-20", "date = 0999-01-10", 1),
+			"r.reply.toml 第19行：date 应为1900年到2999年之间的日期"},
 		{"bad date syntax", strings.Replace(minimal, "date = 2023-06-20", "date = 2023-6-20", 1),
 			"r.reply.toml 第19行：TOML 格式错误："},
 		{"unknown key", strings.Replace(minimal, "session = 2\n", "session = 2\nsesion = 3\n", 1),

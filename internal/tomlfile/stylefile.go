@@ -2,8 +2,11 @@ package tomlfile
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -21,25 +24,121 @@ const StyleExt = ".toml"
 // the good styles and an error joining one *Error per problem, each naming
 // its file and line.
 func LoadStyles(fsys fs.FS) ([]*style.Style, error) {
-	names, err := fs.Glob(fsys, "*"+StyleExt)
+	styles, broken := LoadFolder(fsys, "")
+	errs := make([]error, len(broken))
+	for i, b := range broken {
+		errs[i] = b.Err
+	}
+	return styles, errors.Join(errs...)
+}
+
+// A style folder is read within bounds, so that a folder of hostile or
+// mistaken files cannot slow the start: at most maxStyleEntries names are
+// looked at and maxStyleFiles style files read, each of at most
+// styleLimits.file bytes, and only regular files (no pipes or devices).
+const (
+	maxStyleEntries = 10000
+	maxStyleFiles   = 100
+)
+
+// BrokenStyle is a style file that could not be loaded.
+type BrokenStyle struct {
+	Name string // the style it would have been: its file name without ".toml"; "" for the folder as a whole
+	File string // the file as named in Err, e.g. "提案答复.toml" or "/home/x/templates/自制.toml"
+	Err  error  // the problems: an *Error, or several joined, each with file and line
+}
+
+// First returns the first problem of b: its line (0 when not known) and
+// message.
+func (b *BrokenStyle) First() (line int, msg string) {
+	err := b.Err
+	if j, ok := err.(interface{ Unwrap() []error }); ok && len(j.Unwrap()) > 0 {
+		err = j.Unwrap()[0]
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		msg = e.Msg
+		if k := shortKey(e.Key); k != "" {
+			msg = k + " " + msg
+		}
+		return e.Line, msg
+	}
+	return 0, err.Error()
+}
+
+// LoadFolder reads the style files at the root of fsys as LoadStyles does,
+// and returns the good styles sorted by name and the files that failed.
+// dir is the folder's path shown in messages ("" names files alone).
+func LoadFolder(fsys fs.FS, dir string) ([]*style.Style, []*BrokenStyle) {
+	shown := func(name string) string {
+		if dir == "" {
+			return name
+		}
+		return filepath.Join(dir, name)
+	}
+	names, more, err := styleFiles(fsys)
 	if err != nil {
-		return nil, err
+		return nil, []*BrokenStyle{{File: shown("."), Err: &Error{File: shown("."), Msg: "无法读取样式文件夹（" + err.Error() + "）"}}}
 	}
 	var styles []*style.Style
-	var errs []error
-	for _, n := range names {
-		if strings.HasSuffix(n, ".reply.toml") {
-			continue
+	var broken []*BrokenStyle
+	for i, n := range names {
+		if i == maxStyleFiles {
+			more = true
+			break
 		}
-		s, err := LoadStyle(fsys, n)
+		s, err := loadStyle(fsys, n, shown(n))
 		if err != nil {
-			errs = append(errs, err)
+			broken = append(broken, &BrokenStyle{Name: strings.TrimSuffix(n, StyleExt), File: shown(n), Err: err})
 			continue
 		}
-		styles = append(styles, s)
+		if s != nil {
+			styles = append(styles, s)
+		}
+	}
+	if more {
+		f := shown(".")
+		broken = append(broken, &BrokenStyle{File: f, Err: &Error{File: f,
+			Msg: fmt.Sprintf("文件夹中的文件太多，只读取了前%d个样式文件：请把不是样式的文件移出该文件夹", min(len(names), maxStyleFiles))}})
 	}
 	sort.Slice(styles, func(i, j int) bool { return styles[i].Name < styles[j].Name })
-	return styles, errors.Join(errs...)
+	return styles, broken
+}
+
+// styleFiles lists the style files at the root of fsys, sorted, looking
+// at no more than maxStyleEntries names; more reports that it stopped.
+func styleFiles(fsys fs.FS) (names []string, more bool, err error) {
+	dir, err := fsys.Open(".")
+	if err != nil {
+		return nil, false, err
+	}
+	defer dir.Close()
+	rd, ok := dir.(fs.ReadDirFile)
+	if !ok {
+		return nil, false, errors.New("not a directory")
+	}
+	seen := 0
+	for {
+		batch, err := rd.ReadDir(256)
+		for _, e := range batch {
+			if seen++; seen > maxStyleEntries {
+				more = true
+				break
+			}
+			n := e.Name()
+			if strings.HasSuffix(n, StyleExt) && !strings.HasSuffix(n, ".reply.toml") && !e.IsDir() {
+				names = append(names, n)
+			}
+		}
+		if more || err == io.EOF || len(batch) == 0 {
+			break
+		}
+		if err != nil {
+			return nil, false, err
+		}
+	}
+	sort.Strings(names)
+	return names, more, nil
 }
 
 // LoadStyle reads and validates one style file of fsys; name is the style's
@@ -49,17 +148,32 @@ func LoadStyle(fsys fs.FS, name string) (*style.Style, error) {
 	if !strings.HasSuffix(file, StyleExt) {
 		file += StyleExt
 	}
+	s, err := loadStyle(fsys, file, file)
+	if err == nil && s == nil {
+		err = &Error{File: file, Msg: "不是普通文件，不能作为样式文件"}
+	}
+	return s, err
+}
+
+// loadStyle reads the style file of fsys, named shown in messages. It
+// returns nil and no error for a name that is not a regular file (a
+// folder, a pipe, a device), which a folder of styles skips.
+func loadStyle(fsys fs.FS, file, shown string) (*style.Style, error) {
+	// Stat before opening: opening a named pipe would wait for a writer.
+	if info, err := fs.Stat(fsys, file); err == nil && !info.Mode().IsRegular() {
+		return nil, nil
+	}
 	f, err := fsys.Open(file)
 	if err != nil {
-		return nil, &Error{File: file, Msg: "无法打开样式文件：" + err.Error()}
+		return nil, &Error{File: shown, Msg: "无法打开样式文件（" + err.Error() + "）"}
 	}
 	defer f.Close()
-	m, lines, err := decode(f, file)
+	d, err := decode(f, shown, styleLimits)
 	if err != nil {
 		return nil, err
 	}
-	w := &walker{file: file, lines: lines}
-	s := decodeStyle(w.root(m))
+	w := &walker{file: shown, lines: d.lines}
+	s := decodeStyle(w.root(d.m))
 	s.Name = strings.TrimSuffix(path.Base(file), StyleExt)
 	if len(w.errs) == 0 {
 		for _, is := range s.Issues() {

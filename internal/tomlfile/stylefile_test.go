@@ -1,11 +1,16 @@
 package tomlfile
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"replydesk/internal/reply"
 	"replydesk/internal/style"
@@ -148,5 +153,45 @@ func BenchmarkLoadStyles(b *testing.B) {
 		if _, err := LoadStyles(templatesDir); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestLoadFolderBounds(t *testing.T) {
+	fsys := fstest.MapFS{
+		"0深.toml":      {Data: []byte("description = \"x\"\n\nkind = " + strings.Repeat("[", 100000))},
+		"0大.toml":      {Data: bytes.Repeat([]byte("# 注释\n"), 100000)},
+		"0管道.toml":     {Mode: fs.ModeNamedPipe},
+		"文件夹.toml":     {Mode: fs.ModeDir},
+		"x.reply.toml": {Data: []byte("kind = 1")},
+		"说明.txt":       {Data: []byte("不是样式")},
+	}
+	for i := range 150 {
+		fsys[fmt.Sprintf("样式%03d.toml", i)] = &fstest.MapFile{Data: []byte(goodStyle)}
+	}
+	var styles []*style.Style
+	var broken []*BrokenStyle
+	took, alloc := cost(func() { styles, broken = LoadFolder(fsys, "my") })
+	t.Logf("LoadFolder: %v, %.1f MB", took, float64(alloc)/(1<<20))
+	if len(styles) != maxStyleFiles-3 {
+		t.Errorf("loaded %d styles, want %d", len(styles), maxStyleFiles-3)
+	}
+	want := map[string]string{
+		"0大": filepath.Join("my", "0大.toml") + "：文件太大",
+		"0深": filepath.Join("my", "0深.toml") + " 第3行：嵌套层数过多",
+		"":   filepath.Join("my", ".") + "：文件夹中的文件太多，只读取了前100个样式文件",
+	}
+	if len(broken) != len(want) {
+		t.Errorf("broken = %v, want %d", broken, len(want))
+	}
+	for _, b := range broken {
+		if w, ok := want[b.Name]; !ok || !strings.HasPrefix(b.Err.Error(), w) {
+			t.Errorf("broken %q: %v, want %q", b.Name, b.Err, w)
+		}
+	}
+	if line, msg := broken[1].First(); line != 3 || !strings.HasPrefix(msg, "嵌套层数过多") {
+		t.Errorf("First() = %d, %q", line, msg)
+	}
+	if took > time.Second || alloc > 64<<20 {
+		t.Errorf("LoadFolder took %v and %d MB", took, alloc>>20)
 	}
 }

@@ -189,18 +189,24 @@ func (t *table) date(k string) reply.Date {
 	if !ok {
 		return reply.Date{}
 	}
+	var date reply.Date
 	switch d := v.(type) {
 	case time.Time:
 		if d.Location().String() == "date-local" {
-			return reply.DateOf(d)
+			date = reply.DateOf(d)
 		}
 	case string:
-		if parsed, err := reply.ParseDate(d); err == nil {
-			return parsed
-		}
+		date, _ = reply.ParseDate(d)
 	}
-	t.w.fail(t.key(k), "应为日期，例如 %s = 2023-06-20", k)
-	return reply.Date{}
+	if date.IsZero() {
+		t.w.fail(t.key(k), "应为日期，例如 %s = 2023-06-20", k)
+		return reply.Date{}
+	}
+	if !date.Valid() {
+		t.w.fail(t.key(k), "应为1900年到2999年之间的日期，例如 %s = 2023-06-20", k)
+		return reply.Date{}
+	}
+	return date
 }
 
 // sub returns the table under key k; an absent key gives an empty table.
@@ -331,35 +337,66 @@ func joinErrors(errs []*Error) error {
 	return errors.Join(list...)
 }
 
-// syntaxHints turn the toml package's messages into Chinese advice.
+// syntaxHints turn the toml package's messages into Chinese advice; the
+// first whose text the message contains applies.
 var syntaxHints = []struct{ contains, hint string }{
 	{"already been defined", "键重复：同一个键只能写一次"},
 	{"already created", "键重复或与小节名冲突"},
+	{"is not a table", "键与小节名冲突：同一个名字不能既是键又是小节"},
 	{"strings cannot contain newlines", "单行文字不能换行；多段文字请用三个双引号 \"\"\" 括起来"},
 	{`expected '"""'`, "多行文字缺少结尾的 \"\"\""},
 	{`expected "'''"`, "多行文字缺少结尾的 '''"},
 	{`expected '"'`, "文字缺少结尾的双引号"},
+	{`expected "'"`, "文字缺少结尾的单引号"},
 	{"invalid datetime", "日期写法不对，应为 2023-06-20（月、日不足两位时补0）"},
+	{"unexpected EOF", "文件意外结束：可能缺少结尾的引号、括号或等号后的值"},
 	{"expected value", "等号后缺少值，或文字没有用双引号括起来"},
 	{"invalid escape", "文字中的反斜杠 \\ 应写作 \\\\"},
+	{"hexadecimal digits", "文字中的反斜杠 \\ 应写作 \\\\（\\u 后应有4位十六进制数字）"},
+	{"Escaped character", "\\u 后的字符编码无效"},
 	{"expected a top-level item to end with a newline", "一行只能写一个键，值后面缺少换行"},
 	{"key separator '='", "键后面缺少等号 ="},
+	{"expected '.' or '='", "键后面缺少等号 =；键名中有空格或中文标点时请用双引号括起来"},
+	{"key name appears blank", "等号前缺少键名"},
+	{"keys cannot start with a '.'", "键名不能以点开头"},
+	{"unexpected '='", "多余的等号"},
+	{"unexpected '.'", "多余的点"},
+	{"table names cannot be empty", "小节名不能为空，例如 [item]"},
+	{"table array name", "附件小节应写作 [[attachments]]"},
+	{"table name", "小节名应以 ] 结尾，例如 [item]"},
+	{"NULL bytes", "文件含有空字符，可能是 UTF-16 编码：请在记事本中“另存为”，编码选 UTF-8"},
 	{"invalid UTF-8", "文件应以 UTF-8 编码保存"},
+	{"control characters", "文字中含有不可见的控制字符，请删除"},
+	{"newlines not allowed within inline tables", "花括号 { } 中不能换行"},
+	{"inline table terminator", "花括号中的各项之间应以英文逗号分隔，并以 } 结尾"},
 	{"expected a comma", "列表的各项之间应以英文逗号分隔，并以 ] 结尾"},
+	{"unexpected comma", "多余的逗号"},
+	{"out of range", "数字太大"},
+	{"nteger", "整数写法不对；文字请用英文双引号括起来"},
+	{"loat", "数字写法不对；文字请用英文双引号括起来"},
+	{"number", "数字写法不对；文字请用英文双引号括起来"},
+	{"digit", "数字写法不对；文字请用英文双引号括起来"},
 }
 
-// syntaxError turns an error of toml.Decode into an *Error in Chinese.
-func syntaxError(file string, err error) *Error {
+// syntaxError turns an error of toml.Decode into an *Error in Chinese: a
+// hint for the messages users meet, a general one otherwise, and the
+// library's own (English) text only after it, in parentheses. An error
+// the library places nowhere (at the end of src) is put on src's last line.
+func syntaxError(file, src string, err error) *Error {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		return &Error{File: file, Msg: "无法读取：" + err.Error()}
+		return &Error{File: file, Msg: "TOML 格式错误（" + err.Error() + "）"}
 	}
-	msg := "TOML 格式错误"
+	hint := "写法有误，请对照示例检查这一行"
 	for _, h := range syntaxHints {
 		if strings.Contains(pe.Message, h.contains) {
-			msg += "：" + h.hint
+			hint = h.hint
 			break
 		}
 	}
-	return &Error{File: file, Line: pe.Position.Line, Msg: msg + "（" + pe.Message + "）"}
+	line := pe.Position.Line
+	if line <= 0 {
+		line = strings.Count(strings.TrimSuffix(src, "\n"), "\n") + 1
+	}
+	return &Error{File: file, Line: line, Msg: "TOML 格式错误：" + hint + "（" + pe.Message + "）"}
 }

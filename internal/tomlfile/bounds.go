@@ -1,0 +1,244 @@
+package tomlfile
+
+import (
+	"fmt"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Every file a user hands us is bounded before the TOML decoder sees it:
+// the decoder is recursive in the nesting of arrays and inline tables and
+// keeps every key, so a small hostile file (a 200 KB run of "[") could
+// otherwise take the stack and the memory of the machine. prescan checks
+// the limits in one pass over the bytes, which costs microseconds per
+// kilobyte and allocates nothing.
+
+// limits bounds what a file may contain.
+type limits struct {
+	file   int // bytes in the file
+	line   int // bytes on one line
+	depth  int // arrays and inline tables inside one another
+	keys   int // keys (each "=" outside strings) and table headers
+	values int // array and inline-table items (each "," inside brackets)
+}
+
+// replyLimits bound a reply file: a reply of a hundred pages is well under
+// a megabyte, a paragraph of 20,000 characters under 64 KB, and an
+// attachment table of 20,000 cells under the item count.
+var replyLimits = limits{file: 8 << 20, line: 64 << 10, depth: 8, keys: 5000, values: 100000}
+
+// styleLimits bound a style file: the shipped ones are 2 KB.
+var styleLimits = limits{file: 256 << 10, line: 16 << 10, depth: 8, keys: 2000, values: 10000}
+
+// prescan modes.
+const (
+	scanCode = iota
+	scanComment
+	scanBasic     // "…"
+	scanLiteral   // '…'
+	scanMLBasic   // """…"""
+	scanMLLiteral // '''…'''
+)
+
+// prescan checks src against lim without parsing it, and reports the first
+// limit exceeded with its line.
+func prescan(src string, lim limits, file string) *Error {
+	line, lineStart := 1, 0
+	depth, keys, values := 0, 0, 0
+	mode := scanCode
+	header := false // inside a [table] or [[array]] header
+	start := true   // only blanks so far on this line
+	fail := func(format string, args ...any) *Error {
+		return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	tooLong := func() *Error {
+		return fail("这一行太长（超过%d KB）：多段文字请每段写一行，或把内容拆开", lim.line>>10)
+	}
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if c == '\n' {
+			if i-lineStart > lim.line {
+				return tooLong()
+			}
+			line++
+			lineStart = i + 1
+			header, start = false, true
+			if mode == scanComment || mode == scanBasic || mode == scanLiteral {
+				mode = scanCode
+			}
+			continue
+		}
+		switch mode {
+		case scanComment:
+			continue
+		case scanBasic:
+			if c == '\\' && i+1 < len(src) && src[i+1] != '\n' {
+				i++
+			} else if c == '"' {
+				mode = scanCode
+			}
+			continue
+		case scanLiteral:
+			if c == '\'' {
+				mode = scanCode
+			}
+			continue
+		case scanMLBasic:
+			if c == '\\' && i+1 < len(src) && src[i+1] != '\n' {
+				i++
+			} else if c == '"' && triple(src, i, '"') {
+				i += 2
+				mode = scanCode
+			}
+			continue
+		case scanMLLiteral:
+			if c == '\'' && triple(src, i, '\'') {
+				i += 2
+				mode = scanCode
+			}
+			continue
+		}
+		atStart := start
+		if c != ' ' && c != '\t' {
+			start = false
+		}
+		switch c {
+		case '#':
+			mode = scanComment
+		case '"', '\'':
+			switch {
+			case triple(src, i, c) && c == '"':
+				mode, i = scanMLBasic, i+2
+			case triple(src, i, c):
+				mode, i = scanMLLiteral, i+2
+			case c == '"':
+				mode = scanBasic
+			default:
+				mode = scanLiteral
+			}
+		case '[':
+			if depth == 0 && (header || atStart) {
+				if !header {
+					header = true
+					if keys++; keys > lim.keys {
+						return fail("键和小节太多（超过%d个）", lim.keys)
+					}
+				}
+				continue
+			}
+			fallthrough
+		case '{':
+			if depth++; depth > lim.depth {
+				return fail("嵌套层数过多（方括号或花括号套了%d层以上）", lim.depth)
+			}
+		case ']', '}':
+			if depth > 0 {
+				depth--
+			}
+		case '=':
+			if keys++; keys > lim.keys {
+				return fail("键和小节太多（超过%d个）", lim.keys)
+			}
+		case ',':
+			if depth > 0 {
+				if values++; values > lim.values {
+					return fail("列表中的项太多（超过%d项）", lim.values)
+				}
+			}
+		}
+	}
+	if len(src)-lineStart > lim.line {
+		return tooLong()
+	}
+	return nil
+}
+
+func triple(src string, i int, q byte) bool {
+	return i+2 < len(src) && src[i+1] == q && src[i+2] == q
+}
+
+// form is how a file's text was stored, so that an edit can be written
+// back the same way: UTF-8 with or without a byte order mark, or UTF-16.
+type form struct {
+	bom      bool // UTF-8 with a byte order mark (EF BB BF)
+	utf16    bool // UTF-16 (Windows Notepad's "Unicode")
+	big      bool // UTF-16 big-endian
+	utf16BOM bool // the UTF-16 text starts with its byte order mark
+}
+
+// text turns the bytes of a file into UTF-8 text without a byte order
+// mark, and says how they were stored. UTF-16, with a byte order mark or
+// recognisably without one (a first character in ASCII), is converted.
+// Other bytes that are not UTF-8 (GBK, GB18030) are refused with the line
+// of the first one.
+func text(data []byte, file string) (string, form, *Error) {
+	var f form
+	switch {
+	case len(data) >= 2 && data[0] == 0xFF && data[1] == 0xFE:
+		f = form{utf16: true, utf16BOM: true}
+		data = data[2:]
+	case len(data) >= 2 && data[0] == 0xFE && data[1] == 0xFF:
+		f = form{utf16: true, big: true, utf16BOM: true}
+		data = data[2:]
+	case len(data) >= 2 && data[0] != 0 && data[0] < 0x80 && data[1] == 0:
+		f = form{utf16: true}
+	case len(data) >= 2 && data[0] == 0 && data[1] != 0 && data[1] < 0x80:
+		f = form{utf16: true, big: true}
+	}
+	if f.utf16 {
+		if len(data)%2 != 0 {
+			return "", f, &Error{File: file, Msg: "文件是 UTF-16 编码，但字节数不完整：请在记事本中“另存为”，编码选 UTF-8"}
+		}
+		units := make([]uint16, len(data)/2)
+		for i := range units {
+			if f.big {
+				units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
+			} else {
+				units[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
+			}
+		}
+		data = []byte(string(utf16.Decode(units)))
+	}
+	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
+		f.bom = !f.utf16
+		data = data[3:]
+	}
+	if !utf8.Valid(data) {
+		line := 1
+		for i := 0; i < len(data); {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			i += n
+		}
+		return "", f, &Error{File: file, Line: line, Msg: "文件不是 UTF-8 编码（可能是 GBK 或 GB18030）：请在记事本中“另存为”，编码选 UTF-8"}
+	}
+	return string(data), f, nil
+}
+
+// bytes stores UTF-8 text src back in form f.
+func (f form) bytes(src string) []byte {
+	if !f.utf16 {
+		if f.bom {
+			return append([]byte{0xEF, 0xBB, 0xBF}, src...)
+		}
+		return []byte(src)
+	}
+	units := utf16.Encode([]rune(src))
+	out := make([]byte, 0, 2*len(units)+2)
+	if f.utf16BOM {
+		units = append([]uint16{0xFEFF}, units...)
+	}
+	for _, u := range units {
+		if f.big {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	return out
+}
