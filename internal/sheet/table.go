@@ -161,12 +161,12 @@ func tableWidths(t *reply.Table, n int) []float64 {
 // ReadTableFile reads an attachment table from the workbook at path; see
 // ReadTable.
 func ReadTableFile(path string) (title string, t *reply.Table, err error) {
-	f, err := openFile(path, false)
+	wb, err := openFile(path, false)
 	if err != nil {
 		return "", nil, err
 	}
-	defer f.Close()
-	return readTable(f, path)
+	defer wb.Close()
+	return readTable(wb)
 }
 
 // ReadTable reads an attachment table from the first sheet of a workbook:
@@ -175,19 +175,19 @@ func ReadTableFile(path string) (title string, t *reply.Table, err error) {
 // formatted); blank rows are skipped. Widths are the column widths of the
 // sheet in their smallest whole proportions.
 func ReadTable(r io.Reader) (title string, t *reply.Table, err error) {
-	f, err := openReader(r, false)
+	wb, err := openReader(r, false)
 	if err != nil {
 		return "", nil, err
 	}
-	defer f.Close()
-	return readTable(f, "")
+	defer wb.Close()
+	return readTable(wb)
 }
 
-func readTable(f *excelize.File, path string) (string, *reply.Table, error) {
-	name := f.GetSheetList()[0]
-	grid, err := readGrid(f, name)
+func readTable(wb *workbook) (string, *reply.Table, error) {
+	name := wb.GetSheetList()[0]
+	grid, err := readGrid(wb, name, nil)
 	if err != nil {
-		return "", nil, &FileError{Path: path, Kind: Damaged, Err: err}
+		return "", nil, err
 	}
 	var rows [][]string
 	for _, r := range grid {
@@ -196,7 +196,7 @@ func readTable(f *excelize.File, path string) (string, *reply.Table, error) {
 		}
 	}
 	if len(rows) == 0 {
-		return "", nil, &FileError{Path: path, Kind: NoTable}
+		return "", nil, &FileError{Path: wb.path, Kind: NoTable}
 	}
 	title := ""
 	if len(rows) > 1 && isTitleRow(rows[0]) && len(nonBlank(rows[1])) > 1 {
@@ -210,7 +210,7 @@ func readTable(f *excelize.File, path string) (string, *reply.Table, error) {
 	for _, r := range rows[1:] {
 		t.Rows = append(t.Rows, pad(r, n))
 	}
-	t.Widths = readWidths(f, name, n)
+	t.Widths = readWidths(wb.File, name, n)
 	return title, t, nil
 }
 
