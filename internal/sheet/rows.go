@@ -203,8 +203,8 @@ func parseCells(cells []string, m Mapping) (ledger.Item, []ledger.FieldKey, []ce
 			continue
 		}
 		v := strings.TrimSpace(cells[col])
-		if v == "" {
-			continue
+		if v == "" || v == ledger.Unfilled && (f.Type == ledger.Choice || f.Type == ledger.Bool) {
+			continue // a blank cell, or the 汇总表's word for one
 		}
 		var err error
 		if f.Type == ledger.Date {

@@ -44,6 +44,9 @@ func WriteTable(w io.Writer, title string, t *reply.Table) error {
 	if n == 0 {
 		n = 1
 	}
+	if err := f.SetSheetDimension(TableSheet, "A1:"+letter(n-1)+strconv.Itoa(len(t.Rows)+2)); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(TableSheet)
 	if err != nil {
 		return err
@@ -59,11 +62,11 @@ func WriteTable(w io.Writer, title string, t *reply.Table) error {
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: title}}, excelize.RowOpts{Height: 36}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A2", tableRow(t.Header, n, st.header, false)); err != nil {
+	if err := sw.SetRow("A2", tableRow(st, t.Header, n, st.header, false)); err != nil {
 		return err
 	}
 	for i, r := range t.Rows {
-		if err := sw.SetRow("A"+strconv.Itoa(i+3), tableRow(r, n, st.wrap, true)); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(i+3), tableRow(st, r, n, st.wrap, true)); err != nil {
 			return err
 		}
 	}
@@ -107,21 +110,21 @@ func tableColumns(t *reply.Table) int {
 	return n
 }
 
-// tableRow makes the cells of a row, padded to n columns.
-func tableRow(cells []string, n, style int, numbers bool) []any {
+// tableRow makes the cells of a row, padded to n columns; text that
+// looks like a formula gets the quote prefix (see styles.textCell).
+func tableRow(st *styles, cells []string, n, style int, numbers bool) []any {
 	row := make([]any, n)
 	for c := range row {
 		v := ""
 		if c < len(cells) {
 			v = cells[c]
 		}
-		var val any = v
+		row[c] = st.textCell(style, v)
 		if numbers {
 			if i, err := strconv.ParseInt(v, 10, 64); err == nil && strconv.FormatInt(i, 10) == v && len(v) < 16 {
-				val = i
+				row[c] = excelize.Cell{StyleID: style, Value: i}
 			}
 		}
-		row[c] = excelize.Cell{StyleID: style, Value: val}
 	}
 	return row
 }
