@@ -30,6 +30,9 @@ type ImportOptions struct {
 	// Categories are the valid category codes; a row with another code
 	// gets a warning. nil = no check.
 	Categories []string
+	// Today is the date assigned dates are judged against (one in the
+	// future, or more than two years back, gets a warning); zero = today.
+	Today reply.Date
 }
 
 // Import is what a 交办清单 holds, read but not stored: the preview a user
@@ -46,6 +49,10 @@ type Import struct {
 	Defaults  ledger.Item
 	Rows      []Row     // the data rows, in sheet order, blank rows left out
 	Problems  []Problem // every problem, by row
+	// DeadlineRule says how the deadlines the sheet does not give were
+	// computed, e.g. "表中没有“办理期限”列：办理期限按交办日期后3个月计算";
+	// "" when every row has its own.
+	DeadlineRule string
 }
 
 // Row is one data row of the sheet.
