@@ -167,9 +167,9 @@ func importChild(path string) {
 	fmt.Printf("import: %d items %d kB %d ms\n", len(im.Items()), kb, took.Milliseconds())
 }
 
-// TestRowLimit refuses a list of more than MaxRows rows with a message
-// that says what to do, and reads a short list above more than MaxRows
-// formatted empty rows: they are not data.
+// TestRowLimit refuses a list (or an attachment table) of more than
+// MaxRows rows with a message that says what to do, and reads a short
+// one above more than MaxRows formatted empty rows: they are not data.
 func TestRowLimit(t *testing.T) {
 	dir := t.TempDir()
 	long := filepath.Join(dir, "long.xlsx")
@@ -194,6 +194,13 @@ func TestRowLimit(t *testing.T) {
 	im, err := ReadLedgerFile(short, ImportOptions{Today: day(2023, 9, 1)})
 	if err != nil || len(im.Items()) != 3 || len(im.Problems) != 0 {
 		t.Fatalf("3 rows above %d empty ones: %v, problems %q", MaxRows+10, err, messages(im))
+	}
+	// Attachment tables are read the same way.
+	if _, _, err := ReadTableFile(long); !errors.As(err, &fe) || fe.Kind != TooManyRows {
+		t.Errorf("table of %d rows: %v", MaxRows+1, err)
+	}
+	if title, tbl, err := ReadTableFile(short); err != nil || title != "市政协十四届二次会议提案交办清单" || len(tbl.Rows) != 3 || len(tbl.Widths) != 12 {
+		t.Errorf("table of 3 rows above %d empty ones: %v, %q, %+v", MaxRows+10, err, title, tbl)
 	}
 }
 

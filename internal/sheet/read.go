@@ -131,7 +131,7 @@ func readLedger(wb *workbook, opt ImportOptions) (*Import, error) {
 		sheets = []string{opt.Sheet}
 	}
 	for _, name := range sheets {
-		grid, err := readGrid(wb, name, hasHeader)
+		grid, _, err := readGrid(wb, name, hasHeader)
 		if errors.Is(err, errNoHeader) {
 			continue
 		}
@@ -176,16 +176,16 @@ var errNoHeader = errors.New("no header")
 // stops at the last row that holds a value; a sheet with more than MaxRows
 // rows with content is refused. When header is not nil, it is asked about
 // the first maxHeaderRow rows and a false answer ends the reading with
-// errNoHeader.
-func readGrid(wb *workbook, sheet string, header func([][]string) bool) ([][]string, error) {
+// errNoHeader. It also returns what scanSheet found in the sheet.
+func readGrid(wb *workbook, sheet string, header func([][]string) bool) ([][]string, *sheetScan, error) {
 	damaged := func(err error) error { return &FileError{Path: wb.path, Kind: Damaged, Err: err} }
 	scan, err := scanSheet(wb.zip, sheet)
 	if err != nil {
-		return nil, damaged(err)
+		return nil, nil, damaged(err)
 	}
 	rows, err := wb.Rows(sheet)
 	if err != nil {
-		return nil, damaged(err)
+		return nil, nil, damaged(err)
 	}
 	defer rows.Close()
 	var grid [][]string
@@ -193,27 +193,27 @@ func readGrid(wb *workbook, sheet string, header func([][]string) bool) ([][]str
 	for line := 1; line <= scan.lastRow && rows.Next(); line++ {
 		cells, err := rows.Columns()
 		if err != nil {
-			return nil, damaged(err)
+			return nil, nil, damaged(err)
 		}
 		if len(cells) > 0 {
 			if filled++; filled > MaxRows {
-				return nil, &FileError{Path: wb.path, Sheet: sheet, Kind: TooManyRows}
+				return nil, nil, &FileError{Path: wb.path, Sheet: sheet, Kind: TooManyRows}
 			}
 			grid = append(grid, make([][]string, line-1-len(grid))...)
 			grid = append(grid, cells)
 		}
 		if line == maxHeaderRow && header != nil && !header(grid) {
-			return nil, errNoHeader
+			return nil, nil, errNoHeader
 		}
 	}
 	if err := rows.Error(); err != nil {
-		return nil, damaged(err)
+		return nil, nil, damaged(err)
 	}
 	if header != nil && len(grid) < maxHeaderRow && !header(grid) {
-		return nil, errNoHeader
+		return nil, nil, errNoHeader
 	}
 	mergeInto(grid, scan.merges)
-	return grid, nil
+	return grid, &scan, nil
 }
 
 // mergeInto copies the value of each merged range into all its cells.

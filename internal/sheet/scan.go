@@ -16,10 +16,11 @@ import (
 // given borders takes half a minute to read to its end; and the only way
 // it offers to list the merged ranges parses the whole worksheet into
 // memory (gigabytes for such a sheet). scanSheet reads the worksheet's XML
-// once, as bytes, for the two things import needs beyond the cells: the
-// last row that holds a value, where the Rows iterator can stop, and the
-// merged ranges. It looks at tag names only, never at cell values, which
-// stay excelize's to read.
+// once, as bytes, for what reading needs beyond the cells: the last row
+// that holds a value, where the Rows iterator can stop, the merged ranges
+// and the column widths (GetColWidth, too, parses the whole worksheet).
+// It looks at tags only, never at cell values, which stay excelize's to
+// read.
 
 // maxMerges is the most merged ranges a sheet may have.
 const maxMerges = 200_000
@@ -28,6 +29,37 @@ const maxMerges = 200_000
 type sheetScan struct {
 	lastRow int      // the 1-based last row with a value, formula or inline string; 0 = none
 	merges  []string // the merged ranges, e.g. "A1:L1"
+	cols    []colWidth
+	// defaultWidth is the sheet's default column width (its
+	// sheetFormatPr's defaultColWidth, else baseColWidth); 0 = none.
+	defaultWidth float64
+}
+
+// colWidth is the width of the columns min to max (1-based).
+type colWidth struct {
+	min, max int
+	width    float64
+}
+
+// excelDefaultWidth is the width of a column that nothing sizes.
+const excelDefaultWidth = 9.140625
+
+// width returns the width of column c (1-based), as excelize's
+// GetColWidth would, without parsing the worksheet.
+func (s *sheetScan) width(c int) float64 {
+	w := 0.0
+	for _, cw := range s.cols {
+		if cw.min <= c && c <= cw.max && cw.width > 0 {
+			w = cw.width
+		}
+	}
+	switch {
+	case w > 0:
+		return w
+	case s.defaultWidth > 0:
+		return s.defaultWidth
+	}
+	return excelDefaultWidth
 }
 
 // scanSheet reads the worksheet of the named sheet.
@@ -154,6 +186,26 @@ func (s *scanner) tag(t []byte) error {
 	case "v", "f", "is":
 		if s.inData && !end {
 			s.out.lastRow = s.row
+		}
+	case "col":
+		if end || len(s.out.cols) == maxMerges {
+			return nil
+		}
+		lo, _ := attr(t, "min")
+		hi, _ := attr(t, "max")
+		w, _ := attr(t, "width")
+		cw := colWidth{}
+		cw.min, _ = strconv.Atoi(lo)
+		cw.max, _ = strconv.Atoi(hi)
+		cw.width, _ = strconv.ParseFloat(w, 64)
+		s.out.cols = append(s.out.cols, cw)
+	case "sheetFormatPr":
+		for _, a := range []string{"baseColWidth", "defaultColWidth"} {
+			if v, ok := attr(t, a); ok {
+				if w, err := strconv.ParseFloat(v, 64); err == nil && w > 0 {
+					s.out.defaultWidth = w
+				}
+			}
 		}
 	case "mergeCell":
 		if end {

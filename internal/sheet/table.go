@@ -188,7 +188,7 @@ func ReadTable(r io.Reader) (title string, t *reply.Table, err error) {
 
 func readTable(wb *workbook) (string, *reply.Table, error) {
 	name := wb.GetSheetList()[0]
-	grid, err := readGrid(wb, name, nil)
+	grid, scan, err := readGrid(wb, name, nil)
 	if err != nil {
 		return "", nil, err
 	}
@@ -213,7 +213,7 @@ func readTable(wb *workbook) (string, *reply.Table, error) {
 	for _, r := range rows[1:] {
 		t.Rows = append(t.Rows, pad(r, n))
 	}
-	t.Widths = readWidths(wb.File, name, n)
+	t.Widths = readWidths(scan, n)
 	return title, t, nil
 }
 
@@ -248,15 +248,11 @@ func pad(r []string, n int) []string {
 
 // readWidths returns the column widths divided by their greatest common
 // divisor.
-func readWidths(f *excelize.File, sheet string, n int) []int {
+func readWidths(scan *sheetScan, n int) []int {
 	out := make([]int, n)
 	g := 0
 	for c := range out {
-		w, err := f.GetColWidth(sheet, letter(c))
-		if err != nil {
-			return nil
-		}
-		out[c] = max(1, int(math.Round(w)))
+		out[c] = max(1, int(math.Round(scan.width(c+1))))
 		g = gcd(g, out[c])
 	}
 	for c := range out {
