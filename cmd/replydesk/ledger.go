@@ -215,7 +215,8 @@ func importDefaults(meeting, kind string) (ledger.Item, error) {
 	return d, nil
 }
 
-// printPreview prints the summary, the columns and the problems.
+// printPreview prints the summary, the columns, the deadline rule, what
+// each update changes and the problems.
 func printPreview(w io.Writer, p *app.Preview) {
 	fmt.Fprintln(w, p.Summary())
 	if p.Title != "" {
@@ -228,6 +229,17 @@ func printPreview(w io.Writer, p *app.Preview) {
 			to = sheet.FieldLabel(c.Field)
 		}
 		fmt.Fprintf(w, "  %s列 %s → %s\n", c.Letter, c.Header, to)
+	}
+	if p.DeadlineRule != "" {
+		fmt.Fprintln(w, p.DeadlineRule)
+	}
+	if p.Updated > 0 {
+		fmt.Fprintln(w, "将更新：")
+		for i := range p.Plan {
+			if d := p.Plan[i].Describe(); d != "" {
+				fmt.Fprintf(w, "  第%d行 %s\n", p.Plan[i].Line, d)
+			}
+		}
 	}
 	for _, pr := range p.Problems {
 		fmt.Fprintln(w, pr)

@@ -290,10 +290,21 @@ func (a Action) String() string {
 
 // Planned is one row of a preview and what confirming will do with it.
 type Planned struct {
-	Line     int          // 1-based row of the sheet
-	Action   Action       //
-	Item     ledger.Item  // the item as it will be stored (merged into the existing one for Update and Keep)
-	Existing *ledger.Item // the item in the ledger before the import, for Update and Keep
+	Line     int             // 1-based row of the sheet
+	Action   Action          //
+	Item     ledger.Item     // the item as it will be stored (merged into the existing one for Update and Keep)
+	Existing *ledger.Item    // the item in the ledger before the import, for Update and Keep
+	Changes  []ledger.Change // what an Update changes in the existing item, field by field
+}
+
+// Describe says what an update does to its item, e.g.
+// "第12号提案：办理状态 未办理 → 办理中；承办方式 主办 → 协办"; "" for
+// another action.
+func (pl *Planned) Describe() string {
+	if pl.Action != Update {
+		return ""
+	}
+	return pl.Item.Label() + "：" + ledger.Changes(pl.Changes)
 }
 
 // Preview is an imported 交办清单 not yet written: the sheet as read (its
@@ -328,9 +339,13 @@ func (l *Ledger) ImportPreview(path string, mapping sheet.Mapping) (*Preview, er
 
 // PreviewImport is ImportPreview with every option of the reading (the
 // sheet, default meeting and kind for lists that do not name them). The
-// deadlines and the category check follow the house styles.
+// deadlines and the category check follow the house styles; assigned
+// dates are judged against the ledger's today.
 func (l *Ledger) PreviewImport(path string, opt sheet.ImportOptions) (*Preview, error) {
 	opt.DeadlineMonths = l.DeadlineMonths
+	if opt.Today.IsZero() {
+		opt.Today = l.today()
+	}
 	if opt.Categories == nil {
 		opt.Categories, _ = l.Choices()
 	}
@@ -385,6 +400,7 @@ func (l *Ledger) plan(row sheet.Row, byKey map[ledger.Key]*ledger.Item) Planned 
 	pl.Item, pl.Action = merged, Keep
 	if changed {
 		pl.Action = Update
+		pl.Changes = ledger.Diff(old, &merged)
 	}
 	return pl
 }

@@ -161,7 +161,8 @@ func (it *Item) text(key FieldKey) *string {
 }
 
 // Get returns the field of the item as a table cell shows it: dates as
-// 2023年6月1日, lists joined by 、, 是/否.
+// 2023年6月1日, lists joined by 、, 是/否 ("" when 见面沟通 was not
+// recorded).
 func (f Field) Get(it *Item) string {
 	if p := it.text(f.Key); p != nil {
 		return *p
@@ -187,10 +188,13 @@ func (f Field) Get(it *Item) string {
 	case FStatus:
 		return string(it.Status)
 	case FMet:
-		if it.Met {
+		switch {
+		case it.Met:
 			return "是"
+		case it.MetRecorded:
+			return "否"
 		}
-		return "否"
+		return ""
 	case FSatisfaction:
 		return string(it.Satisfaction)
 	}
@@ -266,7 +270,7 @@ func (f Field) setChoice(it *Item, s string) error {
 		return err
 	case FMet:
 		v, err := ParseBool(s)
-		it.Met = v
+		it.Met, it.MetRecorded = v, err == nil && fold(s) != "" && fold(s) != Unfilled
 		return err
 	}
 	return fmt.Errorf("未知的列“%s”", f.Key)

@@ -97,6 +97,7 @@ type Item struct {
 	Category     string // 答复类别 code in the style's scheme, e.g. "B"
 	Disclosure   string // 公开属性, e.g. "同意公开"
 	Met          bool   // 见面沟通: the bureau met the member
+	MetRecorded  bool   // 见面沟通 was recorded (是 or 否); see MetKnown
 	Satisfaction Satisfaction
 	Contact      string     // 联系人
 	Phone        string     // 联系电话
@@ -105,6 +106,15 @@ type Item struct {
 	Signer       string     // 签发人
 	Notes        string     // 备注
 }
+
+// Unfilled is how a table or spreadsheet shows a field nothing was
+// recorded for (承办方式, 是否见面沟通), rather than a default; read back,
+// it is an empty cell.
+const Unfilled = "未填"
+
+// MetKnown reports whether 见面沟通 was recorded for the item: 是 or 否
+// was chosen (an item that says 是 counts, whenever it was stored).
+func (it *Item) MetKnown() bool { return it.Met || it.MetRecorded }
 
 // Key identifies an item across imports: the same assembly, term, session
 // and number is the same item.

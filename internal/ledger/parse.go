@@ -66,9 +66,9 @@ func ParseKind(s string) (reply.Kind, error) {
 }
 
 // ParseMode reads a handling mode (主办, 协办, 会办, 分办 and their
-// synonyms); empty is "".
+// synonyms); empty (or Unfilled) is "".
 func ParseMode(s string) (Mode, error) {
-	if fold(s) == "" {
+	if fold(s) == "" || fold(s) == Unfilled {
 		return "", nil
 	}
 	if m, ok := modeWords[fold(s)]; ok {
@@ -101,9 +101,10 @@ func ParseSatisfaction(s string) (Satisfaction, error) {
 	return "", fmt.Errorf("“%s”不是有效的满意度，应为%s之一，未反馈的留空", s, choices(Satisfactions))
 }
 
-// ParseBool reads 是/否 (also √, ×, 已见面, 未见面 …); empty is false.
+// ParseBool reads 是/否 (also √, ×, 已见面, 未见面 …); empty (or
+// Unfilled) is false.
 func ParseBool(s string) (bool, error) {
-	if fold(s) == "" {
+	if fold(s) == "" || fold(s) == Unfilled {
 		return false, nil
 	}
 	if v, ok := boolWords[fold(s)]; ok {

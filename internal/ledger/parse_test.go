@@ -170,6 +170,10 @@ func TestChoices(t *testing.T) {
 		{FMet, "√", "是", ""},
 		{FMet, "未见面", "否", ""},
 		{FMet, "电话", "", "“电话”应填写“是”或“否”"},
+		{FMet, "否", "否", ""},
+		{FMet, "", "", ""}, // not recorded: no made-up 否
+		{FMet, "未填", "", ""},
+		{FMode, "未填", "", ""},
 	} {
 		t.Run(string(c.field)+"/"+c.in, func(t *testing.T) {
 			f, _ := FieldOf(c.field)
@@ -185,6 +189,26 @@ func TestChoices(t *testing.T) {
 				t.Fatalf("Set(%q) → %q, %v; want %q", c.in, f.Get(&it), err, c.want)
 			}
 		})
+	}
+}
+
+// TestMetRecorded tells 否 from nothing recorded for 是否见面沟通, and
+// keeps 是 recorded for items stored before the difference was kept.
+func TestMetRecorded(t *testing.T) {
+	f, _ := FieldOf(FMet)
+	var no, none Item
+	f.Set(&no, "否")
+	f.Set(&none, "")
+	if !no.MetKnown() || none.MetKnown() || Equal(&no, &none) {
+		t.Errorf("否: %+v known %v; nothing: %+v known %v; equal %v", no, no.MetKnown(), none, none.MetKnown(), Equal(&no, &none))
+	}
+	old := Item{Met: true} // stored before MetRecorded
+	if !old.MetKnown() || f.Get(&old) != "是" {
+		t.Errorf("an old item that says 是: known %v, shows %q", old.MetKnown(), f.Get(&old))
+	}
+	dst := Item{Met: true, MetRecorded: true}
+	if !Merge(&dst, &no, []FieldKey{FMet}) || dst.Met || !dst.MetKnown() {
+		t.Errorf("merging 否: %+v", dst)
 	}
 }
 

@@ -121,7 +121,7 @@ func Equal(a, b *Item) bool {
 		a.LeadUnit == b.LeadUnit && slices.Equal(a.CoUnits, b.CoUnits) && a.Mode == b.Mode &&
 		a.Assigned == b.Assigned && a.Deadline == b.Deadline && a.Status == b.Status &&
 		a.DraftID == b.DraftID && a.Category == b.Category && a.Disclosure == b.Disclosure &&
-		a.Met == b.Met && a.Satisfaction == b.Satisfaction && a.Contact == b.Contact &&
+		a.Met == b.Met && a.MetKnown() == b.MetKnown() && a.Satisfaction == b.Satisfaction && a.Contact == b.Contact &&
 		a.Phone == b.Phone && a.Replied == b.Replied && a.DocNumber == b.DocNumber &&
 		a.Signer == b.Signer && a.Notes == b.Notes
 }
@@ -165,7 +165,7 @@ func mergeField(dst, src *Item, k FieldKey) {
 	case FStatus:
 		dst.Status = src.Status
 	case FMet:
-		dst.Met = src.Met
+		dst.Met, dst.MetRecorded = src.Met, src.MetRecorded
 	case FSatisfaction:
 		dst.Satisfaction = src.Satisfaction
 	}

@@ -132,3 +132,21 @@ func TestNormalizeItem(t *testing.T) {
 		})
 	}
 }
+
+func TestDiff(t *testing.T) {
+	a := Item{Number: "12", Kind: reply.Proposal, Status: Pending, Mode: Lead, Title: "关于"}
+	b := a.Clone()
+	b.Status, b.Mode, b.Notes = InProgress, Assist, "第一行\n第二行"
+	got := Changes(Diff(&a, &b))
+	if want := "承办方式 主办 → 协办；办理状态 未办理 → 办理中；备注 （空） → 第一行 第二行"; got != want {
+		t.Errorf("Changes = %q, want %q", got, want)
+	}
+	b = a.Clone()
+	b.Mode = ""
+	if got := Changes(Diff(&a, &b)); got != "承办方式 主办 → 未填" {
+		t.Errorf("mode cleared: %q", got)
+	}
+	if d := Diff(&a, &a); len(d) != 0 {
+		t.Errorf("no change: %v", d)
+	}
+}

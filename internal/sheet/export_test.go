@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -77,12 +79,14 @@ func export(t testing.TB, items []ledger.Item) []byte {
 }
 
 // TestLedgerRoundTrip exports items and imports the workbook: the same
-// items come back, with no problem reported.
+// items come back, with no problem reported but the warnings about the
+// item numbered A-12, which has no assigned date.
 func TestLedgerRoundTrip(t *testing.T) {
 	items := ledgerItems()
-	im := read(t, export(t, items), ImportOptions{})
-	if len(im.Problems) != 0 {
-		t.Fatalf("problems: %q", messages(im))
+	im := read(t, export(t, items), ImportOptions{Today: day(2023, 9, 2)})
+	if want := []string{"警告：第7行“编号”列：“A-12”不是纯数字编号，请核对是否与交办清单上的编号一致",
+		"警告：第7行“交办日期”列为空：无法计算办理期限，该件不会提示超期，请补填"}; !slices.Equal(messages(im), want) {
+		t.Fatalf("problems: %q, want %q", messages(im), want)
 	}
 	if im.Sheet != LedgerSheet || im.HeaderRow != 1 || len(im.Detected) != len(ledger.Fields) {
 		t.Errorf("sheet %q header %d mapping %v", im.Sheet, im.HeaderRow, im.Detected)
@@ -312,5 +316,143 @@ func TestWriteLedgerFileAtomic(t *testing.T) {
 	}
 	if entries, _ := filepath.Glob(filepath.Join(dir, ".*tmp")); len(entries) != 0 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// statsCell matches a formula cell of the 统计 sheet's XML: reference,
+// attributes, formula and cached value.
+var statsCell = regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f><v>([^<]*)</v></c>`)
+
+// TestExportedTypes opens the written workbook as a zip: the formulas of
+// the 统计 sheet cache numbers (no t="str", the <v> a number) that match
+// ledger.Compute, and each sheet declares its used range.
+func TestExportedTypes(t *testing.T) {
+	f, data, items := exported(t)
+	xml := zipPart(t, data, "xl/worksheets/sheet2.xml")
+	cells := statsCell.FindAllStringSubmatch(xml, -1)
+	if len(cells) < 20 {
+		t.Fatalf("%d formula cells in the 统计 sheet:\n%.2000s", len(cells), xml)
+	}
+	for _, c := range cells {
+		if strings.Contains(c[2], ` t="`) {
+			t.Errorf("%s (%s) has type %s: a viewer shows its cached %q as text", c[1], c[3], c[2], c[4])
+		}
+		if _, err := strconv.ParseFloat(c[4], 64); err != nil {
+			t.Errorf("%s caches %q, not a number", c[1], c[4])
+		}
+	}
+	if c := cells[0]; c[1] != "B4" || c[4] != strconv.Itoa(len(items)) {
+		t.Errorf("总件数: %s caches %q, want B4 caching %d", c[1], c[4], len(items))
+	}
+	rows := regexp.MustCompile(`<row r="([0-9]+)"`).FindAllStringSubmatch(xml, -1)
+	last := rows[len(rows)-1][1]
+	if want := `<dimension ref="A1:C` + last + `"`; !strings.Contains(xml, want) {
+		t.Errorf("统计 sheet lacks %s: %.120s", want, xml[strings.Index(xml, "<dimension"):])
+	}
+	if want := fmt.Sprintf(`<dimension ref="A1:X%d"`, len(items)+1); !strings.Contains(zipPart(t, data, "xl/worksheets/sheet1.xml"), want) {
+		t.Errorf("汇总表 lacks %s", want)
+	}
+	// Reopened, excelize sees the same.
+	for _, c := range cells {
+		typ, _ := f.GetCellType(StatsSheet, c[1])
+		v, _ := f.GetCellValue(StatsSheet, c[1], excelize.Options{RawCellValue: true})
+		if typ == excelize.CellTypeFormula || typ == excelize.CellTypeInlineString || v != c[4] {
+			t.Errorf("reopened %s: type %v value %q", c[1], typ, v)
+		}
+	}
+	for sheet, want := range map[string]string{StatsSheet: "A1:C" + last, LedgerSheet: fmt.Sprintf("A1:X%d", len(items)+1)} {
+		if got, err := f.GetSheetDimension(sheet); got != want || err != nil {
+			t.Errorf("%s dimension %q, %v; want %q", sheet, got, err, want)
+		}
+	}
+}
+
+// quotePrefixed reports whether the style of a cell has Excel's quote
+// prefix.
+func quotePrefixed(t *testing.T, f *excelize.File, sheet, cell string) bool {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cell)
+	if _, err2 := f.GetStyle(id); err != nil || err2 != nil { // reads the style sheet
+		t.Fatalf("%s: style %d: %v %v", cell, id, err, err2)
+	}
+	q := f.Styles.CellXfs.Xf[id].QuotePrefix
+	return q != nil && *q
+}
+
+// TestQuotePrefix checks that text beginning with = + - or @ is a string
+// whose cell style has Excel's quote prefix, so that editing the cell in
+// Excel keeps it text; other text has none.
+func TestQuotePrefix(t *testing.T) {
+	f, data, _ := exported(t)
+	for row, want := range map[int]bool{2: false, 3: true, 4: true, 5: true, 6: true, 7: false} {
+		c := cellOf(ledger.FTitle, row)
+		if got := quotePrefixed(t, f, LedgerSheet, c); got != want {
+			t.Errorf("%s: quote prefix %v, want %v", c, got, want)
+		}
+		if formula, _ := f.GetCellFormula(LedgerSheet, c); formula != "" {
+			t.Errorf("%s is a formula: %q", c, formula)
+		}
+	}
+	// In the XML: the title of row 3 (=SUM(A1:A9)) is an inline string
+	// whose style's <xf> carries quotePrefix.
+	sheetXML := zipPart(t, data, "xl/worksheets/sheet1.xml")
+	m := regexp.MustCompile(`<c r="E3" s="([0-9]+)" t="inlineStr"><is><t>=SUM\(A1:A9\)</t></is></c>`).FindStringSubmatch(sheetXML)
+	if m == nil {
+		t.Fatalf("E3 is not the inline string =SUM(A1:A9): %.200s", sheetXML[strings.Index(sheetXML, `<c r="E3"`):])
+	}
+	n, _ := strconv.Atoi(m[1])
+	stylesXML := zipPart(t, data, "xl/styles.xml")
+	xfs := regexp.MustCompile(`<xf [^>]*>`).FindAllString(stylesXML[strings.Index(stylesXML, "<cellXfs"):], -1)
+	if n >= len(xfs) || !regexp.MustCompile(`quotePrefix="(1|true)"`).MatchString(xfs[n]) {
+		t.Errorf("style %d of E3 has no quote prefix: %v", n, xfs)
+	}
+	// A category code that looks like a formula, in the 统计 sheet too.
+	items := ledgerItems()
+	items[0].Category = "=A"
+	g, err := excelize.OpenReader(bytes.NewReader(export(t, items)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	rows, _ := g.GetRows(StatsSheet)
+	for r, row := range rows {
+		if len(row) > 0 && row[0] == "=A" {
+			if !quotePrefixed(t, g, StatsSheet, fmt.Sprintf("A%d", r+1)) {
+				t.Errorf("统计 A%d (=A) has no quote prefix", r+1)
+			}
+			return
+		}
+	}
+	t.Errorf("no row for category =A in %q", rows)
+}
+
+// TestUnfilled shows 未填 for a 承办方式 or 是否见面沟通 that was not
+// recorded, 否 for a 见面沟通 recorded as 否, and reads 未填 back as
+// nothing recorded.
+func TestUnfilled(t *testing.T) {
+	items := ledgerItems()
+	items[3].MetRecorded = true // 否, recorded
+	f, err := excelize.OpenReader(bytes.NewReader(export(t, items)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{
+		cellOf(ledger.FMode, 6): "未填", // item 248 has no mode
+		cellOf(ledger.FMode, 2): "主办",
+		cellOf(ledger.FMet, 3):  "未填", // item 245: nothing recorded
+		cellOf(ledger.FMet, 5):  "否",
+		cellOf(ledger.FMet, 2):  "是",
+	} {
+		if got, _ := f.GetCellValue(LedgerSheet, cell); got != want {
+			t.Errorf("%s = %q, want %q", cell, got, want)
+		}
+	}
+	im := read(t, export(t, items), ImportOptions{})
+	back := im.Items()
+	if back[4].Mode != "" || back[1].MetKnown() || !back[3].MetKnown() || back[3].Met || !slices.Contains(im.Rows[0].Filled, ledger.FMet) ||
+		slices.Contains(im.Rows[1].Filled, ledger.FMet) {
+		t.Errorf("read back: mode %q, met %v/%v, %v/%v; filled %v, %v", back[4].Mode, back[1].Met, back[1].MetKnown(),
+			back[3].Met, back[3].MetKnown(), im.Rows[0].Filled, im.Rows[1].Filled)
 	}
 }

@@ -353,12 +353,14 @@ func TestWarnings(t *testing.T) {
 	}, nil), ImportOptions{Defaults: ledger.Item{Term: 14, Session: 2}})
 	hasMessage(t, im, "警告：D列“说明”与C列“备注”都是“备注”，只导入C列：如需改用D列，请在导入时指定")
 	hasMessage(t, im, "警告：第2、3行无法确定是提案还是建议：请在表中加“类型”列或“届次会议”列，或在导入时指定类型")
-	if im.Errors() != 0 || len(im.Problems) != 2 || im.Items()[0].Notes != "a" {
+	hasMessage(t, im, "警告：表中没有“提出人”列")
+	hasMessage(t, im, "警告：表中没有“交办日期”列，也没有“办理期限”列")
+	if im.Errors() != 0 || len(im.Problems) != 4 || im.Items()[0].Notes != "a" {
 		t.Errorf("problems %q, items %+v", messages(im), im.Items())
 	}
 	im = read(t, book(t, [][]any{{"编号", "案由", "备注", "说明"}, {"1", "甲", "a", "b"}}, nil),
 		ImportOptions{Mapping: Mapping{ledger.FNotes: 3}, Defaults: ledger.Item{Kind: reply.Proposal, Term: 14, Session: 2}})
-	if len(im.Problems) != 0 || im.Items()[0].Notes != "b" {
+	if len(im.Problems) != 2 || im.Items()[0].Notes != "b" {
 		t.Errorf("with the user's choice: %q, %+v", messages(im), im.Items())
 	}
 }

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"errors"
 	"io"
 	"slices"
 	"strings"
@@ -29,6 +30,9 @@ type ImportOptions struct {
 	// Categories are the valid category codes; a row with another code
 	// gets a warning. nil = no check.
 	Categories []string
+	// Today is the date assigned dates are judged against (one in the
+	// future, or more than two years back, gets a warning); zero = today.
+	Today reply.Date
 }
 
 // Import is what a 交办清单 holds, read but not stored: the preview a user
@@ -45,6 +49,10 @@ type Import struct {
 	Defaults  ledger.Item
 	Rows      []Row     // the data rows, in sheet order, blank rows left out
 	Problems  []Problem // every problem, by row
+	// DeadlineRule says how the deadlines the sheet does not give were
+	// computed, e.g. "表中没有“办理期限”列：办理期限按交办日期后3个月计算";
+	// "" when every row has its own.
+	DeadlineRule string
 }
 
 // Row is one data row of the sheet.
@@ -90,40 +98,45 @@ func (im *Import) Items() []ledger.Item {
 }
 
 // ReadLedgerFile reads the 交办清单 at path. An error is returned only when
-// the file cannot be read as a workbook or has no header; everything else
-// is a Problem of the Import.
+// the file cannot be read as a workbook, has no header or is beyond the
+// limits (MaxFileSize, MaxUnpacked, MaxRows); everything else is a Problem
+// of the Import. The rows are streamed: formatted rows without content
+// under the list cost neither time nor memory.
 func ReadLedgerFile(path string, opt ImportOptions) (*Import, error) {
-	f, err := openFile(path, true)
+	wb, err := openFile(path, true)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return readLedger(f, path, opt)
+	defer wb.Close()
+	return readLedger(wb, opt)
 }
 
 // ReadLedger reads a 交办清单 from r, like ReadLedgerFile.
 func ReadLedger(r io.Reader, opt ImportOptions) (*Import, error) {
-	f, err := openReader(r, true)
+	wb, err := openReader(r, true)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return readLedger(f, "", opt)
+	defer wb.Close()
+	return readLedger(wb, opt)
 }
 
-func readLedger(f *excelize.File, path string, opt ImportOptions) (*Import, error) {
-	im := &Import{Path: path, Sheets: f.GetSheetList()}
+func readLedger(wb *workbook, opt ImportOptions) (*Import, error) {
+	im := &Import{Path: wb.path, Sheets: wb.GetSheetList()}
 	sheets := im.Sheets
 	if opt.Sheet != "" {
 		if !slices.Contains(sheets, opt.Sheet) {
-			return nil, &SheetError{Path: path, Sheet: opt.Sheet, Sheets: sheets}
+			return nil, &SheetError{Path: wb.path, Sheet: opt.Sheet, Sheets: sheets}
 		}
 		sheets = []string{opt.Sheet}
 	}
 	for _, name := range sheets {
-		grid, err := readGrid(f, name)
+		grid, _, err := readGrid(wb, name, hasHeader)
+		if errors.Is(err, errNoHeader) {
+			continue
+		}
 		if err != nil {
-			return nil, &FileError{Path: path, Kind: Damaged, Err: err}
+			return nil, err
 		}
 		h, ok := findHeader(grid)
 		if !ok {
@@ -133,7 +146,13 @@ func readLedger(f *excelize.File, path string, opt ImportOptions) (*Import, erro
 		im.parse(grid, h, opt)
 		return im, nil
 	}
-	return nil, &FileError{Path: path, Kind: NoHeader}
+	return nil, &FileError{Path: wb.path, Kind: NoHeader}
+}
+
+// hasHeader reports whether the first rows of a sheet hold a header.
+func hasHeader(top [][]string) bool {
+	_, ok := findHeader(top)
+	return ok
 }
 
 // SheetError names a sheet the workbook does not have.
@@ -148,35 +167,77 @@ func (e *SheetError) Error() string {
 	return "工作簿中没有名为“" + e.Sheet + "”的工作表；现有工作表：" + strings.Join(e.Sheets, "、")
 }
 
+// errNoHeader stops reading a sheet whose first rows hold no header.
+var errNoHeader = errors.New("no header")
+
 // readGrid returns the cells of a sheet as text (numbers formatted or raw
-// as the file was opened), with the value of each merged range copied
-// into all its cells.
-func readGrid(f *excelize.File, sheet string) ([][]string, error) {
-	grid, err := f.GetRows(sheet)
+// as the file was opened) up to its last row with content, with the value
+// of each merged range copied into all its cells. It streams the rows and
+// stops at the last row that holds a value; a sheet with more than MaxRows
+// rows with content is refused. When header is not nil, it is asked about
+// the first maxHeaderRow rows and a false answer ends the reading with
+// errNoHeader. It also returns what scanSheet found in the sheet.
+func readGrid(wb *workbook, sheet string, header func([][]string) bool) ([][]string, *sheetScan, error) {
+	damaged := func(err error) error { return &FileError{Path: wb.path, Kind: Damaged, Err: err} }
+	scan, err := scanSheet(wb.zip, sheet)
 	if err != nil {
-		return nil, err
+		return nil, nil, damaged(err)
 	}
-	merged, err := f.GetMergeCells(sheet)
+	rows, err := wb.Rows(sheet)
 	if err != nil {
-		return nil, err
+		return nil, nil, damaged(err)
 	}
+	defer rows.Close()
+	var grid [][]string
+	filled := 0
+	for line := 1; line <= scan.lastRow && rows.Next(); line++ {
+		cells, err := rows.Columns()
+		if err != nil {
+			return nil, nil, damaged(err)
+		}
+		if len(cells) > 0 {
+			if filled++; filled > MaxRows {
+				return nil, nil, &FileError{Path: wb.path, Sheet: sheet, Kind: TooManyRows}
+			}
+			grid = append(grid, make([][]string, line-1-len(grid))...)
+			grid = append(grid, cells)
+		}
+		if line == maxHeaderRow && header != nil && !header(grid) {
+			return nil, nil, errNoHeader
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, nil, damaged(err)
+	}
+	if header != nil && len(grid) < maxHeaderRow && !header(grid) {
+		return nil, nil, errNoHeader
+	}
+	mergeInto(grid, scan.merges)
+	return grid, &scan, nil
+}
+
+// mergeInto copies the value of each merged range into all its cells.
+func mergeInto(grid [][]string, merged []string) {
 	for _, m := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r1 > len(grid) {
+		from, to, ok := strings.Cut(m, ":")
+		if !ok {
+			continue
+		}
+		c1, r1, err1 := excelize.CellNameToCoordinates(from)
+		c2, r2, err2 := excelize.CellNameToCoordinates(to)
+		if err1 != nil || err2 != nil || r1 > len(grid) || c2 < c1 || r2 < r1 {
 			continue
 		}
 		v := cell(grid, r1-1, c1-1)
 		for r := r1 - 1; r < r2 && r < len(grid); r++ {
+			if len(grid[r]) < c2 {
+				grid[r] = append(grid[r], make([]string, c2-len(grid[r]))...)
+			}
 			for c := c1 - 1; c < c2; c++ {
-				for len(grid[r]) <= c {
-					grid[r] = append(grid[r], "")
-				}
 				grid[r][c] = v
 			}
 		}
 	}
-	return grid, nil
 }
 
 // cell returns grid[r][c], or "" outside the grid.

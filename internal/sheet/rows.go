@@ -30,9 +30,13 @@ func (im *Import) parse(grid [][]string, h header, opt ImportOptions) {
 	im.Defaults = defaultsFrom(im.Title, opt.Defaults)
 	im.checkColumns(opt.Mapping)
 
-	seen := map[ledger.Key]int{} // key → line of its first row
+	if opt.Today.IsZero() {
+		opt.Today = ledger.Today()
+	}
+	seen := map[ledger.Key]int{}   // key → line of its first row
+	months := map[reply.Kind]int{} // the handling period applied, by kind of reply
 	for r := h.row + 1; r < len(grid); r++ {
-		if row, ok := im.parseRow(grid[r], r+1, opt); ok {
+		if row, ok := im.parseRow(grid[r], r+1, opt, months); ok {
 			im.checkDuplicate(&row, seen)
 			im.Rows = append(im.Rows, row)
 		}
@@ -41,6 +45,8 @@ func (im *Import) parse(grid [][]string, h header, opt ImportOptions) {
 		im.add(0, "", "", reply.Error, fmt.Sprintf("第%d行表头下面没有数据：请检查是否选对了工作表", im.HeaderRow))
 	}
 	im.checkKinds()
+	im.checkMissing()
+	im.DeadlineRule = im.deadlineRule(months)
 }
 
 // checkKinds warns once about the rows whose kind (提案 or 建议) is unknown.
@@ -98,8 +104,9 @@ func (im *Import) checkColumns(chosen Mapping) {
 }
 
 // parseRow reads one row; ok is false for a blank row or a row without
-// number and title (a total or a signature line), which is skipped.
-func (im *Import) parseRow(cells []string, line int, opt ImportOptions) (Row, bool) {
+// number and title (a total or a signature line), which is skipped. The
+// handling period applied to a row without a deadline is noted in months.
+func (im *Import) parseRow(cells []string, line int, opt ImportOptions, months map[reply.Kind]int) (Row, bool) {
 	if blank(cells) {
 		return Row{}, false
 	}
@@ -118,7 +125,10 @@ func (im *Import) parseRow(cells []string, line int, opt ImportOptions) (Row, bo
 			im.cellError(&row, k, "为空：请填写"+FieldLabel(k))
 		}
 	}
-	im.complete(&row, opt)
+	im.complete(&row, opt, months)
+	if !row.Bad {
+		im.checkRow(&row, opt.Today)
+	}
 	return row, true
 }
 
@@ -134,12 +144,16 @@ func (im *Import) cellError(row *Row, k ledger.FieldKey, msg string) {
 
 // warn records a warning about the row's cell of field k.
 func (im *Import) warn(row *Row, k ledger.FieldKey, msg string) {
-	im.add(row.Line, im.header(k), k, reply.Warning, fmt.Sprintf("第%d行“%s”列：%s", row.Line, im.header(k), msg))
+	sep := "："
+	if strings.HasPrefix(msg, "为空") {
+		sep = ""
+	}
+	im.add(row.Line, im.header(k), k, reply.Warning, fmt.Sprintf("第%d行“%s”列%s%s", row.Line, im.header(k), sep, msg))
 }
 
 // complete applies the defaults, normalizes the item, fills its deadline
-// and warns about doubtful values.
-func (im *Import) complete(row *Row, opt ImportOptions) {
+// (noting the months applied) and warns about doubtful values.
+func (im *Import) complete(row *Row, opt ImportOptions, applied map[reply.Kind]int) {
 	it := &row.Item
 	d := im.Defaults
 	if !slices.Contains(row.Filled, ledger.FMeeting) {
@@ -154,9 +168,14 @@ func (im *Import) complete(row *Row, opt ImportOptions) {
 		it.Mode = d.Mode
 	}
 	it.Normalize()
-	months := 0
+	months := ledger.DefaultDeadlineMonths
 	if opt.DeadlineMonths != nil {
-		months = opt.DeadlineMonths(it)
+		if m := opt.DeadlineMonths(it); m > 0 {
+			months = m
+		}
+	}
+	if !slices.Contains(row.Filled, ledger.FDeadline) {
+		applied[it.ReplyKind()] = months
 	}
 	it.FillDeadline(months)
 	if it.Phone != "" && !reply.ValidPhone(it.Phone) {
@@ -203,8 +222,8 @@ func parseCells(cells []string, m Mapping) (ledger.Item, []ledger.FieldKey, []ce
 			continue
 		}
 		v := strings.TrimSpace(cells[col])
-		if v == "" {
-			continue
+		if v == "" || v == ledger.Unfilled && (f.Type == ledger.Choice || f.Type == ledger.Bool) {
+			continue // a blank cell, or the 汇总表's word for one
 		}
 		var err error
 		if f.Type == ledger.Date {

@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -9,16 +10,18 @@ import (
 )
 
 // statsWriter lays out the 统计 sheet: label, count (a formula over the
-// 汇总表 with its value cached) and share of the total.
+// 汇总表 with its value cached) and share of the total. It collects the
+// rows, which flush then streams: a streamed formula cell keeps its cached
+// value's type, a number (excelize's SetCellFormula would make it a
+// string), and the sheet's used range is known before it is written.
 type statsWriter struct {
-	f        *excelize.File
 	st       *styles
-	row      int // the next row to write, 1-based
-	last     int // the last row of the 汇总表 ranges
+	cells    map[int][]any // row (1-based) → its cells from column A
+	row      int           // the next row to write, 1-based
+	last     int           // the last row of the 汇总表 ranges
 	totalRow int
 	total    int
 	rows     map[string]int // "status:已答复" → its row, for the rates
-	err      error
 }
 
 // ref returns the 汇总表 range of field k, e.g. '汇总表'!$N$2:$N$601.
@@ -29,20 +32,15 @@ func (w *statsWriter) ref(k ledger.FieldKey) string {
 // put writes a row: label, count formula with its cached value, and (when
 // share) its share of the total.
 func (w *statsWriter) put(key, label, formula string, value int, share bool) {
-	if w.err != nil {
-		return
-	}
 	r := w.row
 	w.row++
 	w.rows[key] = r
-	w.set(fmt.Sprintf("A%d", r), label, w.st.text)
-	w.formula(fmt.Sprintf("B%d", r), formula, value, w.st.count)
+	third := excelize.Cell{StyleID: w.st.text}
 	if share {
-		w.formula(fmt.Sprintf("C%d", r), fmt.Sprintf("IF($B$%d=0,0,B%d/$B$%d)", w.totalRow, r, w.totalRow),
-			ratio(value, w.total), w.st.percent)
-	} else {
-		w.set(fmt.Sprintf("C%d", r), "", w.st.text)
+		third = excelize.Cell{StyleID: w.st.percent, Value: ratio(value, w.total),
+			Formula: fmt.Sprintf("IF($B$%d=0,0,B%d/$B$%d)", w.totalRow, r, w.totalRow)}
 	}
+	w.cells[r] = []any{w.st.textCell(w.st.text, label), excelize.Cell{StyleID: w.st.count, Value: value, Formula: formula}, third}
 }
 
 func ratio(a, b int) float64 {
@@ -52,34 +50,43 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-func (w *statsWriter) set(cell string, v any, style int) {
-	if w.err == nil {
-		w.err = w.f.SetCellValue(StatsSheet, cell, v)
-	}
-	if w.err == nil {
-		w.err = w.f.SetCellStyle(StatsSheet, cell, cell, style)
-	}
-}
-
-// formula writes a formula with its cached value, so that a reader that
-// does not recalculate still sees the figure.
-func (w *statsWriter) formula(cell, formula string, cached any, style int) {
-	w.set(cell, cached, style)
-	if w.err == nil {
-		w.err = w.f.SetCellFormula(StatsSheet, cell, formula)
-	}
-}
-
 // section writes a section heading.
 func (w *statsWriter) section(title string) {
-	if w.err != nil {
-		return
-	}
 	w.row++
-	for _, c := range []string{"A", "B", "C"} {
-		w.set(fmt.Sprintf("%s%d", c, w.row), map[string]string{"A": title, "B": "件数", "C": "占比"}[c], w.st.label)
-	}
+	w.cells[w.row] = []any{w.st.textCell(w.st.label, title), excelize.Cell{StyleID: w.st.label, Value: "件数"},
+		excelize.Cell{StyleID: w.st.label, Value: "占比"}}
 	w.row++
+}
+
+// flush streams the rows into the 统计 sheet, with its used range, column
+// widths, merged title and chart.
+func (w *statsWriter) flush(f *excelize.File, catFirst, catLast int) error {
+	if err := f.SetSheetDimension(StatsSheet, fmt.Sprintf("A1:C%d", w.row-1)); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(StatsSheet)
+	if err != nil {
+		return err
+	}
+	for c, width := range []float64{22, 10, 10} {
+		if err := sw.SetColWidth(c+1, c+1, width); err != nil {
+			return err
+		}
+	}
+	for r := 1; r < w.row; r++ {
+		if cells, ok := w.cells[r]; ok {
+			if err := sw.SetRow("A"+strconv.Itoa(r), cells); err != nil {
+				return err
+			}
+		}
+	}
+	if err := sw.MergeCell("A1", "C1"); err != nil {
+		return err
+	}
+	if err := categoryChart(f, catFirst, catLast); err != nil {
+		return err
+	}
+	return sw.Flush()
 }
 
 // writeStats writes the 统计 sheet: counts by kind, category, status and
@@ -90,12 +97,9 @@ func writeStats(f *excelize.File, st *styles, items []ledger.Item, opt ExportOpt
 		return err
 	}
 	s := ledger.Compute(items, opt.Categories, opt.Today)
-	w := &statsWriter{f: f, st: st, row: 4, last: len(items) + 1 + spareRows, rows: map[string]int{}}
-	w.set("A1", "办理情况统计", st.title)
-	w.set("A2", "各项数字由公式根据“"+LedgerSheet+"”工作表实时计算", st.text)
-	if w.err == nil {
-		w.err = f.MergeCell(StatsSheet, "A1", "C1")
-	}
+	w := &statsWriter{st: st, cells: map[int][]any{}, row: 4, last: len(items) + 1 + spareRows, rows: map[string]int{}}
+	w.cells[1] = []any{excelize.Cell{StyleID: st.title, Value: "办理情况统计"}}
+	w.cells[2] = []any{excelize.Cell{StyleID: st.text, Value: "各项数字由公式根据“" + LedgerSheet + "”工作表实时计算"}}
 	num := w.ref(ledger.FNumber)
 	w.totalRow, w.total = w.row, s.Total
 	w.put("total", "总件数", "COUNTA("+num+")", s.Total, false)
@@ -134,15 +138,7 @@ func writeStats(f *excelize.File, st *styles, items []ledger.Item, opt ExportOpt
 		s.Total-sumCounts(s.BySatisfaction, true), true)
 
 	w.rates(&s)
-	if w.err != nil {
-		return w.err
-	}
-	for c, width := range map[string]float64{"A": 22, "B": 10, "C": 10} {
-		if err := f.SetColWidth(StatsSheet, c, c, width); err != nil {
-			return err
-		}
-	}
-	return categoryChart(f, catFirst, catLast)
+	return w.flush(f, catFirst, catLast)
 }
 
 // rates writes 办复率 and 满意率 from the rows above.
@@ -157,14 +153,10 @@ func (w *statsWriter) rates(s *ledger.Stats) {
 }
 
 func (w *statsWriter) rateRow(key, label, formula string, value float64) {
-	if w.err != nil {
-		return
-	}
 	r := w.row
 	w.row++
-	w.set(fmt.Sprintf("A%d", r), label, w.st.text)
-	w.formula(fmt.Sprintf("B%d", r), formula, value, w.st.percent)
-	w.set(fmt.Sprintf("C%d", r), "", w.st.text)
+	w.cells[r] = []any{w.st.textCell(w.st.text, label), excelize.Cell{StyleID: w.st.percent, Value: value, Formula: formula},
+		excelize.Cell{StyleID: w.st.text}}
 	w.rows[key] = r
 }
 

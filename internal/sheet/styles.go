@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"strings"
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
@@ -25,6 +26,38 @@ const (
 type styles struct {
 	title, header, text, wrap, center, date, count, percent, label int
 	overdue, dueSoon                                               int // conditional formats
+
+	f      *excelize.File
+	quoted map[int]int // style → the same with Excel's quote prefix
+}
+
+// textCell is a cell holding s as text in style. Text that Excel would
+// take for a formula once the cell is edited (beginning with = + - or @)
+// gets the style's quote-prefixed twin, as Excel marks such text typed
+// after an apostrophe; the value is a string either way, never a formula.
+func (s *styles) textCell(style int, v string) excelize.Cell {
+	if v != "" && strings.ContainsRune("=+-@", rune(v[0])) {
+		style = s.quote(style)
+	}
+	return excelize.Cell{StyleID: style, Value: v}
+}
+
+// quote returns the twin of a style that has Excel's quote prefix
+// (quotePrefix="1" on its cell format). excelize's Style has no field for
+// it, so the twin is a copy of the style's format record, added to the
+// workbook's style sheet, which excelize exposes as File.Styles.
+func (s *styles) quote(style int) int {
+	if q, ok := s.quoted[style]; ok {
+		return q
+	}
+	xfs := s.f.Styles.CellXfs
+	xf := xfs.Xf[style]
+	on := true
+	xf.QuotePrefix = &on
+	xfs.Xf = append(xfs.Xf, xf)
+	xfs.Count = len(xfs.Xf)
+	s.quoted[style] = len(xfs.Xf) - 1
+	return s.quoted[style]
 }
 
 func thinBorder() []excelize.Border {
@@ -44,7 +77,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: wrap}
 	}
 	dateFmt, pctFmt := DateFormat, "0.0%"
-	s := &styles{}
+	s := &styles{f: f, quoted: map[int]int{}}
 	defs := []struct {
 		dst   *int
 		style excelize.Style

@@ -44,6 +44,9 @@ func WriteTable(w io.Writer, title string, t *reply.Table) error {
 	if n == 0 {
 		n = 1
 	}
+	if err := f.SetSheetDimension(TableSheet, "A1:"+letter(n-1)+strconv.Itoa(len(t.Rows)+2)); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(TableSheet)
 	if err != nil {
 		return err
@@ -59,11 +62,11 @@ func WriteTable(w io.Writer, title string, t *reply.Table) error {
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: title}}, excelize.RowOpts{Height: 36}); err != nil {
 		return err
 	}
-	if err := sw.SetRow("A2", tableRow(t.Header, n, st.header, false)); err != nil {
+	if err := sw.SetRow("A2", tableRow(st, t.Header, n, st.header, false)); err != nil {
 		return err
 	}
 	for i, r := range t.Rows {
-		if err := sw.SetRow("A"+strconv.Itoa(i+3), tableRow(r, n, st.wrap, true)); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(i+3), tableRow(st, r, n, st.wrap, true)); err != nil {
 			return err
 		}
 	}
@@ -107,21 +110,21 @@ func tableColumns(t *reply.Table) int {
 	return n
 }
 
-// tableRow makes the cells of a row, padded to n columns.
-func tableRow(cells []string, n, style int, numbers bool) []any {
+// tableRow makes the cells of a row, padded to n columns; text that
+// looks like a formula gets the quote prefix (see styles.textCell).
+func tableRow(st *styles, cells []string, n, style int, numbers bool) []any {
 	row := make([]any, n)
 	for c := range row {
 		v := ""
 		if c < len(cells) {
 			v = cells[c]
 		}
-		var val any = v
+		row[c] = st.textCell(style, v)
 		if numbers {
 			if i, err := strconv.ParseInt(v, 10, 64); err == nil && strconv.FormatInt(i, 10) == v && len(v) < 16 {
-				val = i
+				row[c] = excelize.Cell{StyleID: style, Value: i}
 			}
 		}
-		row[c] = excelize.Cell{StyleID: style, Value: val}
 	}
 	return row
 }
@@ -161,12 +164,12 @@ func tableWidths(t *reply.Table, n int) []float64 {
 // ReadTableFile reads an attachment table from the workbook at path; see
 // ReadTable.
 func ReadTableFile(path string) (title string, t *reply.Table, err error) {
-	f, err := openFile(path, false)
+	wb, err := openFile(path, false)
 	if err != nil {
 		return "", nil, err
 	}
-	defer f.Close()
-	return readTable(f, path)
+	defer wb.Close()
+	return readTable(wb)
 }
 
 // ReadTable reads an attachment table from the first sheet of a workbook:
@@ -175,19 +178,19 @@ func ReadTableFile(path string) (title string, t *reply.Table, err error) {
 // formatted); blank rows are skipped. Widths are the column widths of the
 // sheet in their smallest whole proportions.
 func ReadTable(r io.Reader) (title string, t *reply.Table, err error) {
-	f, err := openReader(r, false)
+	wb, err := openReader(r, false)
 	if err != nil {
 		return "", nil, err
 	}
-	defer f.Close()
-	return readTable(f, "")
+	defer wb.Close()
+	return readTable(wb)
 }
 
-func readTable(f *excelize.File, path string) (string, *reply.Table, error) {
-	name := f.GetSheetList()[0]
-	grid, err := readGrid(f, name)
+func readTable(wb *workbook) (string, *reply.Table, error) {
+	name := wb.GetSheetList()[0]
+	grid, scan, err := readGrid(wb, name, nil)
 	if err != nil {
-		return "", nil, &FileError{Path: path, Kind: Damaged, Err: err}
+		return "", nil, err
 	}
 	var rows [][]string
 	for _, r := range grid {
@@ -196,7 +199,7 @@ func readTable(f *excelize.File, path string) (string, *reply.Table, error) {
 		}
 	}
 	if len(rows) == 0 {
-		return "", nil, &FileError{Path: path, Kind: NoTable}
+		return "", nil, &FileError{Path: wb.path, Kind: NoTable}
 	}
 	title := ""
 	if len(rows) > 1 && isTitleRow(rows[0]) && len(nonBlank(rows[1])) > 1 {
@@ -210,7 +213,7 @@ func readTable(f *excelize.File, path string) (string, *reply.Table, error) {
 	for _, r := range rows[1:] {
 		t.Rows = append(t.Rows, pad(r, n))
 	}
-	t.Widths = readWidths(f, name, n)
+	t.Widths = readWidths(scan, n)
 	return title, t, nil
 }
 
@@ -245,15 +248,11 @@ func pad(r []string, n int) []string {
 
 // readWidths returns the column widths divided by their greatest common
 // divisor.
-func readWidths(f *excelize.File, sheet string, n int) []int {
+func readWidths(scan *sheetScan, n int) []int {
 	out := make([]int, n)
 	g := 0
 	for c := range out {
-		w, err := f.GetColWidth(sheet, letter(c))
-		if err != nil {
-			return nil
-		}
-		out[c] = max(1, int(math.Round(w)))
+		out[c] = max(1, int(math.Round(scan.width(c+1))))
 		g = gcd(g, out[c])
 	}
 	for c := range out {

@@ -90,6 +90,14 @@ func TestTableWorkbook(t *testing.T) {
 	if formula, _ := f.GetCellFormula(TableSheet, "B4"); formula != "" {
 		t.Errorf("B4 became a formula: %q", formula)
 	}
+	for cell, want := range map[string]bool{"B4": true, "B3": false, "A4": false} {
+		if got := quotePrefixed(t, f, TableSheet, cell); got != want {
+			t.Errorf("%s: quote prefix %v, want %v", cell, got, want)
+		}
+	}
+	if dim, _ := f.GetSheetDimension(TableSheet); dim != "A1:B4" {
+		t.Errorf("dimension %q, want A1:B4", dim)
+	}
 	if w1, _ := f.GetColWidth(TableSheet, "A"); w1 != 18 {
 		t.Errorf("width of A = %v, want 18 (1 of 5 parts of 90)", w1)
 	}

@@ -115,11 +115,15 @@ func distinct(base []string, items []ledger.Item, get func(*ledger.Item) string)
 
 // writeItems streams the 汇总表 sheet.
 func writeItems(f *excelize.File, st *styles, items []ledger.Item, opt ExportOptions) error {
+	heads := ExportColumns()
+	// The used range is declared before streaming, which writes it first.
+	if err := f.SetSheetDimension(LedgerSheet, "A1:"+letter(len(heads)-1)+strconv.Itoa(len(items)+1)); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(LedgerSheet)
 	if err != nil {
 		return err
 	}
-	heads := ExportColumns()
 	for c, width := range columnWidths(heads, items) {
 		if err := sw.SetColWidth(c+1, c+1, width); err != nil {
 			return err
@@ -148,12 +152,16 @@ func writeItems(f *excelize.File, st *styles, items []ledger.Item, opt ExportOpt
 	return sw.Flush()
 }
 
-// itemCells fills row with the cells of item i.
+// itemCells fills row with the cells of item i. A 承办方式 or 是否见面沟通
+// that was not recorded shows as ledger.Unfilled, not as a default.
 func itemCells(row []any, st *styles, i int, it *ledger.Item) {
 	row[0] = excelize.Cell{StyleID: st.center, Value: i + 1}
 	for c, fd := range ledger.Fields {
 		var v any = fd.Get(it)
 		style := st.text
+		if fd.Key == ledger.FMode && it.Mode == "" || fd.Key == ledger.FMet && !it.MetKnown() {
+			v = ledger.Unfilled
+		}
 		switch {
 		case fd.Type == ledger.Date:
 			style, v = st.date, nil
@@ -170,10 +178,16 @@ func itemCells(row []any, st *styles, i int, it *ledger.Item) {
 		case fd.Type == ledger.Choice || fd.Type == ledger.Bool || fd.Key == ledger.FCategory:
 			style = st.center
 		}
-		if v == "" {
-			v = nil // a blank cell, which COUNTIFS(…,"") counts
+		switch text := v.(type) {
+		case string:
+			if text == "" {
+				row[c+1] = excelize.Cell{StyleID: style} // a blank cell, which COUNTIFS(…,"") counts
+			} else {
+				row[c+1] = st.textCell(style, text)
+			}
+		default:
+			row[c+1] = excelize.Cell{StyleID: style, Value: v}
 		}
-		row[c+1] = excelize.Cell{StyleID: style, Value: v}
 	}
 }
 

@@ -339,6 +339,9 @@ func (d *importPreview) show() {
 		s += "　　表格标题：" + p.Title
 	}
 	s += "\n" + p.Summary()
+	if p.DeadlineRule != "" {
+		s += "\n" + p.DeadlineRule
+	}
 	d.summary.SetText(s)
 	d.relayout = true
 
@@ -388,7 +391,8 @@ func columnOption(c sheet.Column) string {
 }
 
 // planNotes says, for each planned row, why it cannot be imported (its
-// first error), what an update changes, or its first warning.
+// first error), what an update changes from what to what, or its first
+// warning.
 func planNotes(p *app.Preview) []string {
 	byLine := map[int][]sheet.Problem{}
 	for _, pr := range p.Problems {
@@ -408,7 +412,7 @@ func planNotes(p *app.Preview) []string {
 				}
 			}
 		case app.Update:
-			notes[i] = "将更改：" + strings.Join(changedFields(pl.Existing, &pl.Item), "、")
+			notes[i] = "将更改：" + ledger.Changes(pl.Changes)
 		case app.Keep:
 			notes[i] = "与台账中的相同"
 		}
@@ -434,20 +438,6 @@ func cellNote(pr sheet.Problem) string {
 		return rest
 	}
 	return msg
-}
-
-// changedFields names the fields whose value an update changes.
-func changedFields(old, now *ledger.Item) []string {
-	if old == nil {
-		return nil
-	}
-	var out []string
-	for _, f := range ledger.Fields {
-		if f.Get(old) != f.Get(now) {
-			out = append(out, f.Label)
-		}
-	}
-	return out
 }
 
 // showProblems lists the problems of the reading, those of the sheet as
