@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages ReplyDesk needs to build and test:
-# the C toolchain and X11/OpenGL headers of the GUI, and the PDF tools the
-# tests check output with, and two system fonts the renderer tests draw
+# the C toolchain and X11/OpenGL headers of the GUI, the tools the tests
+# check output with (poppler, qpdf, LibreOffice headless to reopen
+# workbooks and documents), and two system fonts the renderer tests draw
 # with. Installs only what is missing.
 set -euo pipefail
 
 pkgs=(
   gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
   libxinerama-dev libxi-dev libxxf86vm-dev
-  poppler-utils qpdf
+  poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui
   fonts-lxgw-wenkai fonts-dejavu-core
   xvfb xauth x11-utils xdotool imagemagick
 )
