@@ -43,6 +43,10 @@ func probe(path string) error {
 		if errors.Is(err, fs.ErrExist) {
 			return nil
 		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return &fs.PathError{Op: "create", Path: dir, Err: pe.Err} // the folder, not the probe
+		}
 		return err
 	}
 	f.Close()
