@@ -34,6 +34,8 @@ const usage = `用法：
     筛选条件：--status 未办理,办理中 --kind 提案 --category B --overdue --due-soon --q 关键词
     台账选项：--db 数据库文件；导入时 --map 案由=C 指定列，--meeting 市政协十四届二次会议
 
+各子命令的详细说明：replydesk 子命令 --help，例如 replydesk render --help
+
 通用选项（放在子命令之后）：
   --templates 文件夹   另外读取该文件夹中的样式（*.toml）
   --font 角色=字体文件  为字体角色指定已安装字体，角色为 title/body/hei/kai/song，

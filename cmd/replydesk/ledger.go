@@ -94,8 +94,9 @@ func quoteList(values []string) string {
 	return strings.Join(q, "、")
 }
 
-// load opens the ledger for reading and reads the items the filter flags
-// select; done closes the ledger.
+// load opens the ledger (for writing when write is set, else for
+// reading) and reads the items the filter flags select; done closes the
+// ledger.
 func (lf *ledgerFlags) load(write bool) (*app.Ledger, []ledger.Item, func(), error) {
 	d, err := lf.desk()
 	if err != nil {
