@@ -34,6 +34,8 @@ const usage = `用法：
     筛选条件：--status 未办理,办理中 --kind 提案 --category B --overdue --due-soon --q 关键词
     台账选项：--db 数据库文件；导入时 --map 案由=C 指定列，--meeting 市政协十四届二次会议
 
+各子命令的详细说明：replydesk 子命令 --help，例如 replydesk render --help
+
 通用选项（放在子命令之后）：
   --templates 文件夹   另外读取该文件夹中的样式（*.toml）
   --font 角色=字体文件  为字体角色指定已安装字体，角色为 title/body/hei/kai/song，
@@ -41,15 +43,27 @@ const usage = `用法：
 `
 
 // run runs the command line and returns the exit status: 0 on success, 1
-// when a check found errors, 2 on a usage or processing error.
+// when a check found errors, 2 on a usage or processing error. -h or
+// --help after any subcommand prints its usage to stdout and exits 0.
 func run(args []string, stdout, stderr io.Writer) (int, error) {
+	code, err := dispatch(args, stdout, stderr)
+	var help *helpRequested
+	if errors.As(err, &help) {
+		fmt.Fprint(stdout, strings.TrimRight(help.usage, "\n")+"\n")
+		return 0, nil
+	}
+	return code, err
+}
+
+// dispatch runs the subcommand that args name.
+func dispatch(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) == 0 {
 		return openWindow("")
 	}
 	cmd, rest := args[0], args[1:]
 	if len(args) == 1 && windowFile(cmd) {
 		if _, err := os.Stat(cmd); err != nil {
-			return 2, fmt.Errorf("无法打开“%s”：文件不存在或无法读取", cmd)
+			return 2, safefile.Explain("打开", cmd, err)
 		}
 		return openWindow(cmd)
 	}
@@ -63,17 +77,39 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 	case "styles":
 		return listStyles(rest, stdout)
 	case "fonts":
-		return listFonts(stdout)
+		return listFonts(rest, stdout)
 	case "ledger":
 		return ledgerCmd(rest, stdout, stderr)
 	case "batch":
 		return batchCmd(rest, stdout, stderr)
-	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0, nil
+	case "help", "-h", "-help", "--help":
+		if len(rest) > 0 {
+			return 0, &helpRequested{usageOf(strings.Join(rest, " "))}
+		}
+		return 0, &helpRequested{usage}
 	}
-	fmt.Fprint(stderr, usage)
-	return 2, fmt.Errorf("未知的子命令“%s”", cmd)
+	if strings.HasPrefix(cmd, "-") {
+		return 2, &usageError{fmt.Sprintf("未知的选项“%s”：选项写在子命令之后", cmd), usage}
+	}
+	return 2, &usageError{fmt.Sprintf("未知的子命令“%s”", cmd), usage}
+}
+
+// inputFile checks that path is a file the command can read, and says in
+// Chinese what is wrong if not: missing, a folder, not readable. what
+// names the kind of file expected.
+func inputFile(path, what string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return safefile.Explain("读取", path, err)
+	}
+	if fi.IsDir() {
+		return &safefile.Error{Op: "读取", Path: path, Msg: "这是一个文件夹：请指定" + what}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return safefile.Explain("读取", path, err)
+	}
+	return f.Close()
 }
 
 // windowFile reports whether arg names a file the window opens: a reply
@@ -125,7 +161,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, fmt.Errorf("选项有误：%v\n%s", err, usage)
+			return nil, flagError(fs.Name(), err)
 		}
 		if fs.NArg() == 0 {
 			return pos, nil
@@ -143,14 +179,22 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 2, err
 	}
-	if len(pos) != 1 || *out == "" {
-		return 2, errors.New("用法：replydesk render 文件.reply.toml -o 文件.pdf")
+	switch {
+	case len(pos) == 0:
+		return 2, &usageError{"缺少答复函文件", usageOf("render")}
+	case len(pos) > 1:
+		return 2, &usageError{fmt.Sprintf("只能排版一个答复函文件，多出了“%s”", pos[1]), usageOf("render")}
+	case *out == "":
+		return 2, &usageError{"缺少输出文件：请用 -o 文件.pdf 指定", usageOf("render")}
+	}
+	if err := safefile.CheckOutput(*out, ".pdf", pos[0]); err != nil {
+		return 2, err
+	}
+	if err := inputFile(pos[0], "答复函文件（.reply.toml）"); err != nil {
+		return 2, err
 	}
 	d, err := c.desk()
 	if err != nil {
-		return 2, err
-	}
-	if err := safefile.CheckOutput(*out, ".pdf", pos[0]); err != nil {
 		return 2, err
 	}
 	r, err := tomlfile.ReadReplyFile(pos[0])
@@ -234,12 +278,19 @@ func newReply(args []string, stdout io.Writer) (int, error) {
 	var c common
 	fs := newFlags("new", &c)
 	name := fs.String("style", "", "")
-	if _, err := parse(fs, args); err != nil {
+	pos, err := parse(fs, args)
+	if err != nil {
 		return 2, err
+	}
+	if len(pos) > 0 {
+		return 2, &usageError{fmt.Sprintf("new 不需要文件参数，多出了“%s”：请用 > 文件.reply.toml 保存输出", pos[0]), usageOf("new")}
 	}
 	d, err := c.desk()
 	if err != nil {
 		return 2, err
+	}
+	if *name == "" {
+		return 2, &usageError{"缺少 --style 样式名；可用的样式：" + styleNames(d), usageOf("new")}
 	}
 	st := d.StyleNamed(*name)
 	if st == nil {
@@ -262,8 +313,12 @@ func styleNames(d *app.Desk) string {
 
 func listStyles(args []string, stdout io.Writer) (int, error) {
 	var c common
-	if _, err := parse(newFlags("styles", &c), args); err != nil {
+	pos, err := parse(newFlags("styles", &c), args)
+	if err != nil {
 		return 2, err
+	}
+	if len(pos) > 0 {
+		return 2, &usageError{fmt.Sprintf("styles 不需要参数，多出了“%s”", pos[0]), usageOf("styles")}
 	}
 	d, err := c.desk()
 	if err != nil {
@@ -278,7 +333,16 @@ func listStyles(args []string, stdout io.Writer) (int, error) {
 	return 0, nil
 }
 
-func listFonts(stdout io.Writer) (int, error) {
+func listFonts(args []string, stdout io.Writer) (int, error) {
+	fs := flag.NewFlagSet("fonts", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return 2, err
+	}
+	if len(pos) > 0 {
+		return 2, &usageError{fmt.Sprintf("fonts 不需要参数，多出了“%s”", pos[0]), usageOf("fonts")}
+	}
 	list, err := fonts.Installed()
 	if err != nil {
 		return 2, err

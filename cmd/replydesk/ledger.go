@@ -8,10 +8,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 
 	"replydesk/internal/app"
 	"replydesk/internal/ledger"
+	"replydesk/internal/safefile"
 	"replydesk/internal/sheet"
 	"replydesk/internal/store"
 )
@@ -22,7 +24,8 @@ const ledgerUsage = `用法：
   replydesk ledger list [筛选条件]
   replydesk batch --out 文件夹 [--force] [筛选条件]
 筛选条件：--status 未办理,办理中  --kind 提案  --category B  --overdue  --due-soon  --q 关键词
-通用：--db 数据库文件（默认为用户数据文件夹中的 replydesk.db）`
+通用：--db 数据库文件（默认为用户数据文件夹中的 replydesk.db）
+各子命令的说明：replydesk ledger import --help（export、list 同）`
 
 // ledgerFlags are the options of the ledger subcommands.
 type ledgerFlags struct {
@@ -45,9 +48,11 @@ func newLedgerFlags(name string, lf *ledgerFlags) *flag.FlagSet {
 	return fs
 }
 
-// filter builds the ledger filter of the options.
-func (lf *ledgerFlags) filter() (ledger.Filter, error) {
-	f := ledger.Filter{Overdue: lf.overdue, DueSoon: lf.dueSoon, Text: lf.query, Categories: ledger.SplitList(lf.category)}
+// filter builds the ledger filter of the options: statuses and kinds
+// must be known ones, categories codes of the desk's styles (for the
+// kinds asked for).
+func (lf *ledgerFlags) filter(d *app.Desk) (ledger.Filter, error) {
+	f := ledger.Filter{Overdue: lf.overdue, DueSoon: lf.dueSoon, Text: lf.query}
 	for _, s := range ledger.SplitList(lf.status) {
 		st, err := ledger.ParseStatus(s)
 		if err != nil {
@@ -62,18 +67,46 @@ func (lf *ledgerFlags) filter() (ledger.Filter, error) {
 		}
 		f.Kinds = append(f.Kinds, k)
 	}
+	valid, _ := app.NewLedger(d, nil).Choices(f.Kinds...)
+	for _, c := range ledger.SplitList(lf.category) {
+		if c == "无" {
+			f.Categories = append(f.Categories, "") // the items without a category
+			continue
+		}
+		i := slices.IndexFunc(valid, func(v string) bool { return strings.EqualFold(v, c) })
+		if i < 0 {
+			if len(valid) == 0 {
+				return f, fmt.Errorf("--category：“%s”不是有效的答复类别：所选类型的样式没有答复类别，只能写“无”", c)
+			}
+			return f, fmt.Errorf("--category：“%s”不是有效的答复类别，应为%s之一（“无”为未填类别的）", c, quoteList(valid))
+		}
+		f.Categories = append(f.Categories, valid[i])
+	}
 	return f, nil
 }
 
-// open opens the desk and the database.
-// load opens the ledger and reads the items the filter flags select; done
-// closes the ledger.
-func (lf *ledgerFlags) load() (*app.Ledger, []ledger.Item, func(), error) {
-	f, err := lf.filter()
+// quoteList writes values as “A”、“B”、“C”.
+func quoteList(values []string) string {
+	q := make([]string, len(values))
+	for i, v := range values {
+		q[i] = "“" + v + "”"
+	}
+	return strings.Join(q, "、")
+}
+
+// load opens the ledger (for writing when write is set, else for
+// reading) and reads the items the filter flags select; done closes the
+// ledger.
+func (lf *ledgerFlags) load(write bool) (*app.Ledger, []ledger.Item, func(), error) {
+	d, err := lf.desk()
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	l, done, err := lf.open()
+	f, err := lf.filter(d)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	l, done, err := lf.open(d, write)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -85,16 +118,19 @@ func (lf *ledgerFlags) load() (*app.Ledger, []ledger.Item, func(), error) {
 	return l, items, done, nil
 }
 
-func (lf *ledgerFlags) open() (*app.Ledger, func(), error) {
-	d, err := lf.desk()
-	if err != nil {
-		return nil, nil, err
-	}
+// open opens the database (--db, or the default one) over the desk d:
+// for writing, or, when write is false, for reading (see
+// store.OpenForReading: a database that cannot be written is read).
+func (lf *ledgerFlags) open(d *app.Desk, write bool) (*app.Ledger, func(), error) {
 	path := lf.db
 	if path == "" {
 		path = store.DefaultPath()
 	}
-	s, err := store.Open(path)
+	open := store.Open
+	if !write {
+		open = store.OpenForReading
+	}
+	s, err := open(path)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -104,9 +140,11 @@ func (lf *ledgerFlags) open() (*app.Ledger, func(), error) {
 // ledgerCmd runs "replydesk ledger …".
 func ledgerCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) == 0 {
-		return 2, errors.New(ledgerUsage)
+		return 2, &usageError{"缺少台账子命令：import、export 或 list", ledgerUsage}
 	}
 	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		return 0, &helpRequested{ledgerUsage}
 	case "import":
 		return ledgerImport(args[1:], stdout)
 	case "export":
@@ -114,7 +152,22 @@ func ledgerCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	case "list":
 		return ledgerList(args[1:], stdout)
 	}
-	return 2, fmt.Errorf("未知的台账子命令“%s”\n%s", args[0], ledgerUsage)
+	if strings.HasPrefix(args[0], "-") {
+		return 2, &usageError{fmt.Sprintf("选项“%s”应写在台账子命令（import、export 或 list）之后", args[0]), ledgerUsage}
+	}
+	return 2, &usageError{fmt.Sprintf("未知的台账子命令“%s”", args[0]), ledgerUsage}
+}
+
+// positional is the usage error of a subcommand given the wrong number
+// of arguments: want names the one it takes ("" for none).
+func positional(pos []string, want, name string) error {
+	switch {
+	case want == "":
+		return &usageError{fmt.Sprintf("%s 不需要文件参数，多出了“%s”", name, pos[0]), usageOf(name)}
+	case len(pos) == 0:
+		return &usageError{"缺少" + want, usageOf(name)}
+	}
+	return &usageError{fmt.Sprintf("只需要一个%s，多出了“%s”", want, pos[1]), usageOf(name)}
 }
 
 // mapFlags collects --map 字段=列 options.
@@ -162,7 +215,7 @@ func ledgerImport(args []string, stdout io.Writer) (int, error) {
 		return 2, err
 	}
 	if len(pos) != 1 {
-		return 2, errors.New(ledgerUsage)
+		return 2, positional(pos, "交办清单文件（.xlsx）", "ledger import")
 	}
 	opt := sheet.ImportOptions{Sheet: *sheetName}
 	if len(mapping) > 0 {
@@ -171,7 +224,14 @@ func ledgerImport(args []string, stdout io.Writer) (int, error) {
 	if opt.Defaults, err = importDefaults(*meeting, lf.kind); err != nil {
 		return 2, err
 	}
-	l, done, err := lf.open()
+	if err := inputFile(pos[0], "交办清单文件（.xlsx）"); err != nil {
+		return 2, err
+	}
+	d, err := lf.desk()
+	if err != nil {
+		return 2, err
+	}
+	l, done, err := lf.open(d, true)
 	if err != nil {
 		return 2, err
 	}
@@ -253,13 +313,20 @@ func ledgerExport(args []string, stdout io.Writer) (int, error) {
 		return 2, err
 	}
 	if len(pos) != 1 {
-		return 2, errors.New(ledgerUsage)
+		return 2, positional(pos, "输出的汇总表文件（.xlsx）", "ledger export")
 	}
-	f, err := lf.filter()
+	if err := safefile.CheckOutput(pos[0], ".xlsx"); err != nil {
+		return 2, err
+	}
+	d, err := lf.desk()
 	if err != nil {
 		return 2, err
 	}
-	l, done, err := lf.open()
+	f, err := lf.filter(d)
+	if err != nil {
+		return 2, err
+	}
+	l, done, err := lf.open(d, false)
 	if err != nil {
 		return 2, err
 	}
@@ -274,10 +341,14 @@ func ledgerExport(args []string, stdout io.Writer) (int, error) {
 
 func ledgerList(args []string, stdout io.Writer) (int, error) {
 	var lf ledgerFlags
-	if _, err := parse(newLedgerFlags("ledger list", &lf), args); err != nil {
+	pos, err := parse(newLedgerFlags("ledger list", &lf), args)
+	if err != nil {
 		return 2, err
 	}
-	_, items, done, err := lf.load()
+	if len(pos) > 0 {
+		return 2, positional(pos, "", "ledger list")
+	}
+	_, items, done, err := lf.load(false)
 	if err != nil {
 		return 2, err
 	}
@@ -301,10 +372,13 @@ func batchCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 2, err
 	}
-	if len(pos) != 0 || *out == "" {
-		return 2, errors.New(ledgerUsage)
+	if len(pos) > 0 {
+		return 2, positional(pos, "", "batch")
 	}
-	l, items, done, err := lf.load()
+	if *out == "" {
+		return 2, &usageError{"缺少 --out 文件夹：请指定 PDF 写入的文件夹", usageOf("batch")}
+	}
+	l, items, done, err := lf.load(true)
 	if err != nil {
 		return 2, err
 	}

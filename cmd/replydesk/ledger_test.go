@@ -76,8 +76,9 @@ func TestLedgerImportProblems(t *testing.T) {
 	if code, _, err := runCLI(t, "ledger", "import", path, "--db", db, "--map", "题目"); code != 2 || err == nil {
 		t.Errorf("bad --map: %d %v", code, err)
 	}
-	if code, _, err := runCLI(t, "ledger", "import", filepath.Join(t.TempDir(), "无.xlsx"), "--db", db); code != 2 ||
-		err == nil || !strings.Contains(err.Error(), "文件“无.xlsx”无法打开") {
+	absent := filepath.Join(t.TempDir(), "无.xlsx")
+	if code, _, err := runCLI(t, "ledger", "import", absent, "--db", db); code != 2 ||
+		err == nil || !strings.Contains(err.Error(), "无法读取“"+absent+"”：文件或文件夹不存在") {
 		t.Errorf("missing file: %d %v", code, err)
 	}
 }

@@ -6,6 +6,10 @@ package main
 import (
 	"fmt"
 	"os"
+
+	// Before the toolkit reads the locale at its initialisation: see the
+	// package's documentation.
+	_ "replydesk/internal/locale"
 )
 
 func main() {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"replydesk/internal/reply"
+	"replydesk/internal/safefile"
 	"replydesk/internal/store"
 )
 
@@ -218,12 +219,36 @@ func OpenCommand(path, goos string) []string {
 // no print service) and returns the command's complaint, in Chinese, when
 // it fails.
 func Print(path string) error {
+	if err := readable("打印", path); err != nil {
+		return err
+	}
 	return run(PrintCommand(path, exec.LookPath, runtime.GOOS), "打印", 20*time.Second)
 }
 
 // OpenFile opens a file with its default application.
 func OpenFile(path string) error {
+	if err := readable("打开", path); err != nil {
+		return err
+	}
 	return run(OpenCommand(path, runtime.GOOS), "打开文件", 3*time.Second)
+}
+
+// readable says in Chinese, with the path, why path cannot be handed to
+// another program (missing, a folder, not readable), before that program
+// says it in its own words.
+func readable(op, path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return safefile.Explain(op, path, err)
+	}
+	if fi.IsDir() {
+		return &safefile.Error{Op: op, Path: path, Msg: "这是一个文件夹，不是文件：请选择一个文件"}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return safefile.Explain(op, path, err)
+	}
+	return f.Close()
 }
 
 // run starts argv and returns its failure if it ends with one within

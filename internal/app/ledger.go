@@ -8,6 +8,7 @@ import (
 
 	"replydesk/internal/ledger"
 	"replydesk/internal/reply"
+	"replydesk/internal/safefile"
 	"replydesk/internal/sheet"
 	"replydesk/internal/store"
 	"replydesk/internal/style"
@@ -113,7 +114,10 @@ func ExportAttachment(path string, a *reply.Attachment) error {
 	if a.Table == nil {
 		return fmt.Errorf("附件“%s”不是表格，无法导出为 Excel 表格", a.Title)
 	}
-	return sheet.WriteTableFile(path, a.Title, a.Table)
+	if err := safefile.CheckOutput(path, ".xlsx"); err != nil {
+		return err
+	}
+	return safefile.Explain("导出", path, sheet.WriteTableFile(path, a.Title, a.Table))
 }
 
 // ImportAttachment reads an attachment table from the first sheet of the
@@ -159,8 +163,12 @@ func kindsOf(items []ledger.Item) []reply.Kind {
 }
 
 // ExportLedger writes the 办理情况汇总表 of the items that pass f to path
-// (atomically) and returns how many items it holds.
+// (atomically) and returns how many items it holds. The path must end in
+// .xlsx and not be a folder or a reply source (see safefile.CheckOutput).
 func (l *Ledger) ExportLedger(path string, f ledger.Filter) (int, error) {
+	if err := safefile.CheckOutput(path, ".xlsx"); err != nil {
+		return 0, err
+	}
 	items, err := l.Items(f)
 	if err != nil {
 		return 0, err
@@ -168,7 +176,7 @@ func (l *Ledger) ExportLedger(path string, f ledger.Filter) (int, error) {
 	cats, discs := l.Choices(kindsOf(items)...)
 	err = sheet.WriteLedgerFile(path, items, sheet.ExportOptions{Categories: cats, Disclosures: discs, Today: l.today()})
 	if err != nil {
-		return 0, err
+		return 0, safefile.Explain("导出", path, err)
 	}
 	return len(items), nil
 }

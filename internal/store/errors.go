@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -24,6 +25,10 @@ const (
 	Locked
 	// TooNew: the database was written by a newer ReplyDesk.
 	TooNew
+	// Outdated: opened read-only, the database's schema is older than
+	// this program's (or the file is empty) and cannot be brought up to
+	// date.
+	Outdated
 )
 
 // OpenError is the error of Open. Its message is in Chinese, names the file
@@ -33,6 +38,9 @@ type OpenError struct {
 	Kind    OpenErrorKind
 	Version int   // the database's schema version, for TooNew
 	Err     error // the underlying error, if any
+	// Cause is the operating system's reason, when Err is SQLite's own
+	// code for a file it could not open (see probe); nil if unknown.
+	Cause error
 }
 
 // Error returns the message to show the user.
@@ -46,16 +54,27 @@ func (e *OpenError) Error() string {
 		return fmt.Sprintf("数据库文件“%s”正被另一个 ReplyDesk 窗口（或其他程序）使用：请切换到那个窗口继续工作，或将其关闭后再打开", e.Path)
 	case TooNew:
 		return fmt.Sprintf("数据库文件“%s”由更新版本的 ReplyDesk 创建（结构版本 %d，本程序只支持到 %d）：请升级 ReplyDesk 后再打开", e.Path, e.Version, len(migrations))
+	case Outdated:
+		return fmt.Sprintf("数据库文件“%s”只能以只读方式打开，但它由较早版本的 ReplyDesk 创建，需要先升级结构：请把它复制到可以写入的文件夹，用 ReplyDesk 打开一次后再使用", e.Path)
+	}
+	if e.Err != nil && isOS(e.Err) {
+		return osMessage("创建或打开数据库文件", e.Path, e.Err)
+	}
+	if e.Cause != nil {
+		return osMessage("创建或打开数据库文件", e.Path, e.Cause)
 	}
 	detail := ""
 	if e.Err != nil {
 		detail = "（" + e.Err.Error() + "）"
 	}
-	return fmt.Sprintf("无法创建或打开数据库文件“%s”%s：请检查该文件夹是否存在、是否有写入权限、磁盘是否已满", e.Path, detail)
+	return fmt.Sprintf("无法创建或打开数据库文件“%s”：请检查该文件夹是否存在、是否有写入权限、磁盘是否已满%s", e.Path, detail)
 }
 
 // Unwrap returns the underlying error.
 func (e *OpenError) Unwrap() error { return e.Err }
+
+// errReadOnly is the error of a write to a store opened read-only.
+var errReadOnly = errors.New("数据库是以只读方式打开的（数据库文件或所在文件夹不可写入），本次修改未写入：请把数据库放到可以写入的位置后重试")
 
 // ErrNotFound is matched (with errors.Is) by the errors about a draft or
 // revision that does not exist.
@@ -109,6 +128,13 @@ func explain(path string, err error) string {
 	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
+		if isOS(err) {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				path = pe.Path
+			}
+			return osMessage("写入", path, err)
+		}
 		return err.Error()
 	}
 	const kept = "此前保存的内容完好"

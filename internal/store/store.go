@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -45,17 +46,22 @@ type Store struct {
 	// older ones are deleted unless they are checkpoints. 0 means 200.
 	MaxRevisions int
 
-	path string
-	db   *sql.DB
+	path     string
+	db       *sql.DB
+	readOnly bool // opened by OpenReadOnly: every write fails
 }
 
-// Open opens the database at path, creating its folder and the file if
-// needed, and brings its schema up to date. Its errors are *OpenError.
+// Open opens the database at path, creating the file if needed, and
+// brings its schema up to date. The folder of the default location (see
+// DefaultPath) is made when missing; of any other path only the last
+// folder is, so that a path that names a missing drive or share, or has a
+// typing error, is reported rather than silently made. Its errors are
+// *OpenError.
 func Open(path string) (*Store, error) {
 	if strings.ContainsAny(path, "?#") {
 		return nil, &OpenError{Path: path, Kind: Unreachable, Err: errors.New("路径中不能含有“?”或“#”")}
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	if err := makeFolder(path); err != nil {
 		return nil, &OpenError{Path: path, Kind: Unreachable, Err: err}
 	}
 	db, err := sql.Open("sqlite", dsn(path))
@@ -68,9 +74,35 @@ func Open(path string) (*Store, error) {
 	db.SetConnMaxLifetime(0)
 	if err := prepare(db); err != nil {
 		db.Close()
-		return nil, openError(path, err)
+		oe := openError(path, err)
+		if oe.Kind == Unreachable && !isOS(err) {
+			oe.Cause = probe(path)
+		}
+		return nil, oe
 	}
 	return &Store{path: path, db: db}, nil
+}
+
+// makeFolder makes the folder of the database at path, if missing: all of
+// it for the default location, else only its last level.
+func makeFolder(path string) error {
+	dir := filepath.Dir(path)
+	if fi, err := os.Stat(dir); err == nil {
+		if !fi.IsDir() {
+			return &os.PathError{Op: "mkdir", Path: dir, Err: syscall.ENOTDIR}
+		}
+		return nil
+	}
+	noEnv := func(k string) string {
+		if k == "REPLYDESK_DB" {
+			return ""
+		}
+		return os.Getenv(k)
+	}
+	if filepath.Clean(path) == filepath.Clean(defaultPath(runtime.GOOS, noEnv, os.UserHomeDir)) {
+		return os.MkdirAll(dir, 0o700)
+	}
+	return os.Mkdir(dir, 0o700)
 }
 
 // dsn is the driver's data source name: the plain file name (not a file:
@@ -155,6 +187,9 @@ var errUnchanged = errors.New("unchanged")
 
 // write runs fn in one transaction: all of it is committed or none.
 func (s *Store) write(op string, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return &Error{Op: op, Path: s.path, Err: errReadOnly}
+	}
 	tx, err := s.db.Begin()
 	if err != nil {
 		return s.fail(op, err)
@@ -203,15 +238,25 @@ func (s *Store) Backup(dst string) error {
 	if _, err := os.Stat(dst); err == nil {
 		return &Error{Op: op, Path: s.path, Err: errors.New("目标文件已存在，请换一个文件名")}
 	}
+	if fi, err := os.Stat(filepath.Dir(dst)); err != nil {
+		return &Error{Op: op, Path: dst, Err: err}
+	} else if !fi.IsDir() {
+		return &Error{Op: op, Path: dst, Err: &os.PathError{Op: "stat", Path: filepath.Dir(dst), Err: syscall.ENOTDIR}}
+	}
 	tmp := dst + ".tmp"
 	os.Remove(tmp)
 	if _, err := s.db.Exec("VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
+		if c := sqliteCode(err); c == sqlite3.SQLITE_CANTOPEN || c == sqlite3.SQLITE_READONLY || c == sqlite3.SQLITE_PERM {
+			if cause := probe(tmp); cause != nil {
+				return &Error{Op: op, Path: dst, Err: cause}
+			}
+		}
 		return s.fail(op, err)
 	}
 	if err := os.Rename(tmp, dst); err != nil {
 		os.Remove(tmp)
-		return s.fail(op, err)
+		return &Error{Op: op, Path: dst, Err: err}
 	}
 	return nil
 }

@@ -50,7 +50,7 @@ func Example() {
 }
 
 func TestOpenCreatesFolderAndSchema(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "a", "b", "replydesk.db")
+	path := filepath.Join(t.TempDir(), "a", "replydesk.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatalf("Open: %v", err)
@@ -202,7 +202,12 @@ func TestOpenErrors(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "file")
 			os.WriteFile(dir, []byte("x"), 0o644)
 			return filepath.Join(dir, "replydesk.db")
-		}, Unreachable, "请检查该文件夹是否存在"},
+		}, Unreachable, "路径中有一部分不是文件夹"},
+		{"folder is missing", func(t *testing.T) string {
+			// Only the database's own folder is made: a path two
+			// folders deep into nothing is a mistake to report.
+			return filepath.Join(t.TempDir(), "无此盘", "台账", "replydesk.db")
+		}, Unreachable, "文件或文件夹不存在：请检查路径是否正确"},
 		{"question mark", func(t *testing.T) string {
 			return filepath.Join(t.TempDir(), "a?b.db")
 		}, Unreachable, "不能含有"},
