@@ -112,6 +112,16 @@ func inputFile(path, what string) error {
 	return f.Close()
 }
 
+// warnBroken tells the styles that failed to load, with file and line;
+// the one r names is left out, its error being r's own.
+func warnBroken(w io.Writer, d *app.Desk, r *reply.Reply) {
+	for _, b := range d.Broken {
+		if b.Name != r.Style || b.Name == "" {
+			fmt.Fprintln(w, "注意：", b)
+		}
+	}
+}
+
 // windowFile reports whether arg names a file the window opens: a reply
 // or a 交办清单 to import.
 func windowFile(arg string) bool {
@@ -201,19 +211,16 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 2, err
 	}
-	doc, err := d.ExportPDF(*out, r)
+	// render writes what it is given, as a draft to look at; the errors
+	// are told, and check says which.
+	doc, errs, err := d.ExportChecked(*out, r, true)
 	if err != nil {
 		return 2, err
 	}
-	errs := 0
-	for _, p := range d.Check(r) {
-		if p.Severity == reply.Error {
-			errs++
-		}
+	if len(errs) > 0 {
+		fmt.Fprintf(stderr, "注意：答复函还有 %d 处错误，请用 replydesk check %s 查看\n", len(errs), pos[0])
 	}
-	if errs > 0 {
-		fmt.Fprintf(stderr, "注意：答复函还有 %d 处错误，请用 replydesk check %s 查看\n", errs, pos[0])
-	}
+	warnBroken(stderr, d, r)
 	fmt.Fprintf(stdout, "已导出 %s（%d 页）\n", *out, len(doc.Pages))
 	return 0, nil
 }
@@ -226,8 +233,14 @@ func check(args []string, stdout io.Writer) (int, error) {
 	if err != nil {
 		return 2, err
 	}
-	if len(pos) != 1 {
-		return 2, errors.New("用法：replydesk check [--fix] 文件.reply.toml")
+	switch {
+	case len(pos) == 0:
+		return 2, &usageError{"缺少答复函文件", usageOf("check")}
+	case len(pos) > 1:
+		return 2, &usageError{fmt.Sprintf("只能检查一个答复函文件，多出了“%s”", pos[1]), usageOf("check")}
+	}
+	if err := inputFile(pos[0], "答复函文件（.reply.toml）"); err != nil {
+		return 2, err
 	}
 	d, err := c.desk()
 	if err != nil {
@@ -258,13 +271,7 @@ func check(args []string, stdout io.Writer) (int, error) {
 		}
 		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\n", at, p.Severity, reply.Where(p.Field, p.Para), p.Message)
 	}
-	// Styles that failed to load are told too, with file and line: the one
-	// the reply names is already among its problems.
-	for _, b := range d.Broken {
-		if b.Name != r.Style || b.Name == "" {
-			fmt.Fprintln(stdout, "注意：", b)
-		}
-	}
+	warnBroken(stdout, d, r)
 	if reply.HasErrors(ps) {
 		return 1, nil
 	}

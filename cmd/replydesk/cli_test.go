@@ -139,4 +139,17 @@ func TestBrokenStyleReported(t *testing.T) {
 	if code != 2 || err == nil || !strings.Contains(err.Error(), where) || strings.Contains(err.Error(), "找不到样式") {
 		t.Errorf("render with the broken style: %d %v, want its error with %q", code, err, where)
 	}
+	code, out, err = runCLI(t, "render", "--templates", dir, seed, "-o", pdf)
+	if code != 0 || err != nil || !strings.Contains(out, where) {
+		t.Errorf("render of another reply: %d %v, want a note of %q in\n%s", code, err, where, out)
+	}
+}
+
+// TestCheckFolder checks that check names a folder given as the reply.
+func TestCheckFolder(t *testing.T) {
+	dir := t.TempDir()
+	code, _, err := runCLI(t, "check", dir)
+	if code != 2 || err == nil || !strings.Contains(err.Error(), dir) || strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("check of a folder: %d %v", code, err)
+	}
 }
