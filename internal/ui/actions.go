@@ -275,7 +275,7 @@ func (u *UI) Print() {
 		u.replyEvent(r, true)
 		u.status.SetText("正在送打印…")
 		go func() {
-			err := app.Print(p)
+			_, err := app.Print(p)
 			fyne.Do(func() {
 				if err != nil {
 					dialog.ShowError(err, u.Window)
