@@ -15,7 +15,6 @@ import (
 
 	"replydesk/internal/app"
 	"replydesk/internal/reply"
-	"replydesk/internal/safefile"
 	"replydesk/internal/style"
 	"replydesk/internal/tomlfile"
 )
@@ -226,7 +225,7 @@ func (u *UI) exportTo(p string, force bool) {
 		return
 	}
 	if err != nil {
-		dialog.ShowError(safefile.Explain("导出", p, err), u.Window)
+		dialog.ShowError(err, u.Window) // in Chinese: see Desk.ExportChecked
 		return
 	}
 	if dir := folderOf(p); dir != nil {

@@ -286,3 +286,20 @@ func TestIcon(t *testing.T) {
 		t.Errorf("icon is %v, want 512 × 512", b)
 	}
 }
+
+func TestCaptureForceDialog(t *testing.T) {
+	dir := os.Getenv("REPLYDESK_CAPTURE")
+	if dir == "" {
+		t.Skip("REPLYDESK_CAPTURE not set")
+	}
+	u, _ := newUI(t)
+	u.Settle()
+	u.ExportDialog()
+	capture(t, u.Window, filepath.Join(dir, "export-errors.png"))
+	r := seed(t)
+	r.Contact.Phone = ""
+	u.Load(r, 0, "")
+	u.Settle()
+	u.Print()
+	capture(t, u.Window, filepath.Join(dir, "print-errors.png"))
+}
