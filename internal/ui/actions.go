@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -141,7 +142,7 @@ func (u *UI) openDraft(id int64) {
 func (u *UI) OpenDialog() {
 	askOpen(u.Window, []string{".toml"}, nil, func(p string) {
 		if err := u.OpenFile(p); err != nil {
-			dialog.ShowError(err, u.Window)
+			showError("打开", p, err, u.Window)
 		}
 	})
 }
@@ -165,7 +166,7 @@ func (u *UI) Save() {
 		return
 	}
 	if err := u.SaveFile(u.path); err != nil {
-		dialog.ShowError(err, u.Window)
+		showError("保存", u.path, err, u.Window)
 	}
 }
 
@@ -190,7 +191,7 @@ func (u *UI) SaveFile(path string) error {
 func (u *UI) SaveAsDialog() {
 	askSave(u.Window, u.baseName()+".reply.toml", ".toml", ".reply.toml", nil, func(p string) {
 		if err := u.SaveFile(p); err != nil {
-			dialog.ShowError(err, u.Window)
+			showError("保存", p, err, u.Window)
 		}
 	})
 }
@@ -242,12 +243,18 @@ func (u *UI) exportTo(p string, force bool) {
 	confirm("已导出 PDF", msg, "打开", "关闭", func() { openInBackground(p, u.Window) }, u.Window)
 }
 
+// opening counts the files being opened by openInBackground; tests wait
+// on it.
+var opening sync.WaitGroup
+
 // openInBackground opens a file or folder with the system's program for
 // it, reporting a failure in w; starting that program can take a moment.
 func openInBackground(path string, w fyne.Window) {
+	opening.Add(1)
 	go func() {
+		defer opening.Done()
 		if err := app.OpenFile(path); err != nil {
-			fyne.Do(func() { dialog.ShowError(err, w) })
+			fyne.Do(func() { showError("打开", path, err, w) })
 		}
 	}()
 }

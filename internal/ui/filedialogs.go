@@ -8,8 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-
-	"replydesk/internal/safefile"
 )
 
 // fileDialogSize leaves room for long Chinese file names.
@@ -20,7 +18,7 @@ var fileDialogSize = fyne.NewSize(900, 600)
 func askOpen(w fyne.Window, exts []string, dir fyne.ListableURI, fn func(path string)) {
 	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, w)
+			showError("打开", "", err, w)
 			return
 		}
 		if rc == nil {
@@ -47,7 +45,7 @@ func askSave(w fyne.Window, name, accept, add string, dir fyne.ListableURI, fn f
 	files := lazyFileRepository()
 	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(safefile.Explain("保存", "", err), w)
+			showError("保存", "", err, w)
 			return
 		}
 		if wc == nil {

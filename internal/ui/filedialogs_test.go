@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -178,5 +180,34 @@ func TestLazyWriter(t *testing.T) {
 	}
 	if ok, err := storage.Exists(storage.NewFileURI(p)); !ok || err != nil {
 		t.Errorf("Exists = %v, %v outside a save dialog", ok, err)
+	}
+}
+
+func TestExplain(t *testing.T) {
+	_, err := os.Open(filepath.Join(t.TempDir(), "答复.xlsx"))
+	got := explain("导入", "答复.xlsx", err).Error()
+	if want := "无法导入“答复.xlsx”：文件或文件夹不存在：请检查路径是否正确（no such file or directory）"; got != want {
+		t.Errorf("explain(%v) = %q, want %q", err, got, want)
+	}
+	own := errors.New("第3行：嵌套层数过多")
+	if got := explain("打开", "x.toml", own); got != own {
+		t.Errorf("explain changed a Chinese error to %q", got)
+	}
+}
+
+// Opening an exported file where the system has no program for it says
+// so in Chinese, without Go's own words.
+func TestOpenWithoutOpener(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("empties PATH to hide xdg-open")
+	}
+	w := test.NewTempApp(t).NewWindow("")
+	chineseDialogs()
+	t.Setenv("PATH", t.TempDir())
+	openInBackground(filepath.Join(t.TempDir(), "244.pdf"), w)
+	opening.Wait()
+	got := overlayText(w.Canvas())
+	if !strings.Contains(got, "找不到打开文件的程序（xdg-open）") || strings.Contains(got, "exec:") || strings.Contains(got, "not found") {
+		t.Errorf("dialog %q", got)
 	}
 }

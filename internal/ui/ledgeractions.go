@@ -133,7 +133,7 @@ func (u *UI) OpenArgument(path string) {
 		return
 	}
 	if err := u.OpenFile(path); err != nil {
-		dialog.ShowError(err, u.Window)
+		showError("打开", path, err, u.Window)
 	}
 }
 
@@ -197,7 +197,7 @@ func (u *UI) exportLedger(p string, f ledger.Filter) {
 		fyne.Do(func() {
 			if err != nil {
 				u.status.SetText("汇总表未导出")
-				dialog.ShowError(err, u.Window)
+				showError("导出", p, err, u.Window)
 				return
 			}
 			u.status.SetText(fmt.Sprintf("已导出汇总表（%d 件）：%s", n, p))
