@@ -18,11 +18,18 @@ build: setup
 run: build
 	./$(BIN)
 
-# Every package, headless (the ci tag gives Fyne its test driver), then the
-# packages that run work in parallel again under the race detector.
+# Every package, headless (the ci tag gives Fyne its test driver), then
+# again under the race detector (it needs cgo) every package that starts
+# goroutines or whose tests run it from several: ui (preview, exports,
+# prints, batch dialog), app (batch workers, autosave timer, print
+# commands), store (concurrent writers), fonts (installed fonts scanned in
+# parallel), render (PDF finishing in parallel), layout (shared by the
+# preview and the batch workers).
+RACEPKGS := ./internal/ui/... ./internal/app/... ./internal/store/... \
+	./internal/fonts/... ./internal/render/... ./internal/layout/...
 test: setup
 	CGO_ENABLED=0 $(GO) test -tags $(TESTTAGS) -count=1 ./...
-	$(GO) test -tags $(TESTTAGS) -race -count=1 ./internal/fonts/... ./internal/render/... ./internal/layout/...
+	$(GO) test -tags $(TESTTAGS) -race -count=1 $(RACEPKGS)
 
 # The real binary in a virtual display: a window appears and is not blank.
 smoke: build

@@ -194,13 +194,15 @@ func (p Profile) Apply(r *reply.Reply) {
 	}
 }
 
-// PrintCommand returns the command that prints a PDF file on this system:
-// lp where CUPS exists, else the system's default opener.
-func PrintCommand(path string, lookPath func(string) (string, error), goos string) []string {
+// PrintCommand returns the command that prints a PDF file on this system,
+// and whether it hands the file to a print service: lp where CUPS exists
+// (spooled is true), else the system's default opener, which only shows
+// the PDF in a viewer (spooled is false).
+func PrintCommand(path string, lookPath func(string) (string, error), goos string) (argv []string, spooled bool) {
 	if _, err := lookPath("lp"); err == nil {
-		return []string{"lp", path}
+		return []string{"lp", path}, true
 	}
-	return OpenCommand(path, goos)
+	return OpenCommand(path, goos), false
 }
 
 // OpenCommand returns the command that opens a file with its default
@@ -215,14 +217,44 @@ func OpenCommand(path, goos string) []string {
 	return []string{"xdg-open", path}
 }
 
-// Print sends the PDF at path to the printer (or opens it where there is
-// no print service) and returns the command's complaint, in Chinese, when
-// it fails.
-func Print(path string) error {
+// PrintResult says what Print did with a PDF.
+type PrintResult int
+
+// What Print did.
+const (
+	// NotPrinted: the command failed; nothing was printed or shown.
+	NotPrinted PrintResult = iota
+	// Printed: the print service accepted the job (lp ended with status
+	// 0); the file may be removed now, the service has its own copy.
+	Printed
+	// Viewed: there is no print service; the PDF was opened in the
+	// default viewer, from which the user may print it or not. Nothing was
+	// printed, and the viewer may still read the file.
+	Viewed
+)
+
+// lpTimeout is how long lp may take to hand a job to the print service.
+const lpTimeout = time.Minute
+
+// Print sends the PDF at path to the print service and waits until it has
+// accepted the job (Printed). Where there is no print service it opens
+// the PDF in the default viewer instead (Viewed), which is not printing.
+// Failures are said in Chinese, with what to do.
+func Print(path string) (PrintResult, error) {
 	if err := readable("打印", path); err != nil {
-		return err
+		return NotPrinted, err
 	}
-	return run(PrintCommand(path, exec.LookPath, runtime.GOOS), "打印", 20*time.Second)
+	argv, spooled := PrintCommand(path, exec.LookPath, runtime.GOOS)
+	if spooled {
+		if err := run(argv, "打印", lpTimeout, true); err != nil {
+			return NotPrinted, err
+		}
+		return Printed, nil
+	}
+	if err := run(argv, "打印", 3*time.Second, false); err != nil {
+		return NotPrinted, err
+	}
+	return Viewed, nil
 }
 
 // OpenFile opens a file with its default application.
@@ -230,7 +262,7 @@ func OpenFile(path string) error {
 	if err := readable("打开", path); err != nil {
 		return err
 	}
-	return run(OpenCommand(path, runtime.GOOS), "打开文件", 3*time.Second)
+	return run(OpenCommand(path, runtime.GOOS), "打开文件", 3*time.Second, false)
 }
 
 // readable says in Chinese, with the path, why path cannot be handed to
@@ -251,28 +283,69 @@ func readable(op, path string) error {
 	return f.Close()
 }
 
-// run starts argv and returns its failure if it ends with one within
-// grace; a command still running then (a viewer that stays open) is taken
-// to have worked.
-func run(argv []string, what string, grace time.Duration) error {
+// run starts argv and returns its failure, in Chinese, if it ends with
+// one within grace. A command still running then is taken to have worked
+// (a viewer that stays open), unless mustEnd is set (a print job that the
+// service has not accepted): it is then stopped and reported.
+func run(argv []string, what string, grace time.Duration, mustEnd bool) error {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	cmd.WaitDelay = time.Second // a viewer holding the output open must not block Wait
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("%s失败：无法运行 %s（%v）：请检查打印服务或默认程序是否已安装", what, argv[0], err)
+		return startError(argv[0], what, err)
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
+	timer := time.NewTimer(grace)
+	defer timer.Stop()
 	select {
 	case err := <-done:
 		if err != nil {
-			return fmt.Errorf("%s失败（%s：%v %s）：请检查打印机或默认程序的设置", what, argv[0], err, strings.TrimSpace(out.String()))
+			return exitError(argv[0], what, err, out.String())
 		}
 		return nil
-	case <-time.After(grace):
-		return nil
+	case <-timer.C:
+		if !mustEnd {
+			return nil
+		}
+		_ = cmd.Process.Kill()
+		<-done
+		return fmt.Errorf("%s失败：%s 在%v内没有结束，打印服务没有响应：请检查打印服务（CUPS）是否在运行，或先导出 PDF 再打印", what, argv[0], grace)
 	}
+}
+
+// startError says in Chinese why a command could not be started.
+func startError(name, what string, err error) error {
+	if !errors.Is(err, exec.ErrNotFound) {
+		return fmt.Errorf("%s失败：%w", what, safefile.Explain("运行", name, err))
+	}
+	switch {
+	case name == "lp":
+		return fmt.Errorf("%s失败：找不到打印命令 lp：请安装打印服务（CUPS），或先导出 PDF 再打印", what)
+	case what == "打印":
+		return fmt.Errorf("%s失败：本机没有打印服务，也找不到打开 PDF 的程序（%s）：请安装打印服务（CUPS）或 PDF 阅读器，或先导出 PDF 再用其他程序打印", what, name)
+	}
+	return fmt.Errorf("%s失败：找不到打开文件的程序（%s）：请安装相应的阅读程序，或到文件所在的文件夹中打开", what, name)
+}
+
+// exitError says in Chinese that a command ended with a failure; what it
+// printed follows in parentheses.
+func exitError(name, what string, err error, output string) error {
+	msg := fmt.Sprintf("%s失败：%s 报告了错误", what, name)
+	var ee *exec.ExitError
+	if errors.As(err, &ee) && ee.ExitCode() >= 0 {
+		msg += fmt.Sprintf("（退出码 %d）", ee.ExitCode())
+	}
+	if name == "lp" {
+		msg += "，打印服务没有接受任务：请检查是否已连接并设置了默认打印机"
+	} else {
+		msg += "：请检查默认的 PDF 阅读程序"
+	}
+	if o := strings.Join(strings.Fields(output), " "); o != "" {
+		msg += "（" + o + "）"
+	}
+	return errors.New(msg)
 }
 
 // DataDirKey is the preference (kept outside the database) naming the

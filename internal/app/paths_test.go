@@ -53,7 +53,14 @@ func TestExportPaths(t *testing.T) {
 // before any viewer or print command is run.
 func TestOpenAndPrintMissing(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "无.pdf")
-	for name, fn := range map[string]func(string) error{"Print": Print, "OpenFile": OpenFile} {
+	print := func(p string) error {
+		res, err := Print(p)
+		if res != NotPrinted {
+			t.Errorf("Print(missing) = %v, want NotPrinted", res)
+		}
+		return err
+	}
+	for name, fn := range map[string]func(string) error{"Print": print, "OpenFile": OpenFile} {
 		err := fn(missing)
 		if err == nil || !strings.Contains(err.Error(), "“"+missing+"”") || !strings.Contains(err.Error(), "不存在") || english(err.Error(), missing) {
 			t.Errorf("%s(missing) = %v", name, err)

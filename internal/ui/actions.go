@@ -1,10 +1,11 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -141,7 +142,7 @@ func (u *UI) openDraft(id int64) {
 func (u *UI) OpenDialog() {
 	askOpen(u.Window, []string{".toml"}, nil, func(p string) {
 		if err := u.OpenFile(p); err != nil {
-			dialog.ShowError(err, u.Window)
+			showError("打开", p, err, u.Window)
 		}
 	})
 }
@@ -165,7 +166,7 @@ func (u *UI) Save() {
 		return
 	}
 	if err := u.SaveFile(u.path); err != nil {
-		dialog.ShowError(err, u.Window)
+		showError("保存", u.path, err, u.Window)
 	}
 }
 
@@ -190,7 +191,7 @@ func (u *UI) SaveFile(path string) error {
 func (u *UI) SaveAsDialog() {
 	askSave(u.Window, u.baseName()+".reply.toml", ".toml", ".reply.toml", nil, func(p string) {
 		if err := u.SaveFile(p); err != nil {
-			dialog.ShowError(err, u.Window)
+			showError("保存", p, err, u.Window)
 		}
 	})
 }
@@ -204,85 +205,106 @@ func (u *UI) baseName() string {
 }
 
 // ExportDialog asks where to write the PDF, writes it and offers to open it.
+// A reply with errors is exported only after the user confirms, and then
+// does not change its item's status.
 func (u *UI) ExportDialog() {
-	u.whenReady("导出", func() {
-		askSave(u.Window, u.baseName()+".pdf", ".pdf", ".pdf", u.exportDir, u.exportTo)
+	u.whenReady("导出", func(force bool) {
+		askSave(u.Window, u.baseName()+".pdf", ".pdf", ".pdf", u.exportDir, func(p string) { u.exportTo(p, force) })
 	})
 }
 
-// exportTo writes the PDF to p and offers to open it.
-func (u *UI) exportTo(p string) {
+// exportTo writes the PDF to p and offers to open it. force exports a
+// reply that has errors (the user confirmed it); without it such a reply
+// is only exported after asking. Only a reply without errors makes its
+// item 已答复.
+func (u *UI) exportTo(p string, force bool) {
 	r := u.form.read()
-	if _, err := u.desk.ExportPDF(p, r); err != nil {
-		dialog.ShowError(err, u.Window)
+	_, errs, err := u.desk.ExportChecked(p, r, force)
+	var ce *app.CheckError
+	if errors.As(err, &ce) {
+		u.askForce("导出", ce.Problems, func() { u.exportTo(p, true) })
 		return
 	}
-	u.replyEvent(r, true)
+	if err != nil {
+		dialog.ShowError(err, u.Window) // in Chinese: see Desk.ExportChecked
+		return
+	}
 	if dir := folderOf(p); dir != nil {
 		u.exportDir = dir
 	}
-	u.status.SetText("已导出 " + p)
-	confirm("已导出 PDF", p, "打开", "关闭", func() { openInBackground(p, u.Window) }, u.Window)
+	msg := p
+	if len(errs) == 0 {
+		u.replyEvent(r, true)
+		u.status.SetText("已导出 " + p)
+	} else {
+		u.status.SetText(fmt.Sprintf("已导出 %s（有%d处错误，台账状态未改变）", p, len(errs)))
+		msg += fmt.Sprintf("\n\n答复函有%d处错误，台账中不会标记为已答复。", len(errs))
+	}
+	confirm("已导出 PDF", msg, "打开", "关闭", func() { openInBackground(p, u.Window) }, u.Window)
 }
+
+// opening counts the files being opened by openInBackground; tests wait
+// on it.
+var opening sync.WaitGroup
 
 // openInBackground opens a file or folder with the system's program for
 // it, reporting a failure in w; starting that program can take a moment.
 func openInBackground(path string, w fyne.Window) {
+	opening.Add(1)
 	go func() {
+		defer opening.Done()
 		if err := app.OpenFile(path); err != nil {
-			fyne.Do(func() { dialog.ShowError(err, w) })
+			fyne.Do(func() { showError("打开", path, err, w) })
 		}
 	}()
 }
 
-// whenReady runs an export or print, first asking when the reply still has
-// errors; from then on the fields in error are marked even when empty.
-func (u *UI) whenReady(what string, fn func()) {
+// whenReady runs an export or print: at once when the reply has no
+// errors (force false), else after the user confirmed a list of them
+// (force true). From then on the fields in error are marked even when
+// empty.
+func (u *UI) whenReady(what string, fn func(force bool)) {
 	u.preview.Flush()
 	if !u.form.strict {
 		u.form.strict = true
 		u.form.mark(u.problems.items)
 	}
-	errs := 0
+	var errs []reply.Problem
 	for _, p := range u.problems.items {
 		if p.Severity == reply.Error {
-			errs++
+			errs = append(errs, p)
 		}
 	}
-	if errs == 0 {
-		fn()
+	if len(errs) == 0 {
+		fn(false)
 		return
 	}
-	confirm(what+"前请检查",
-		fmt.Sprintf("答复还有 %d 处错误（见“问题”一栏，出错的栏目已标红）。\n仍要%s吗？", errs, what),
-		"仍要"+what, "返回修改", fn, u.Window)
+	u.askForce(what, errs, func() { fn(true) })
 }
 
-// Print exports the reply to a temporary PDF and sends it to the printer
-// (or, without a print service, opens it in the default PDF viewer).
-func (u *UI) Print() {
-	u.whenReady("打印", func() {
-		dir, err := os.MkdirTemp("", "replydesk-print")
-		p := filepath.Join(dir, u.baseName()+".pdf")
-		r := u.form.read()
-		if err == nil {
-			_, err = u.desk.ExportPDF(p, r)
+// maxListedErrors is how many errors the confirmation lists.
+const maxListedErrors = 8
+
+// askForce asks whether to export (what: "导出", "打印") a reply that has
+// the errors errs, listing them, and calls fn when the user goes on.
+func (u *UI) askForce(what string, errs []reply.Problem, fn func()) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "答复函还有%d处错误：", len(errs))
+	for i, p := range errs {
+		if i == maxListedErrors {
+			fmt.Fprintf(&b, "\n……另有%d处，见“问题”一栏", len(errs)-i)
+			break
 		}
-		if err != nil {
-			dialog.ShowError(fmt.Errorf("无法打印：%w", err), u.Window)
-			return
+		fmt.Fprintf(&b, "\n%d. %s", i+1, p.Message)
+	}
+	fmt.Fprintf(&b, "\n出错的栏目已标红。有错误的答复在台账中不会标记为已答复。\n仍然%s？", what)
+	msg := widget.NewLabel(b.String())
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("答复函还有错误", "仍然"+what, "取消", container.NewVScroll(msg), func(ok bool) {
+		if ok {
+			fn()
 		}
-		u.replyEvent(r, true)
-		u.status.SetText("正在送打印…")
-		go func() {
-			err := app.Print(p)
-			fyne.Do(func() {
-				if err != nil {
-					dialog.ShowError(err, u.Window)
-					return
-				}
-				u.status.SetText("已送打印：" + filepath.Base(p))
-			})
-		}()
-	})
+	}, u.Window)
+	d.Resize(dialogSize(u.Window, fyne.NewSize(600, min(480, msg.MinSize().Height+160))))
+	d.Show()
 }

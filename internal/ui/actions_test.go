@@ -44,6 +44,20 @@ func dialogText(u *UI) string {
 	return b.String()
 }
 
+// overlayButton finds a button of the topmost dialog by its text.
+func overlayButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
+	t.Helper()
+	if top := c.Overlays().Top(); top != nil {
+		for _, o := range test.LaidOutObjects(top) {
+			if b, ok := o.(*widget.Button); ok && b.Text == text {
+				return b
+			}
+		}
+	}
+	t.Fatalf("no dialog with a button %q", text)
+	return nil
+}
+
 func TestNewReplyMarksOnlyAfterExport(t *testing.T) {
 	u, _ := newUI(t)
 	u.Settle()
@@ -57,7 +71,7 @@ func TestNewReplyMarksOnlyAfterExport(t *testing.T) {
 	if !u.Marked("assembly") {
 		t.Error("after Ctrl+E the empty fields are not marked")
 	}
-	if got := dialogText(u); !strings.Contains(got, "处错误") || !strings.Contains(got, "[仍要导出]") {
+	if got := dialogText(u); !strings.Contains(got, "答复函还有13处错误：\n1. 会议机关未填写\n") || !strings.Contains(got, "……另有5处") || !strings.Contains(got, "[仍然导出]") {
 		t.Errorf("Ctrl+E with errors shows %q", got)
 	}
 }
@@ -271,4 +285,21 @@ func TestIcon(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != 512 || b.Dy() != 512 {
 		t.Errorf("icon is %v, want 512 × 512", b)
 	}
+}
+
+func TestCaptureForceDialog(t *testing.T) {
+	dir := os.Getenv("REPLYDESK_CAPTURE")
+	if dir == "" {
+		t.Skip("REPLYDESK_CAPTURE not set")
+	}
+	u, _ := newUI(t)
+	u.Settle()
+	u.ExportDialog()
+	capture(t, u.Window, filepath.Join(dir, "export-errors.png"))
+	r := seed(t)
+	r.Contact.Phone = ""
+	u.Load(r, 0, "")
+	u.Settle()
+	u.Print()
+	capture(t, u.Window, filepath.Join(dir, "print-errors.png"))
 }

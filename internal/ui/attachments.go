@@ -234,13 +234,13 @@ func (a *attachments) importDialog(ed *attachmentEditor) {
 		if ed != nil && ed.isTable && ed.table.filled() {
 			confirm("从 Excel 导入", fmt.Sprintf("用“%s”中的表格替换%s现有的表格吗？", filepath.Base(path), ed.num.Text), "替换", "取消", func() {
 				if err := a.importFile(ed, path); err != nil {
-					dialog.ShowError(err, w)
+					showError("导入", path, err, w)
 				}
 			}, w)
 			return
 		}
 		if err := a.importFile(ed, path); err != nil {
-			dialog.ShowError(err, w)
+			showError("导入", path, err, w)
 		}
 	})
 }
@@ -273,7 +273,7 @@ func (a *attachments) exportDialog(ed *attachmentEditor) {
 	w := a.window()
 	askSave(w, fileName(ed.title.Text, ed.num.Text)+".xlsx", ".xlsx", ".xlsx", a.dir, func(p string) {
 		if err := a.exportFile(ed, p); err != nil {
-			dialog.ShowError(err, w)
+			showError("导出", p, err, w)
 			return
 		}
 		dialog.ShowInformation("导出为 Excel", "已导出"+ed.num.Text+"的表格：\n"+p, w)

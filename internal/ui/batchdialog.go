@@ -18,15 +18,17 @@ import (
 	"replydesk/internal/ledger"
 )
 
-// showBatchDialog exports the reply drafts of items as PDFs into dir,
-// showing the progress, with a button that cancels (the replies being
-// written are finished, the others are not started). At the end it shows
-// how many were exported, the items that failed with the reason, and a
-// button that opens dir, and calls done with the result of each item. A
-// folder that cannot be made is reported with dialog.ShowError, without
-// calling done.
+// showBatchDialog offers to export the reply drafts of items as PDFs into
+// dir, with a checkbox that exports the replies with errors too (without
+// marking them 已答复). Once started it shows the progress, with a button
+// that cancels (the replies being written are finished, the others are
+// not started). At the end it shows how many were exported, the items
+// not exported with their problems or the reason, the items exported with
+// errors, and a button that opens dir, and calls done with the result of
+// each item. A folder that cannot be made is reported with
+// dialog.ShowError, without calling done.
 func showBatchDialog(w fyne.Window, l *app.Ledger, items []ledger.Item, dir string, done func(results []app.BatchResult)) {
-	newBatchExport(w, l, items, dir, done).start()
+	newBatchExport(w, l, items, dir, done).show()
 }
 
 // batchProgressEvery is the least time between two progress updates: a
@@ -57,6 +59,8 @@ type batchExport struct {
 	shown time.Time // the last progress update sent to the UI
 
 	dlg      *dialog.CustomDialog
+	visible  bool          // the dialog was shown
+	force    *widget.Check // export replies with errors too
 	status   *widget.Label
 	bar      *widget.ProgressBar
 	count    *widget.Label
@@ -64,8 +68,9 @@ type batchExport struct {
 	failBox  *fyne.Container
 	failList *container.Scroll
 	content  *fyne.Container
-	stopBtn  *widget.Button // 取消 while exporting, 关闭 after
-	openBtn  *widget.Button
+	stopBtn  *widget.Button // 取消 until the end, 关闭 after
+	startBtn *widget.Button // 开始导出, until started
+	openBtn  *widget.Button // shown once started
 
 	restoreKeys func()
 	pending     sync.WaitGroup // the export; tests wait on it
@@ -78,38 +83,65 @@ func newBatchExport(w fyne.Window, l *app.Ledger, items []ledger.Item, dir strin
 }
 
 func (d *batchExport) build() {
-	d.status = widget.NewLabel(fmt.Sprintf("正在把%d件答复导出为 PDF，保存到：\n%s", len(d.items), d.dir))
+	d.status = widget.NewLabel(fmt.Sprintf("将把%d件答复导出为 PDF，保存到：\n%s\n有错误的答复（如缺正文、成文日期、联系人）不导出，也不标记为已答复。", len(d.items), d.dir))
 	d.status.Wrapping = fyne.TextWrapWord
+	d.force = widget.NewCheck("有错误的答复也导出（不标记为已答复）", nil)
 	d.bar = widget.NewProgressBar()
+	d.bar.Hide()
 	d.count = widget.NewLabel(fmt.Sprintf("已处理 0 / %d 件", len(d.items)))
+	d.count.Hide()
 	d.failures = container.NewVBox()
 	d.failList = container.NewVScroll(d.failures)
-	d.failBox = container.NewBorder(dlgHeading("未导出的答复"), nil, nil, nil, d.failList)
+	d.failBox = container.NewStack(d.failList)
 	d.failBox.Hide()
 
 	d.stopBtn = widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.stopTapped)
 	// The folder can be opened while the PDFs are being written.
 	d.openBtn = widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), d.openFolder)
+	d.openBtn.Hide()
+	d.startBtn = widget.NewButtonWithIcon("开始导出", theme.ConfirmIcon(), d.start)
+	d.startBtn.Importance = widget.HighImportance
 
-	top := container.NewVBox(d.status, d.bar, d.count)
+	top := container.NewVBox(d.status, d.force, d.bar, d.count)
 	d.content = container.NewBorder(top, nil, nil, nil, d.failBox)
 	d.dlg = dialog.NewCustomWithoutButtons("批量导出答复 PDF", d.content, d.w)
 	// The buttons are set once: Fyne does not lay out a button row set
 	// while the dialog is shown.
-	d.dlg.SetButtons([]fyne.CanvasObject{d.stopBtn, d.openBtn})
+	d.dlg.SetButtons([]fyne.CanvasObject{d.stopBtn, d.startBtn, d.openBtn})
 }
 
-// start shows the dialog and starts the export.
-func (d *batchExport) start() {
+// show shows the dialog, ready to start.
+func (d *batchExport) show() {
+	if d.visible {
+		return
+	}
+	d.visible = true
 	d.dlg.Show()
 	d.dlg.Resize(dialogSize(d.w, fyne.NewSize(640, d.dlg.MinSize().Height)))
 	d.restoreKeys = onDialogEscape(d.w.Canvas(), d.stopTapped)
+}
+
+// start starts the export (showing the dialog first if need be), with
+// the replies with errors when the checkbox is ticked.
+func (d *batchExport) start() {
+	if d.running || d.results != nil {
+		return
+	}
+	d.show()
+	opt := app.BatchOptions{Force: d.force.Checked, Progress: d.progress}
+	d.force.Disable()
+	d.startBtn.Hide()
+	d.openBtn.Show()
+	d.bar.Show()
+	d.count.Show()
+	d.status.SetText(fmt.Sprintf("正在把%d件答复导出为 PDF，保存到：\n%s", len(d.items), d.dir))
+	d.content.Refresh()
 	ctx, stop := context.WithCancel(context.Background())
 	d.stop, d.running = stop, true
 	d.pending.Add(1)
 	go func() {
 		defer d.pending.Done()
-		results, err := d.export(ctx, d.items, d.dir, app.BatchOptions{Progress: d.progress})
+		results, err := d.export(ctx, d.items, d.dir, opt)
 		fyne.DoAndWait(func() { d.finish(results, err) })
 	}()
 }
@@ -196,17 +228,15 @@ func (d *batchExport) finish(results []app.BatchResult, err error) {
 		d.count.Importance = widget.WarningImportance
 		d.count.Refresh()
 	}
-	if len(failed) > 0 {
-		for i, r := range failed {
-			if i == batchMaxListed {
-				d.failures.Add(widget.NewLabel(fmt.Sprintf("……另有%d件未列出", len(failed)-i)))
-				break
-			}
-			l := widget.NewLabel(r.Err.Error())
-			l.Wrapping = fyne.TextWrapWord
-			l.Importance = widget.DangerImportance
-			d.failures.Add(l)
+	var forced []app.BatchResult
+	for i := range results {
+		if results[i].Forced() {
+			forced = append(forced, results[i])
 		}
+	}
+	if len(failed) > 0 || len(forced) > 0 {
+		d.list(fmt.Sprintf("未导出的答复（%d件）", len(failed)), failed, widget.DangerImportance)
+		d.list(fmt.Sprintf("已导出但有错误的答复，未标记为已答复（%d件）", len(forced)), forced, widget.WarningImportance)
 		d.failBox.Show()
 		d.dlg.Resize(dialogSize(d.w, fyne.NewSize(720, 460)))
 	}
@@ -220,6 +250,46 @@ func (d *batchExport) finish(results []app.BatchResult, err error) {
 	if d.done != nil {
 		d.done(results)
 	}
+}
+
+// list adds to the dialog a heading and the results rs, each with its
+// item's number and its problems or the reason it failed; nothing when rs
+// is empty.
+func (d *batchExport) list(heading string, rs []app.BatchResult, imp widget.Importance) {
+	if len(rs) == 0 {
+		return
+	}
+	d.failures.Add(dlgHeading(heading))
+	for i := range rs {
+		if i == batchMaxListed {
+			d.failures.Add(widget.NewLabel(fmt.Sprintf("……另有%d件未列出", len(rs)-i)))
+			break
+		}
+		l := widget.NewLabel(batchLine(&rs[i]))
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = imp
+		d.failures.Add(l)
+	}
+}
+
+// batchLine describes one result in the dialog's lists: the item, then
+// its problems one a line, or the reason it failed.
+func batchLine(r *app.BatchResult) string {
+	var ce *app.CheckError
+	if r.Err != nil && !errors.As(r.Err, &ce) {
+		return r.Err.Error()
+	}
+	var b strings.Builder
+	b.WriteString(r.Item.Label())
+	if r.Err != nil {
+		fmt.Fprintf(&b, "：有%d处错误，未导出", len(r.Problems))
+	} else {
+		fmt.Fprintf(&b, "：有%d处错误，已导出", len(r.Problems))
+	}
+	for _, p := range r.Problems {
+		b.WriteString("\n· " + p.Message)
+	}
+	return b.String()
 }
 
 // succeeded returns the results without error.

@@ -164,6 +164,101 @@ func TestBatchDialogEscapeCancels(t *testing.T) {
 	}
 }
 
+// batchWithErrors stores three drafted items, the second without 联系电话
+// (an error), and shows the batch dialog for them, not started.
+func batchWithErrors(t *testing.T) (fyne.Window, *store.Store, *batchExport, string) {
+	t.Helper()
+	w, l, st := dialogWindow(t)
+	items := draftedItems(t, st, 3)
+	bad := seed(t)
+	bad.Number, bad.Title, bad.Opening, bad.Contact.Phone = "2", "", "", ""
+	if err := st.SaveDraft(items[1].DraftID, bad); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.UpsertItems(items); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "答复PDF")
+	d := newBatchExport(w, l, items, dir, nil)
+	d.show()
+	return w, st, d, dir
+}
+
+// statuses are the statuses of the items of drafts 1 to 3.
+func statuses(t *testing.T, st *store.Store, d *batchExport) []ledger.Status {
+	t.Helper()
+	var out []ledger.Status
+	for _, it := range d.items {
+		got, err := st.ItemOfDraft(it.DraftID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, got.Status)
+	}
+	return out
+}
+
+// The dialog asks before it starts, with a checkbox for the replies with
+// errors; unticked, such a reply is not exported and is listed with its
+// number and problems.
+func TestBatchDialogSkipsErrors(t *testing.T) {
+	w, st, d, dir := batchWithErrors(t)
+	txt := overlayText(w.Canvas())
+	if !strings.Contains(txt, "将把3件答复导出为 PDF") || !strings.Contains(txt, "[开始导出]") || d.force.Text != "有错误的答复也导出（不标记为已答复）" || d.force.Checked {
+		t.Fatalf("before starting the dialog shows %q, checkbox %q %v", txt, d.force.Text, d.force.Checked)
+	}
+	if dirEntries, _ := os.ReadDir(dir); len(dirEntries) != 0 {
+		t.Fatal("the export started before 开始导出")
+	}
+	if dir := os.Getenv("REPLYDESK_CAPTURE"); dir != "" {
+		capture(t, w, filepath.Join(dir, "batch-ready.png"))
+	}
+	test.Tap(d.startBtn)
+	d.pending.Wait()
+	if files := pdfs(t, dir); len(files) != 2 {
+		t.Errorf("files %q, want the two replies without errors", files)
+	}
+	txt = overlayText(w.Canvas())
+	for _, want := range []string{"已导出2份答复，1份未导出\n", "未导出的答复（1件）", "第2号提案：有1处错误，未导出\n· 联系电话未填写"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("dialog lacks %q:\n%s", want, txt)
+		}
+	}
+	if strings.Contains(txt, "已导出但有错误") || d.force.Disabled() == false {
+		t.Errorf("after the end: checkbox enabled %v, dialog %q", !d.force.Disabled(), txt)
+	}
+	if got := statuses(t, st, d); got[0] != ledger.Answered || got[1] != ledger.InProgress || got[2] != ledger.Answered {
+		t.Errorf("statuses %v", got)
+	}
+}
+
+// Ticked, a reply with errors is exported too but not marked 已答复, and
+// the dialog lists it with its problems.
+func TestBatchDialogForce(t *testing.T) {
+	w, st, d, dir := batchWithErrors(t)
+	test.Tap(d.force)
+	test.Tap(d.startBtn)
+	d.pending.Wait()
+	if files := pdfs(t, dir); len(files) != 3 {
+		t.Errorf("files %q, want all three", files)
+	}
+	txt := overlayText(w.Canvas())
+	for _, want := range []string{"已导出3份答复（其中1份有错误，未标记为已答复）", "已导出但有错误的答复，未标记为已答复（1件）", "第2号提案：有1处错误，已导出\n· 联系电话未填写"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("dialog lacks %q:\n%s", want, txt)
+		}
+	}
+	if strings.Contains(txt, "未导出的答复") {
+		t.Errorf("nothing failed, yet the dialog shows %q", txt)
+	}
+	if got := statuses(t, st, d); got[0] != ledger.Answered || got[1] != ledger.InProgress || got[2] != ledger.Answered {
+		t.Errorf("statuses %v", got)
+	}
+	if dir := os.Getenv("REPLYDESK_CAPTURE"); dir != "" {
+		capture(t, w, filepath.Join(dir, "batch-forced.png"))
+	}
+}
+
 func TestBatchDialogBadFolder(t *testing.T) {
 	w, l, st := dialogWindow(t)
 	file := filepath.Join(t.TempDir(), "文件")

@@ -18,7 +18,7 @@ var fileDialogSize = fyne.NewSize(900, 600)
 func askOpen(w fyne.Window, exts []string, dir fyne.ListableURI, fn func(path string)) {
 	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, w)
+			showError("打开", "", err, w)
 			return
 		}
 		if rc == nil {
@@ -37,24 +37,22 @@ func askOpen(w fyne.Window, exts []string, dir fyne.ListableURI, fn func(path st
 
 // askSave asks where to save a file, proposing name in dir (nil: the
 // dialog's default), and calls fn with the path. A path that does not end
-// in accept gets add appended, and the empty file the dialog made under
-// the name as typed is removed.
+// in accept gets add appended. Nothing is written or emptied before fn
+// writes (see lazyFiles): when the file exists, askSave asks whether to
+// replace it, in Chinese, and the old file stays as it is until the new
+// one replaces it whole.
 func askSave(w fyne.Window, name, accept, add string, dir fyne.ListableURI, fn func(path string)) {
+	files := lazyFileRepository()
 	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, w)
+			showError("保存", "", err, w)
 			return
 		}
 		if wc == nil {
 			return
 		}
-		wc.Close()
-		p := wc.URI().Path()
-		if q := savePath(p, accept, add); q != p {
-			_ = os.Remove(p) // the empty file the dialog made
-			p = q
-		}
-		fn(p)
+		_ = wc.Close() // writes nothing: see lazyFiles
+		chosen(w, wc.URI().Path(), accept, add, fn)
 	}, w)
 	fd.SetFileName(name)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{accept}))
@@ -63,6 +61,29 @@ func askSave(w fyne.Window, name, accept, add string, dir fyne.ListableURI, fn f
 	}
 	fd.Resize(fileDialogSize)
 	fd.Show()
+	if files != nil {
+		files.shown(w.Canvas())
+	}
+}
+
+// chosen calls fn with the path to save at when the user chose p in a
+// save dialog, after asking whether to replace a file that exists there;
+// a folder is refused.
+func chosen(w fyne.Window, p, accept, add string, fn func(path string)) {
+	isDir := func(p string) bool { fi, err := os.Stat(p); return err == nil && fi.IsDir() }
+	if !isDir(p) {
+		p = savePath(p, accept, add)
+	}
+	_, err := os.Stat(p)
+	switch {
+	case isDir(p):
+		dialog.ShowInformation("不能保存", "“"+filepath.Base(p)+"”是一个文件夹，不能用文件替换：请检查文件名后重试", w)
+	case err == nil:
+		confirm("替换文件？", "“"+filepath.Base(p)+"”已经存在，要替换它吗？\n新文件完整写好后才替换原文件；写入失败时原文件保持不变。",
+			"替换", "取消", func() { fn(p) }, w)
+	default:
+		fn(p)
+	}
 }
 
 // savePath is the path a file is saved at when the user chose p: p itself

@@ -37,6 +37,8 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
+	// No preview refresh fires on its own: tests call Settle or Flush.
+	startDelays.edit, startDelays.quick = time.Hour, time.Hour
 	os.Exit(m.Run())
 }
 

@@ -98,7 +98,15 @@ func (u *UI) replyEvent(r *reply.Reply, exported bool) {
 		return
 	}
 	_ = u.saver.Flush()
-	id := u.saver.Draft()
+	u.replyEventOf(u.saver.Draft(), r, exported)
+}
+
+// replyEventOf is replyEvent for the reply r of draft id, which may no
+// longer be the one in the form (a print that ended later).
+func (u *UI) replyEventOf(id int64, r *reply.Reply, exported bool) {
+	if u.ledger == nil {
+		return
+	}
 	var it *ledger.Item
 	var err error
 	if exported {
@@ -125,7 +133,7 @@ func (u *UI) OpenArgument(path string) {
 		return
 	}
 	if err := u.OpenFile(path); err != nil {
-		dialog.ShowError(err, u.Window)
+		showError("打开", path, err, u.Window)
 	}
 }
 
@@ -178,15 +186,18 @@ func (u *UI) ExportLedgerDialog() {
 	askSave(u.Window, name, ".xlsx", ".xlsx", nil, func(p string) { u.exportLedger(p, f) })
 }
 
-// exportLedger writes the summary workbook off the UI goroutine.
+// exportLedger writes the summary workbook off the UI goroutine; Settle
+// waits for it.
 func (u *UI) exportLedger(p string, f ledger.Filter) {
 	u.status.SetText("正在导出汇总表…")
+	u.background.Add(1)
 	go func() {
+		defer u.background.Done()
 		n, err := u.ledger.ExportLedger(p, f)
 		fyne.Do(func() {
 			if err != nil {
 				u.status.SetText("汇总表未导出")
-				dialog.ShowError(err, u.Window)
+				showError("导出", p, err, u.Window)
 				return
 			}
 			u.status.SetText(fmt.Sprintf("已导出汇总表（%d 件）：%s", n, p))

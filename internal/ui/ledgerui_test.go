@@ -1,11 +1,11 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -92,7 +92,35 @@ func TestLedgerDraftSaveExport(t *testing.T) {
 	}
 	u.Settle()
 	pdf := filepath.Join(t.TempDir(), "244.pdf")
-	u.exportTo(pdf)
+	// Still without 公开属性 and contact: exporting asks first, and a
+	// forced export leaves the item as it was.
+	u.exportTo(pdf, false)
+	if got := dialogText(u); !strings.Contains(got, "答复函还有3处错误：\n1. 公开属性未填写") || !strings.Contains(got, "[仍然导出]") {
+		t.Fatalf("export with errors shows %q", got)
+	}
+	if _, err := os.Stat(pdf); err == nil {
+		t.Fatal("a reply with errors was exported before the user confirmed")
+	}
+	test.Tap(overlayButton(t, u.Window.Canvas(), "仍然导出"))
+	if _, err := os.Stat(pdf); err != nil {
+		t.Fatalf("confirmed export: %v", err)
+	}
+	if got := dialogText(u); !strings.Contains(got, "答复函有3处错误，台账中不会标记为已答复") {
+		t.Errorf("after a forced export the window shows %q", got)
+	}
+	if it, err := u.ledger.Store.ItemOfDraft(draft); err != nil || it.Status != ledger.InProgress || it.Replied != (reply.Date{}) {
+		t.Fatalf("after a forced export the item is %+v, %v", it, err)
+	}
+	if got := shownItem(v, "244"); got.Status != ledger.InProgress {
+		t.Errorf("after a forced export the table shows %s", got.Status)
+	}
+	test.Tap(overlayButton(t, u.Window.Canvas(), "关闭"))
+
+	f.disclosure.SetSelected(f.disclosure.Options[0])
+	f.entries["contact.name"].SetText("刘洋")
+	f.entries["contact.phone"].SetText("0431-88776655")
+	u.Settle()
+	u.exportTo(pdf, false)
 	it, err := u.ledger.Store.ItemOfDraft(draft)
 	if err != nil || it.Status != ledger.Answered || it.Replied != (reply.Date{Year: 2023, Month: 9, Day: 8}) {
 		t.Fatalf("after export the item is %+v, %v", it, err)
@@ -173,10 +201,7 @@ func TestLedgerExportShown(t *testing.T) {
 	v.dueSoon.SetChecked(true)
 	p := filepath.Join(t.TempDir(), "汇总表.xlsx")
 	u.exportLedger(p, v.filter)
-	deadline := time.Now().Add(10 * time.Second)
-	for !strings.Contains(u.status.Text, "已导出汇总表") && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
+	u.Settle()
 	if !strings.Contains(u.status.Text, "已导出汇总表（2 件）") {
 		t.Fatalf("status %q", u.status.Text)
 	}

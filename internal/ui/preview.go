@@ -86,8 +86,15 @@ type preview struct {
 	shown uint64 // the refresh on screen
 }
 
+// startDelays are the delays of a new preview: after an edit, and after a
+// page turn or zoom. Tests that drive the refreshes themselves (Flush)
+// set them long: Fyne's test driver runs fyne.Do on the calling
+// goroutine, so a refresh fired by a timer while New still builds the
+// window would race with it.
+var startDelays = struct{ edit, quick time.Duration }{PreviewDelay, 0}
+
 func newPreview(desk *app.Desk) *preview {
-	p := &preview{desk: desk, zoom: 0.75, delay: PreviewDelay}
+	p := &preview{desk: desk, zoom: 0.75, delay: startDelays.edit, quick: startDelays.quick}
 	p.img = canvas.NewImageFromImage(nil)
 	p.img.FillMode = canvas.ImageFillContain
 	p.img.ScaleMode = canvas.ImageScaleSmooth

@@ -43,6 +43,10 @@ type UI struct {
 	path      string           // the *.reply.toml file of the reply, if any
 	exportDir fyne.ListableURI // the folder of the last export
 	started   sync.Once        // the first page is on screen
+	// background counts the work started off the UI goroutine (exports,
+	// prints) that reports back with fyne.Do; Settle waits for it.
+	background sync.WaitGroup
+	printFiles printFiles // the temporary PDFs of the prints
 	// Analyzed is called on the UI goroutine after each preview refresh;
 	// tests wait on it.
 	Analyzed func(Analysis)
@@ -98,6 +102,7 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 		_ = u.saver.Flush()
 		u.Window.Close()
 	})
+	u.Window.SetOnClosed(u.printFiles.close)
 	u.NewReply(u.defaultStyle())
 	if dbErr != nil {
 		u.status.SetText("草稿数据库不可用：只能打开和保存答复文件")
@@ -157,8 +162,11 @@ func (u *UI) edited() {
 	u.status.SetText("有未保存的修改")
 }
 
-// Settle runs the pending preview refresh and autosave now; for tests.
+// Settle waits for the work started in the background (exports, prints)
+// to report back, then runs the pending preview refresh and autosave now;
+// for tests.
 func (u *UI) Settle() {
+	u.background.Wait()
 	u.preview.Flush()
 	_ = u.saver.Flush()
 }

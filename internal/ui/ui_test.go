@@ -326,6 +326,7 @@ func BenchmarkEditLatency(b *testing.B) {
 	u := New(a, desk(b), nil, nil)
 	u.Load(seed(b), 0, "")
 	u.Settle()
+	u.preview.delay, u.preview.quick = PreviewDelay, 0 // the real delays
 	shown := make(chan struct{}, 16)
 	u.Analyzed = func(Analysis) { shown <- struct{}{} }
 	body := u.Form("body")
