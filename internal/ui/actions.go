@@ -98,6 +98,16 @@ func (u *UI) defaultStyle() *style.Style {
 	return nil
 }
 
+// brokenStyleText says why a style file could not be used: file, line and
+// the first problem, e.g. "未能载入：自制答复.toml 第3行：…".
+func brokenStyleText(e *app.StyleError) string {
+	where := filepath.Base(e.File)
+	if e.Line > 0 {
+		where += fmt.Sprintf(" 第%d行", e.Line)
+	}
+	return "未能载入：" + where + "：" + e.Msg
+}
+
 // NewReply starts a new reply in style st, with the profile's defaults.
 func (u *UI) NewReply(st *style.Style) {
 	if st == nil {
@@ -119,6 +129,20 @@ func (u *UI) ChooseStyle() {
 		b := widget.NewButton(st.Name, func() { d.Hide(); u.NewReply(st) })
 		desc := widget.NewLabel(st.Description)
 		desc.Wrapping = fyne.TextWrapWord
+		items = append(items, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(130, 36), b), nil, desc))
+	}
+	// Styles whose files failed to load are listed, not hidden: the
+	// bureau sees which file and line to correct.
+	for _, be := range u.desk.Broken {
+		name := be.Name
+		if name == "" {
+			name = "样式文件夹"
+		}
+		b := widget.NewButton(name, nil)
+		b.Disable()
+		desc := widget.NewLabel(brokenStyleText(be))
+		desc.Wrapping = fyne.TextWrapWord
+		desc.Importance = widget.DangerImportance
 		items = append(items, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(130, 36), b), nil, desc))
 	}
 	d = dialog.NewCustom("新建答复：选择样式", "取消", container.NewVScroll(container.NewVBox(items...)), u.Window)
@@ -173,7 +197,9 @@ func (u *UI) Save() {
 // SaveFile writes the reply to path.
 func (u *UI) SaveFile(path string) error {
 	r := u.form.read()
-	if err := tomlfile.WriteReplyFile(path, r); err != nil {
+	// An existing reply file is edited in place: the user's comments, blank
+	// lines and key order stay, only changed values change.
+	if err := tomlfile.UpdateReplyFile(path, r); err != nil {
 		return err
 	}
 	u.path = path

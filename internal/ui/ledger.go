@@ -627,7 +627,6 @@ func (e *itemEditor) load(it *ledger.Item) {
 	if it.ID == 0 {
 		e.title.SetText("新增条目")
 		e.fields[ledger.FStatus].set(string(ledger.Pending))
-		e.fields[ledger.FMet].set("否")
 		e.del.Disable()
 	} else {
 		e.title.SetText(it.Label() + "　" + it.Title)

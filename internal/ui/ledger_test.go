@@ -279,3 +279,22 @@ func BenchmarkLedgerSearch10000(b *testing.B) {
 		v.search.SetText(queries[i%len(queries)])
 	}
 }
+
+// A new item records no 见面沟通 until the clerk says so: the editor
+// proposes neither 是 nor 否.
+func TestLedgerNewItemMetUnset(t *testing.T) {
+	v, _, _ := newTestLedgerView(t)
+	v.editor.load(&ledger.Item{})
+	v.editor.fields[ledger.FNumber].set("300")
+	v.editor.fields[ledger.FTitle].set("关于增设公交线路的建议")
+	if got := v.editor.fields[ledger.FMet].get(); got != "" {
+		t.Errorf("a new item's 是否见面沟通 = %q, want nothing recorded", got)
+	}
+	it, err := v.editor.read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it.MetRecorded {
+		t.Error("a new item counts as having 见面沟通 recorded")
+	}
+}

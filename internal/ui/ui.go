@@ -104,6 +104,9 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	})
 	u.Window.SetOnClosed(u.printFiles.close)
 	u.NewReply(u.defaultStyle())
+	if n := len(desk.Broken); n > 0 {
+		u.status.SetText(fmt.Sprintf("有%d个样式文件未能载入：%s（新建答复时可查看详情）", n, brokenStyleText(desk.Broken[0])))
+	}
 	if dbErr != nil {
 		u.status.SetText("草稿数据库不可用：只能打开和保存答复文件")
 		dialog.ShowError(fmt.Errorf("%v\n\n草稿不会自动保存，请用“保存”把答复存为文件", dbErr), u.Window)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -334,5 +335,67 @@ func BenchmarkEditLatency(b *testing.B) {
 	for b.Loop() {
 		test.Type(body, "字")
 		<-shown
+	}
+}
+
+// TestSaveKeepsComments: saving over an opened reply file changes only
+// the values that changed; the user's comments and blank lines stay.
+func TestSaveKeepsComments(t *testing.T) {
+	u, _ := newUI(t)
+	src, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "244.reply.toml")
+	if err := os.WriteFile(path, src, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.OpenFile(path); err != nil {
+		t.Fatal(err)
+	}
+	u.form.entries["contact.name"].SetText("王丽")
+	if err := u.SaveFile(path); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	old, now := strings.Split(string(src), "\n"), strings.Split(string(got), "\n")
+	if len(old) != len(now) {
+		t.Fatalf("saved file has %d lines, the original %d", len(now), len(old))
+	}
+	changed := 0
+	for i := range old {
+		if old[i] != now[i] {
+			changed++
+			if !strings.Contains(now[i], "王丽") {
+				t.Errorf("line %d changed: %q → %q", i+1, old[i], now[i])
+			}
+		}
+	}
+	if changed != 1 {
+		t.Errorf("%d lines changed, want 1 (the contact's name)", changed)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode after save %o, want 600", fi.Mode().Perm())
+	}
+}
+
+// TestBrokenStyleListed: a style file that fails to load is named with
+// its file and line in the status bar and in the style chooser.
+func TestBrokenStyleListed(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "自制答复.toml"), []byte("kind = \"提案\"\n[text]\ntitle = \"关于\n"), 0o644)
+	d, err := app.Open(app.Options{StyleDirs: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	u := New(a, d, nil, nil)
+	manual(u)
+	if s := u.status.Text; !strings.Contains(s, "自制答复.toml 第3行") {
+		t.Errorf("status %q does not name the broken style file and line", s)
+	}
+	u.ChooseStyle()
+	if s := dialogText(u); !strings.Contains(s, "[自制答复]") || !strings.Contains(s, "自制答复.toml 第3行") {
+		t.Errorf("style chooser does not list the broken style:\n%s", s)
 	}
 }
