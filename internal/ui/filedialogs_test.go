@@ -204,7 +204,11 @@ func TestOpenWithoutOpener(t *testing.T) {
 	w := test.NewTempApp(t).NewWindow("")
 	chineseDialogs()
 	t.Setenv("PATH", t.TempDir())
-	openInBackground(filepath.Join(t.TempDir(), "244.pdf"), w)
+	pdf := filepath.Join(t.TempDir(), "244.pdf")
+	if err := os.WriteFile(pdf, []byte("%PDF-1.4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	openInBackground(pdf, w)
 	opening.Wait()
 	got := overlayText(w.Canvas())
 	if !strings.Contains(got, "找不到打开文件的程序（xdg-open）") || strings.Contains(got, "exec:") || strings.Contains(got, "not found") {
