@@ -145,7 +145,7 @@ func hanShare(t string) float64 {
 
 var (
 	addressRe = regexp.MustCompile(`^(?:尊敬的)?(.+?)(委员|代表|同志)?[:：]$`)
-	countRe   = regexp.MustCompile(`^(.+?)等([0-9]+|[一二两三四五六七八九十]+)(?:位|名|人)?$`)
+	countRe   = regexp.MustCompile(`^(.+?)等([0-9]+|[一二两三四五六七八九十]+)?(?:位|名|人)?$`)
 	branchRe  = regexp.MustCompile(`^(\p{Han}{2,4}?)(?:政协|人大)\p{Han}*$`)
 	nameSep   = regexp.MustCompile(`[、，,；;\s]+`)
 )
@@ -170,7 +170,7 @@ func (s *state) salutation(p para) {
 	}
 	if c := countRe.FindStringSubmatch(names); c != nil {
 		names = c[1]
-		if n, err := reply.ParseNumeral(c[2]); err == nil {
+		if n, err := reply.ParseNumeral(c[2]); err == nil && c[2] != "" {
 			s.r.ProposerCount = n
 		}
 	}
@@ -239,7 +239,7 @@ func (s *state) item() {
 	}
 	if m := bookRe.FindStringSubmatch(open); m != nil {
 		r.ItemTitle = m[1]
-	} else if m := quoteRe.FindStringSubmatch(open); m != nil && containsAny(m[1], []string{"关于", "建议", "提案"}) {
+	} else if m := quoteRe.FindStringSubmatch(open); m != nil {
 		r.ItemTitle = m[1]
 	} else if m := aboutRe.FindStringSubmatch(open); m != nil {
 		r.ItemTitle = m[1]

@@ -99,6 +99,8 @@ func (s *state) tailLine(t string) bool {
 var (
 	contactRe  = regexp.MustCompile(`^(?:联系人|联系电话|联系单位|联系方式|承办单位|承办处室|承办科室|承办负责人|承办人)`)
 	ccRe       = regexp.MustCompile(`^(?:抄送|抄报)[:：]?`)
+	ccLabelRe  = regexp.MustCompile(`^抄[\s\x{3000}]*[送报][\s\x{3000}]*[:：]?[\s\x{3000}]*`)
+	ccSep      = regexp.MustCompile(`[、，,；;\s\x{3000}]+`)
 	attachRe   = regexp.MustCompile(`^附件[0-9]*[:：]`)
 	attachItem = regexp.MustCompile(`^[0-9]+[.．、]`)
 	nameRe     = regexp.MustCompile(`^联系人(?:姓名)?(?:及(?:联系)?电话)?[:：]?(\p{Han}{2,12})`)
@@ -152,8 +154,8 @@ func (s *state) after(p para) {
 	case isContact(t):
 		s.contact(p)
 	case isCC(t):
-		rest := ccRe.ReplaceAllString(compact(strings.ReplaceAll(t, " ", "、")), "")
-		for _, u := range regexp.MustCompile(`[、，,；;]+`).Split(strings.TrimRight(rest, "。."), -1) {
+		rest := ccLabelRe.ReplaceAllString(t, "")
+		for _, u := range ccSep.Split(strings.TrimRight(rest, "。."), -1) {
 			if u = strings.Trim(u, "、 "); u != "" {
 				s.r.CC = append(s.r.CC, u)
 			}
