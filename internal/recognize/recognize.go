@@ -11,7 +11,8 @@
 // Invariant (checked by FuzzLetter, with Options.Raw): every letter and
 // digit of the input, counted with multiplicity, appears in some field of
 // the Reply or in the text of a Note, except the label words listed in
-// Labels ("签发人", "联系电话"…), which are consumed. Full-width letters and
+// Labels ("签发人", "联系电话"…), which are consumed, and the list numbers
+// of attachments ("附件：1."), which their order keeps. Spaces are ignored. Full-width letters and
 // digits count as their ASCII forms. A date is the one value rewritten
 // (二〇二三年六月二十日 → 2023年6月20日); when it was written otherwise a Note
 // quotes the original.
