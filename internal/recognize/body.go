@@ -23,7 +23,6 @@ func isHeading(t string) bool { return headingRe.MatchString(t) }
 // body stores the paragraphs of ps as body and closing.
 func (s *state) body(ps []para) {
 	var lines []string
-	var last para
 	for i, p := range ps {
 		if isFurniture(p.text) && utf8.RuneCountInString(p.text) < 30 {
 			s.note(p, "body", "第"+itoa(p.idx+1)+"段是网页内容，已略去：“"+p.text+"”")
@@ -35,13 +34,11 @@ func (s *state) body(ps []para) {
 			continue
 		}
 		lines = append(lines, p.text)
-		last = p
 	}
 	if n := len(lines); n > 0 && closingRe.MatchString(lines[n-1]) && !isHeading(lines[n-1]) {
 		s.r.Closing = lines[n-1]
 		lines = lines[:n-1]
 	}
-	_ = last
 	for _, l := range lines {
 		s.r.Body = appendLine(s.r.Body, l)
 	}
