@@ -1,0 +1,96 @@
+package recognize
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The body: paragraphs between the opening and the signature, one a line as
+// reply.Reply.Body holds them, headings (一、 （一） 1. （1）) kept at the start
+// of their line; the closing is the last paragraph when it thanks the member
+// or closes the letter; a paragraph broken by a page end is joined again.
+
+var (
+	headingRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[（(][0-9]+[）)])`)
+	closingRe = regexp.MustCompile(`^(?:感谢|非常感谢|再次感谢|衷心感谢|十分感谢|特此|在此|谢谢|最后)|关心和支持|关心与支持|关心支持|多提宝贵意见|宝贵意见和建议`)
+)
+
+// isHeading reports whether t starts with a heading number.
+func isHeading(t string) bool { return headingRe.MatchString(t) }
+
+// body stores the paragraphs of ps as body and closing.
+func (s *state) body(ps []para) {
+	var lines []string
+	for i, p := range ps {
+		if isFurniture(p.text) && utf8.RuneCountInString(p.text) < 30 {
+			s.note(p, "body", "第"+itoa(p.idx+1)+"段是网页内容，已略去：“"+p.text+"”")
+			continue
+		}
+		if i > 0 && len(lines) > 0 && broken(lines[len(lines)-1], p.text) {
+			lines[len(lines)-1] += p.text
+			s.note(p, "body", "第"+itoa(p.idx+1)+"段接续上一段（原文在此断开），已合并")
+			continue
+		}
+		lines = append(lines, p.text)
+	}
+	if n := len(lines); n > 0 && closingRe.MatchString(lines[n-1]) && !isHeading(lines[n-1]) {
+		s.r.Closing = lines[n-1]
+		lines = lines[:n-1]
+	}
+	for _, l := range lines {
+		s.r.Body = appendLine(s.r.Body, l)
+	}
+}
+
+// broken reports whether next continues prev, cut by a page end: prev is a
+// long paragraph that does not end a sentence, and neither is a heading.
+func broken(prev, next string) bool {
+	if utf8.RuneCountInString(prev) < 20 || isHeading(prev) || isHeading(next) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(prev)
+	return !strings.ContainsRune("。！？；：…”」』）)!?;:.", r)
+}
+
+// furniture are the words of web-page furniture around a published reply:
+// crumbs, dates of publication, font size switches, print and close links.
+var furniture = []string{
+	"首页", "当前位置", "您的位置", "您现在的位置", "发布时间", "发布日期", "更新时间", "更新日期",
+	"信息来源", "文章来源", "来源：", "来源:", "字号", "字体", "打印", "关闭", "浏览次数", "浏览量", "阅读次数",
+	"访问量", "点击数", "分享到", "扫一扫", "登录", "注册", "无障碍", "适老", "长者模式", "上一篇",
+	"下一篇", "责任编辑", "今天是", "欢迎访问", "索引号", "发布机构", "时效性", "视力保护色",
+	"留言与评论", "【大】", "[大]", "大 中 小", "大中小",
+}
+
+// furnitureLines are whole lines of furniture.
+var furnitureLines = map[string]bool{
+	"展开": true, "菜单": true, "有效": true, "文号": true, "正文": true, "分享": true, "收藏": true, "来源": true,
+}
+
+// isFurniture reports whether t is page furniture.
+func isFurniture(t string) bool {
+	c := compact(strings.TrimLeft(t, "•·|> "))
+	if furnitureLines[c] || strings.Contains(t, ">") && strings.Contains(t, "首页") {
+		return true
+	}
+	for _, w := range furniture {
+		if strings.Contains(t, w) || strings.Contains(c, compact(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// Labels are the words Letter consumes with the values they introduce
+// ("签发人：张三" → Signer "张三"). Every other letter and digit of the input
+// is kept in a field or a note.
+var Labels = []string{
+	"联系人姓名及电话", "联系人及联系电话", "联系人及电话", "联系单位及电话", "联系人姓名", "联系电话", "联系人",
+	"联系方式", "电话", "抄送", "抄报", "附件", "签发人", "分类标识", "答复类别", "办复类别", "办理结果类别",
+	"办理类别", "类别", "类型", "类", "是否同意公开", "是否公开", "公开属性", "公开类型", "公开方式", "公开选项",
+	"联系单位", "承办单位", "承办处室", "承办科室",
+}

@@ -1,0 +1,267 @@
+package recognize
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"replydesk/internal/reply"
+)
+
+// The head of a letter: marks, 发文字号, 签发人 and the title, before the
+// salutation; page furniture around them is skipped.
+
+// openingWords mark the opening paragraph: "…收悉，现答复如下：".
+var openingWords = []string{"收悉", "答复如下", "回复如下", "现答复", "现回复", "办理情况答复"}
+
+// findSalutation returns the index of the salutation ("董妍委员：") and of
+// the opening paragraph, or -1 for either not found.
+func findSalutation(ps []para) (sal, open int) {
+	sal, open = -1, -1
+	for i, p := range ps {
+		if containsAny(p.text, openingWords) && utf8.RuneCountInString(p.text) > 8 {
+			open = i
+			break
+		}
+	}
+	if open >= 0 {
+		for j := open - 1; j >= 0 && j >= open-3; j-- {
+			if isSalutation(ps[j].text, 60) {
+				return j, open
+			}
+		}
+		return -1, open
+	}
+	for i, p := range ps {
+		if isSalutation(p.text, 40) && containsAny(p.text, []string{"委员", "代表"}) {
+			return i, -1
+		}
+	}
+	return -1, -1
+}
+
+func isSalutation(t string, max int) bool {
+	return (strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":")) &&
+		utf8.RuneCountInString(t) <= max && !isFurniture(t) && !strings.ContainsAny(t, "。，,")
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleWords: a title names what it answers.
+var titleWords = []string{"答复", "复函", "意见", "提案", "建议", "议案"}
+
+// head reads the paragraphs before the salutation: the title is the block
+// of up to three short lines just above it (furniture skipped); marks,
+// 发文字号 and 签发人 are read wherever they stand; the rest is noted.
+func (s *state) head(ps []para) {
+	var title []para
+	from := len(ps)
+	for i := len(ps) - 1; i >= 0 && len(title) < 3; i-- {
+		t := ps[i].text
+		if isFurniture(t) {
+			if len(title) > 0 {
+				break
+			}
+			continue
+		}
+		if !titleLike(t) {
+			break
+		}
+		title = append([]para{ps[i]}, title...)
+		from = i
+	}
+	joined := ""
+	for _, p := range title {
+		joined += compact(p.text)
+	}
+	if !containsAny(joined, titleWords) {
+		title, joined, from = nil, "", len(ps)
+	}
+	s.r.Title = joined
+	inTitle := map[int]bool{}
+	for _, p := range title {
+		inTitle[p.idx] = true
+	}
+	for i, p := range ps {
+		if inTitle[p.idx] {
+			continue
+		}
+		if s.markLine(p) {
+			continue
+		}
+		switch {
+		case i < from && joined != "" && compact(p.text) == joined:
+			s.note(p, "title", "第"+itoa(p.idx+1)+"段是网页上重复的标题，已略去：“"+p.text+"”")
+		case isFurniture(p.text):
+			s.note(p, "", "第"+itoa(p.idx+1)+"段是网页内容，已略去：“"+p.text+"”")
+		default:
+			s.note(p, "", "第"+itoa(p.idx+1)+"段在称谓之前，不是答复内容，已略去：“"+p.text+"”")
+		}
+	}
+}
+
+// titleLike reports whether t may be a line of a title: short, not a
+// sentence, not a date or a mark.
+func titleLike(t string) bool {
+	if utf8.RuneCountInString(t) > 50 || strings.ContainsAny(lastRune(t), "。：:；;，,！!？?") {
+		return false
+	}
+	if isDate(t) || isMarkOnly(t) {
+		return false
+	}
+	return hanShare(t) >= 0.5
+}
+
+func lastRune(t string) string {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return string(r)
+}
+
+// hanShare is the share of Chinese characters among the non-space runes.
+func hanShare(t string) float64 {
+	n, han := 0, 0
+	for _, r := range t {
+		if r == ' ' || r == '\u3000' {
+			continue
+		}
+		n++
+		if isHan(r) {
+			han++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(han) / float64(n)
+}
+
+var (
+	addressRe = regexp.MustCompile(`^(?:尊敬的)?(.+?)(委员|代表|同志)?[:：]$`)
+	countRe   = regexp.MustCompile(`^(.+?)等([0-9]+|[一二两三四五六七八九十]+)?(?:位|名|人)?$`)
+	branchRe  = regexp.MustCompile(`^(\p{Han}{2,4}?)(?:政协|人大)\p{Han}*$`)
+	nameSep   = regexp.MustCompile(`[、，,；;\s]+`)
+)
+
+// salutation reads the proposers and the kind from "董妍委员：",
+// "王某某等7位代表：", "刘苍林政协绿春县委员：" or a unit ("民建长春市委员会：").
+func (s *state) salutation(p para) {
+	t := compact(p.text)
+	s.r.Salutation = t
+	m := addressRe.FindStringSubmatch(t)
+	if m == nil {
+		return
+	}
+	names, word := m[1], m[2]
+	switch {
+	case s.opt.Kind != "":
+		s.r.Kind = s.opt.Kind
+	case word == "委员":
+		s.r.Kind = reply.Proposal
+	case word == "代表":
+		s.r.Kind = reply.Suggestion
+	}
+	if c := countRe.FindStringSubmatch(names); c != nil {
+		names = c[1]
+		if n, err := reply.ParseNumeral(c[2]); err == nil && c[2] != "" {
+			s.r.ProposerCount = n
+		}
+	}
+	if word != "" {
+		if b := branchRe.FindStringSubmatch(names); b != nil {
+			names = b[1]
+		}
+	}
+	for _, n := range nameSep.Split(names, -1) {
+		if n != "" {
+			s.r.Proposers = append(s.r.Proposers, n)
+		}
+	}
+}
+
+var (
+	termRe = regexp.MustCompile(`第?([一二三四五六七八九十〇零0-9]+)届(人大常委会|人大|政协|人民代表大会|委员会)?(?:常委会)?(?:委员会)?第?([一二三四五六七八九十0-9]+)次(?:全体)?会议`)
+	cutRe  = regexp.MustCompile(`.*(?:关于对|关于|对|您在|你在|你们在|贵会在|在|于)`)
+	// numberRe finds the item number: 第244号, （第08号）, 第2025D048号, 21号提案.
+	numberRe  = regexp.MustCompile(`第([0-9][0-9A-Za-z]*)号|([0-9]+)号(?:提案|建议|议案|代表建议)`)
+	bookRe    = regexp.MustCompile(`《([^《》]+)》`)
+	quoteRe   = regexp.MustCompile(`[“"]([^“”"]+)[”"]`)
+	aboutRe   = regexp.MustCompile(`(关于[^，。,；;：:]*?的(?:建议|提案|议案))`)
+	coOpinion = []string{"会办意见", "协办意见"}
+)
+
+// item reads the item answered from the title and the opening: assembly,
+// 届次, 会次, 编号, 案由, and the kind when the salutation did not say.
+func (s *state) item() {
+	r := s.r
+	title, open := compact(r.Title), compact(r.Opening)
+	if r.Kind == "" {
+		r.Kind = s.opt.Kind
+	}
+	if r.Kind == "" {
+		r.Kind = kindOf(title, open)
+	}
+	for _, t := range []string{title, open} {
+		if m := termRe.FindStringSubmatchIndex(t); m != nil {
+			term, _ := reply.ParseNumeral(t[m[2]:m[3]])
+			sess, _ := reply.ParseNumeral(t[m[6]:m[7]])
+			r.Term, r.Session = term, sess
+			prefix := t[:m[0]]
+			if c := cutRe.FindStringIndex(prefix); c != nil {
+				prefix = prefix[c[1]:]
+			}
+			body := ""
+			if m[4] >= 0 {
+				body = t[m[4]:m[5]]
+			}
+			if body == "人大常委会" {
+				body = "人大"
+			}
+			if body != "委员会" && !strings.Contains(prefix, body) {
+				prefix += body
+			}
+			r.Assembly = prefix
+			break
+		}
+	}
+	for _, t := range []string{title, open} {
+		if m := numberRe.FindStringSubmatch(t); m != nil {
+			r.Number = m[1] + m[2]
+			break
+		}
+	}
+	if m := bookRe.FindStringSubmatch(open); m != nil {
+		r.ItemTitle = m[1]
+	} else if m := quoteRe.FindStringSubmatch(open); m != nil {
+		r.ItemTitle = m[1]
+	} else if m := aboutRe.FindStringSubmatch(open); m != nil {
+		r.ItemTitle = m[1]
+	}
+	if r.Kind == reply.CoOpinion && len(r.Proposers) == 1 && r.ProposerCount == 0 {
+		r.LeadUnit, r.Proposers = r.Proposers[0], nil
+	}
+}
+
+// kindOf guesses the kind of item from the title, then the opening.
+func kindOf(title, open string) reply.Kind {
+	for _, t := range []string{title, open} {
+		switch {
+		case containsAny(t, coOpinion):
+			return reply.CoOpinion
+		case strings.Contains(t, "提案"):
+			return reply.Proposal
+		case strings.Contains(t, "建议") || strings.Contains(t, "议案"):
+			return reply.Suggestion
+		}
+	}
+	return ""
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

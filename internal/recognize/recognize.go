@@ -1,0 +1,179 @@
+// Package recognize reads a whole reply letter given as plain text (a
+// paragraph a line, as extracted from a .docx or pasted from a web page) and
+// finds its parts: the marks, 发文字号, 签发人, title, salutation, opening,
+// body, closing, signature and date, 附注, contact, 抄送 and attachments, laid
+// out as GB/T 9704-2012 describes them (see DOMAIN.md §4 for the forms seen
+// in published replies).
+//
+// It is pure and never invents a value: a field the text does not have stays
+// empty. Whatever it cannot place is kept, in the body or in a Note.
+//
+// Invariant (checked by FuzzLetter, with Options.Raw): every letter and
+// digit of the input, counted with multiplicity, appears in some field of
+// the Reply or in the text of a Note, except the label words listed in
+// Labels ("签发人", "联系电话"…), which are consumed, and the list numbers
+// of attachments ("附件：1."), which their order keeps. Spaces are ignored. Full-width letters and
+// digits count as their ASCII forms. A date is the one value rewritten
+// (二〇二三年六月二十日 → 2023年6月20日); when it was written otherwise a Note
+// quotes the original.
+package recognize
+
+import (
+	"strings"
+
+	"replydesk/internal/reply"
+)
+
+// Options tune Letter. The zero value recognises everything from the text
+// and normalises punctuation as the rest of the app expects.
+type Options struct {
+	// Kind is the kind of item answered; "" = from the salutation (委员 →
+	// 提案, 代表 → 建议) or the title.
+	Kind reply.Kind
+	// Raw keeps the text exactly as found; false (the default) applies
+	// reply.Fix to the result (half-width punctuation made full-width,
+	// spaces between Chinese characters and digits removed, 发文字号 in the
+	// form 机关代字〔2023〕12号), which never changes a word.
+	Raw bool
+}
+
+// Result is what Letter found.
+type Result struct {
+	Reply *reply.Reply // the fields found; a field the text does not have stays empty
+	Notes []Note       // what was skipped or could not be placed, in Chinese
+}
+
+// Note reports one paragraph (or the whole text) that was skipped, could
+// not be placed, or was rewritten.
+type Note struct {
+	Para    int    // 0-based line of the input; -1 = the whole text
+	Field   string // the field concerned in reply.Problem's naming ("body", "date"…); "" = none
+	Message string // in Chinese, quoting the text concerned
+}
+
+// para is one non-blank line of the input.
+type para struct {
+	idx  int    // 0-based line of the input
+	text string // trimmed of spaces, including U+3000 and U+00A0
+}
+
+// state carries the reply being filled and the notes while Letter works.
+type state struct {
+	opt   Options
+	r     *reply.Reply
+	notes []Note
+}
+
+func (s *state) note(p para, field, msg string) {
+	s.notes = append(s.notes, Note{Para: p.idx, Field: field, Message: msg})
+}
+
+// Letter recognises the parts of a reply letter in text.
+func Letter(text string, opt Options) *Result {
+	s := &state{opt: opt, r: &reply.Reply{}}
+	ps := split(text)
+	s.recognise(ps)
+	if !opt.Raw {
+		reply.Fix(s.r)
+	}
+	return &Result{Reply: s.r, Notes: s.notes}
+}
+
+// split cuts text into its non-blank lines, without control characters.
+func split(text string) []para {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	var ps []para
+	for i, line := range strings.Split(text, "\n") {
+		line = trim(reply.StripControls(line, false))
+		if line != "" {
+			ps = append(ps, para{idx: i, text: line})
+		}
+	}
+	return ps
+}
+
+// trim removes surrounding spaces, including the ideographic space.
+func trim(s string) string {
+	return strings.TrimSpace(strings.Trim(s, " \u3000\u00a0\t"))
+}
+
+// compact removes every space from s: titles, names and labels are printed
+// letter-spaced ("答 复", "联 系 人", "张 雷") but never hold a space.
+func compact(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\u3000', '\u00a0':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// recognise fills s.r from the paragraphs: head (before the salutation),
+// letter (salutation to signature) and tail (after the date).
+func (s *state) recognise(ps []para) {
+	sal, open := findSalutation(ps)
+	end := len(ps)
+	if sal >= 0 {
+		end = s.cutRepeat(ps, sal)
+	}
+	start := 0
+	switch {
+	case sal >= 0:
+		start = sal
+		s.head(ps[:sal])
+		s.salutation(ps[sal])
+	case open >= 0:
+		start = open
+		s.head(ps[:open])
+	default:
+		if len(ps) > 0 {
+			s.notes = append(s.notes, Note{Para: -1, Field: "body", Message: "未找到称谓和开头语，全文已放入正文，请逐项核对"})
+		}
+	}
+	if open < 0 && sal >= 0 && sal+1 < end {
+		open = sal + 1
+	}
+	bodyFrom := start
+	if sal >= 0 {
+		bodyFrom = sal + 1
+	}
+	if open >= 0 && open < end {
+		for _, p := range ps[bodyFrom:open] {
+			s.r.Body = appendLine(s.r.Body, p.text)
+		}
+		s.r.Opening = p2s(ps[open])
+		bodyFrom = open + 1
+	}
+	if bodyFrom > end {
+		bodyFrom = end
+	}
+	bodyEnd := s.tail(ps[bodyFrom:end]) + bodyFrom
+	s.body(ps[bodyFrom:bodyEnd])
+	s.item()
+}
+
+func p2s(p para) string { return p.text }
+
+func appendLine(field, line string) string {
+	if field == "" {
+		return line
+	}
+	return field + "\n" + line
+}
+
+// cutRepeat finds a second copy of the letter (pages that print it twice)
+// from a repeat of the salutation on; its paragraphs become notes. It
+// returns the end of the first copy.
+func (s *state) cutRepeat(ps []para, sal int) int {
+	for i := sal + 1; i < len(ps); i++ {
+		if ps[i].text == ps[sal].text {
+			for _, p := range ps[i:] {
+				s.note(p, "", "第"+itoa(p.idx+1)+"段与前文重复或在答复之外，已略去：“"+p.text+"”")
+			}
+			return i
+		}
+	}
+	return len(ps)
+}

@@ -1,0 +1,231 @@
+package recognize
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"replydesk/internal/reply"
+)
+
+// The end of a letter: closing, issuer and date, then 附注, contact, 抄送,
+// attachments and marks, in any order, among page furniture.
+
+// tail reads the end of the letter in ps (the paragraphs after the opening)
+// and returns how many of them are body and closing.
+func (s *state) tail(ps []para) int {
+	date := -1
+	for i := len(ps) - 1; i >= 0; i-- {
+		if isDate(ps[i].text) {
+			date = i
+			break
+		}
+	}
+	end := len(ps)
+	if date >= 0 {
+		s.date(ps[date])
+		end = date
+		if date > 0 && issuerLike(ps[date-1].text) {
+			s.r.Issuer = compact(ps[date-1].text)
+			s.r.Seal = true
+			end = date - 1
+		}
+		for _, p := range ps[date+1:] {
+			s.after(p)
+		}
+	} else {
+		// No date: the tail is the run of lines at the end that are
+		// contact, 抄送, marks, notes in parentheses or furniture.
+		for end > 0 && s.tailLine(ps[end-1].text) {
+			end--
+		}
+		for _, p := range ps[end:] {
+			s.after(p)
+		}
+	}
+	// Contact, 抄送 and attachment lines above the signature.
+	keep := end
+	for keep > 0 && (isContact(ps[keep-1].text) || isCC(ps[keep-1].text) || isAttachment(ps[keep-1].text) || isAttachmentItem(ps, keep-1)) {
+		keep--
+	}
+	for _, p := range ps[keep:end] {
+		s.after(p)
+	}
+	return keep
+}
+
+var (
+	arabicDateRe = regexp.MustCompile(`^[0-9]{4}(?:年[0-9]{1,2}月[0-9]{1,2}日|[-/.][0-9]{1,2}[-/.][0-9]{1,2})$`)
+	cnDateRe     = regexp.MustCompile(`^[〇○零OО0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$`)
+)
+
+// isDate reports whether t is a date alone on its line.
+func isDate(t string) bool {
+	c := compact(t)
+	return arabicDateRe.MatchString(c) || cnDateRe.MatchString(c)
+}
+
+// date stores the date of p; a date written otherwise than 2023年6月20日
+// is noted with its original form.
+func (s *state) date(p para) {
+	c := compact(p.text)
+	d, err := reply.ParseDate(c)
+	if err != nil {
+		d, err = reply.ParseChineseDate(c)
+	}
+	if err != nil {
+		s.note(p, "date", "第"+itoa(p.idx+1)+"段的成文日期无法识别："+err.Error())
+		return
+	}
+	s.r.Date = d
+	if c != d.String() {
+		s.note(p, "date", "成文日期“"+p.text+"”已录为"+d.String())
+	}
+}
+
+// issuerLike reports whether t may be the issuer's name over the date.
+func issuerLike(t string) bool {
+	n := utf8.RuneCountInString(compact(t))
+	return n >= 2 && n <= 30 && hanShare(t) > 0.9 && !strings.ContainsAny(t, "。，,：:；;！!？?、") &&
+		!isContact(t) && !isCC(t) && !isFurniture(t) && !isHeading(t)
+}
+
+// tailLine reports whether t belongs to the tail of a letter.
+func (s *state) tailLine(t string) bool {
+	return isContact(t) || isCC(t) || isAttachment(t) || isMarkOnly(t) || isFurniture(t) || isParenNote(t)
+}
+
+var (
+	contactRe  = regexp.MustCompile(`^(?:联系人|联系电话|联系单位|联系方式|承办单位|承办处室|承办科室|承办负责人|承办人)`)
+	ccRe       = regexp.MustCompile(`^(?:抄送|抄报)[:：]?`)
+	ccLabelRe  = regexp.MustCompile(`^抄[\s\x{3000}]*[送报][\s\x{3000}]*[:：]?[\s\x{3000}]*`)
+	ccSep      = regexp.MustCompile(`[、，,；;\s\x{3000}]+`)
+	attachRe   = regexp.MustCompile(`^附件[0-9]*[:：]`)
+	attachItem = regexp.MustCompile(`^[0-9]+[.．、]`)
+	nameRe     = regexp.MustCompile(`^联系人(?:姓名)?(?:及(?:联系)?电话)?[:：]?(\p{Han}{2,12})`)
+	phoneRe    = regexp.MustCompile(`(?:\+?86)?1[3-9][0-9]{9}|(?:[(（]0[0-9]{2,3}[)）]|0[0-9]{2,3}[-－—]?)?[0-9]{7,8}(?:(?:-|转)[0-9]{1,6})?`)
+	unitRe     = regexp.MustCompile(`^(联系单位|承办单位|承办处室|承办科室)(?:及电话)?[:：]?(\p{Han}+)`)
+)
+
+// inner strips the parentheses of a 附注 and its spaces.
+func inner(t string) string {
+	c := compact(t)
+	if (strings.HasPrefix(c, "（") && strings.HasSuffix(c, "）")) || (strings.HasPrefix(c, "(") && strings.HasSuffix(c, ")")) {
+		_, w := utf8.DecodeRuneInString(c)
+		_, v := utf8.DecodeLastRuneInString(c)
+		c = c[w : len(c)-v]
+	}
+	return c
+}
+
+func isContact(t string) bool { return contactRe.MatchString(inner(t)) }
+func isCC(t string) bool      { return ccRe.MatchString(compact(t)) }
+func isAttachment(t string) bool {
+	return attachRe.MatchString(compact(t))
+}
+
+// isAttachmentItem reports whether ps[i] continues a list of attachments
+// ("附件：1.×× / 2.××").
+func isAttachmentItem(ps []para, i int) bool {
+	if !attachItem.MatchString(compact(ps[i].text)) || utf8.RuneCountInString(ps[i].text) > 50 {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		if isAttachment(ps[j].text) {
+			return true
+		}
+		if !attachItem.MatchString(compact(ps[j].text)) {
+			return false
+		}
+	}
+	return false
+}
+
+func isParenNote(t string) bool {
+	c := compact(t)
+	return inner(t) != c && utf8.RuneCountInString(c) <= 60
+}
+
+// after places one line of the tail.
+func (s *state) after(p para) {
+	t := p.text
+	switch {
+	case isContact(t):
+		s.contact(p)
+	case isCC(t):
+		rest := ccLabelRe.ReplaceAllString(t, "")
+		for _, u := range ccSep.Split(strings.TrimRight(rest, "。."), -1) {
+			if u = strings.Trim(u, "、 "); u != "" {
+				s.r.CC = append(s.r.CC, u)
+			}
+		}
+	case isAttachment(t) || attachItem.MatchString(compact(t)) && len(s.r.Attachments) > 0:
+		title := attachRe.ReplaceAllString(compact(t), "")
+		title = strings.TrimRight(attachItem.ReplaceAllString(title, ""), "。.；;")
+		s.r.Attachments = append(s.r.Attachments, reply.Attachment{Title: title})
+	case s.markLine(p):
+	case isParenNote(t):
+		s.r.Notes = append(s.r.Notes, inner(t))
+	case isFurniture(t):
+		s.note(p, "", "第"+itoa(p.idx+1)+"段是网页内容，已略去：“"+t+"”")
+	default:
+		s.note(p, "", "第"+itoa(p.idx+1)+"段在落款之后，未能识别，已略去：“"+t+"”")
+	}
+}
+
+// contact reads "联系人姓名及电话：刘丽 13578951242", "联系人：王某，联系电话：
+// 0898-66881234", "联系单位及电话：某局 68118611", "联 系 人：张 雷". A unit
+// (联系单位, 承办处室) has no field of its own: it is kept as a 附注.
+func (s *state) contact(p para) {
+	c := inner(p.text)
+	if m := unitRe.FindStringSubmatch(c); m != nil {
+		s.r.Notes = append(s.r.Notes, m[1]+"："+m[2])
+	}
+	for _, part := range regexp.MustCompile(`[，,；;]`).Split(c, -1) {
+		if m := nameRe.FindStringSubmatch(part); m != nil && s.r.Contact.Name == "" {
+			name := m[1]
+			for _, stop := range []string{"联系", "电话", "手机", "办公"} {
+				if i := strings.Index(name, stop); i > 0 {
+					name = name[:i]
+				}
+			}
+			s.r.Contact.Name = name
+		}
+	}
+	if s.r.Contact.Name == "" && strings.HasPrefix(c, "承办") && unitRe.FindStringSubmatch(c) == nil {
+		s.r.Notes = append(s.r.Notes, c)
+		return
+	}
+	if ph := phoneRe.FindAllString(c, -1); len(ph) > 0 && s.r.Contact.Phone == "" {
+		s.r.Contact.Phone = strings.Join(ph, "、")
+	}
+	if rest := leftover(c, s.r.Contact.Name, s.r.Contact.Phone, strings.Join(s.r.Notes, "")); rest != "" {
+		s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人一行中“"+rest+"”未能识别：“"+p.text+"”")
+	}
+}
+
+// leftover returns what of c is letters or digits once the labels and the
+// values found are taken out, or "" when nothing is left.
+func leftover(c string, found ...string) string {
+	for _, f := range found {
+		for _, part := range strings.Split(f, "、") {
+			if part != "" {
+				c = strings.Replace(c, part, " ", 1)
+			}
+		}
+		if i := strings.Index(f, "："); i > 0 {
+			c = strings.Replace(c, f[i+len("："):], " ", 1)
+		}
+	}
+	for _, l := range Labels {
+		c = strings.ReplaceAll(c, l, " ")
+	}
+	var b strings.Builder
+	for _, r := range c {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
