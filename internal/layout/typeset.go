@@ -28,10 +28,10 @@ const (
 	// cellWidth is the width of a character of the grid: 156 mm / 28.
 	cellWidth = areaWidth / charsPerLine
 
-	titleSize  = letter.TitleSize * page.Point  // 二号
-	bodySize   = letter.BodySize * page.Point   // 三号
-	ccSize     = letter.CCSize * page.Point     // 四号: 抄送
-	folioSize  = letter.FolioSize * page.Point  // 四号: page numbers
+	titleSize  = letter.TitleSize * page.Point // 二号
+	bodySize   = letter.BodySize * page.Point  // 三号
+	ccSize     = letter.CCSize * page.Point    // 四号: 抄送
+	folioSize  = letter.FolioSize * page.Point // 四号: page numbers
 	folioDrop  = letter.FolioDrop * page.Millimetre / 1000
 	headerSize = letter.HeaderSize * page.Point // 信函格式 发文机关标志 (一号; its size is the issuer's choice)
 )
@@ -125,4 +125,3 @@ func (t *typesetter) rowsOf(p *para) []row {
 	}
 	return rows
 }
-
