@@ -99,10 +99,6 @@ func (t *typesetter) numberLine() (line, bool) {
 
 // firstLineBelow returns the first line of the grid whose top is at or below y.
 func (t *typesetter) firstLineBelow(y page.Length) int {
-	for i := 0; i < linesPerPage-4; i++ {
-		if lineTop(i) >= y {
-			return i
-		}
-	}
-	return linesPerPage - 4
+	const micrometre = page.Millimetre / 1000
+	return letter.FirstLineBelow(int((y + micrometre - 1) / micrometre))
 }

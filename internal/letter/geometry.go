@@ -47,3 +47,19 @@ const (
 	FolioSize  = 14 // 四号: page numbers (§7.5)
 	HeaderSize = 26 // 一号: 信函格式 发文机关标志 (its size is the issuer's choice)
 )
+
+// LineTop returns the top of line i (0-based) of the grid of a page, in µm
+// from the top edge of the page.
+func LineTop(i int) int { return MarginTop + AreaHeight*i/LinesPerPage }
+
+// FirstLineBelow returns the first line of the grid whose top is at or
+// below y (µm from the top edge of the page): where page 1 starts under a
+// header. At least four lines are left for the text.
+func FirstLineBelow(y int) int {
+	for i := 0; i < LinesPerPage-4; i++ {
+		if LineTop(i) >= y {
+			return i
+		}
+	}
+	return LinesPerPage - 4
+}
