@@ -218,7 +218,9 @@ func styles(fonts map[string]Face) []byte {
 	st(sList, "附件说明", sNormal, `<w:jc w:val="left"/>`, "", "")
 	st(sLabel, "附件标签", sNormal, `<w:keepNext/><w:pageBreakBefore/>`+flush+`<w:jc w:val="left"/>`, rFonts(fonts, letter.RoleHei), "")
 	st(sAttTitle, "附件标题", sTitle, "", "", "")
-	st(sCell, "表格文字", sNormal, flush+`<w:jc w:val="left"/>`, "", "")
+	// A cell's line is shorter than the grid's by the rule under it, so
+	// that a row of one line takes one line of the grid.
+	st(sCell, "表格文字", sNormal, `<w:spacing w:line="`+tw(linePitch-ruleTable*20/8)+`" w:lineRule="exact"/>`+flush+`<w:jc w:val="left"/>`, "", "")
 	st(sHeadCell, "表头", sCell, `<w:jc w:val="center"/>`, rFonts(fonts, letter.RoleHei), "")
 	// 抄送 (§7.4.2): 4号仿宋, one character in from either side.
 	st(sCC, "抄送", sNormal, indent(100+300, 100, -300)+`<w:jc w:val="left"/>`,
