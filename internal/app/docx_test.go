@@ -81,7 +81,7 @@ func TestDOCXLibreOffice(t *testing.T) {
 				t.Fatalf("LibreOffice did not convert %s.docx", name)
 			}
 			info := tool(t, "pdfinfo", got)
-			if !regexp.MustCompile(`Pages:\s+`+strconv.Itoa(want)+`\n`).MatchString(info) {
+			if !regexp.MustCompile(`Pages:\s+` + strconv.Itoa(want) + `\n`).MatchString(info) {
 				t.Errorf("LibreOffice: want %d pages as ReplyDesk's PDF:\n%s", want, info)
 			}
 			if m := regexp.MustCompile(`Page size:\s+([\d.]+) x ([\d.]+)`).FindStringSubmatch(info); m == nil ||
