@@ -60,6 +60,24 @@ func TestSingleImporter(t *testing.T) {
 	}
 }
 
+// TestDocxImports fails if the Word writer reaches past the letter's
+// blocks: it may import the standard library, reply, style and letter,
+// never layout, page, a GUI or the PDF library.
+func TestDocxImports(t *testing.T) {
+	const pkg = "replydesk/internal/render/docx"
+	allowed := map[string]bool{"replydesk/internal/reply": true, "replydesk/internal/style": true, "replydesk/internal/letter": true, pkg: true}
+	for _, dep := range deps(t, pkg) {
+		if strings.Contains(dep, ".") && !strings.HasPrefix(dep, "replydesk/") || strings.HasPrefix(dep, "replydesk/") && !allowed[dep] {
+			t.Errorf("%s depends on %s", pkg, dep)
+		}
+	}
+	for _, dep := range deps(t, "replydesk/internal/letter") {
+		if strings.HasPrefix(dep, "replydesk/") && dep != "replydesk/internal/letter" && dep != "replydesk/internal/reply" && dep != "replydesk/internal/style" {
+			t.Errorf("replydesk/internal/letter depends on %s", dep)
+		}
+	}
+}
+
 func deps(t *testing.T, pkg string) []string {
 	t.Helper()
 	out, err := exec.Command("go", "list", "-e", "-deps", pkg).Output()
