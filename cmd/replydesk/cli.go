@@ -185,6 +185,7 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	var c common
 	fs := newFlags("render", &c)
 	out := fs.String("o", "", "")
+	format := fs.String("format", "", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return 2, err
@@ -195,9 +196,20 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	case len(pos) > 1:
 		return 2, &usageError{fmt.Sprintf("只能排版一个答复函文件，多出了“%s”", pos[1]), usageOf("render")}
 	case *out == "":
-		return 2, &usageError{"缺少输出文件：请用 -o 文件.pdf 指定", usageOf("render")}
+		return 2, &usageError{"缺少输出文件：请用 -o 文件.pdf 或 -o 文件.docx 指定", usageOf("render")}
 	}
-	if err := safefile.CheckOutput(*out, ".pdf", pos[0]); err != nil {
+	// The format is the -o file's extension unless --format names it.
+	ext := ".pdf"
+	switch f := strings.ToLower(strings.TrimPrefix(*format, ".")); {
+	case f == "pdf":
+	case f == "docx":
+		ext = ".docx"
+	case f != "":
+		return 2, &usageError{fmt.Sprintf("不认识的格式“%s”：--format 只能是 pdf 或 docx", *format), usageOf("render")}
+	case strings.HasSuffix(strings.ToLower(*out), ".docx"):
+		ext = ".docx"
+	}
+	if err := safefile.CheckOutput(*out, ext, pos[0]); err != nil {
 		return 2, err
 	}
 	if err := inputFile(pos[0], "答复函文件（.reply.toml）"); err != nil {
@@ -213,7 +225,16 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	}
 	// render writes what it is given, as a draft to look at; the errors
 	// are told, and check says which.
-	doc, errs, err := d.ExportChecked(*out, r, true)
+	var errs []reply.Problem
+	pages := ""
+	if ext == ".docx" {
+		errs, err = d.ExportDOCX(*out, r, true)
+	} else {
+		doc, perrs, perr := d.ExportChecked(*out, r, true)
+		if errs, err = perrs, perr; err == nil {
+			pages = fmt.Sprintf("（%d 页）", len(doc.Pages))
+		}
+	}
 	if err != nil {
 		return 2, err
 	}
@@ -221,7 +242,7 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 		fmt.Fprintf(stderr, "注意：答复函还有 %d 处错误，请用 replydesk check %s 查看\n", len(errs), pos[0])
 	}
 	warnBroken(stderr, d, r)
-	fmt.Fprintf(stdout, "已导出 %s（%d 页）\n", *out, len(doc.Pages))
+	fmt.Fprintf(stdout, "已导出 %s%s\n", *out, pages)
 	return 0, nil
 }
 

@@ -27,11 +27,12 @@ const filterUsage = `筛选条件：
 
 // usages is the usage of each subcommand, by its flag set's name.
 var usages = map[string]string{
-	"render": `用法：replydesk render 文件.reply.toml -o 文件.pdf [选项]
-排版答复函并导出 PDF。
+	"render": `用法：replydesk render 文件.reply.toml -o 文件.pdf|文件.docx [选项]
+排版答复函并导出 PDF，或导出按公文格式排好版的 Word 文档（.docx）。
 
 选项：
-  -o 文件.pdf            输出的 PDF 文件（不能是答复函文件本身或其他表格、文件夹）
+  -o 文件.pdf|文件.docx  输出的文件，格式按扩展名（不能是答复函文件本身或其他表格、文件夹）
+  --format pdf|docx      指定输出格式；此时 -o 的文件名须以 .pdf 或 .docx 结尾
 
 ` + commonUsage,
 	"check": `用法：replydesk check [--fix] 文件.reply.toml [选项]

@@ -6,7 +6,9 @@ import (
 	"strings"
 
 	"replydesk/internal/layout"
+	"replydesk/internal/letter"
 	"replydesk/internal/page"
+	"replydesk/internal/render/docx"
 	"replydesk/internal/render/pdf"
 	"replydesk/internal/reply"
 	"replydesk/internal/safefile"
@@ -146,4 +148,46 @@ func errorsOf(ps []reply.Problem) []reply.Problem {
 		}
 	}
 	return out
+}
+
+// docxOptions are the options of every Word document ReplyDesk writes: the
+// official font names, no dates, so the same reply gives the same bytes.
+var docxOptions = docx.Options{Application: "ReplyDesk 答复函起草台"}
+
+// WriteDOCX writes r to w as a Word document laid out to GB/T 9704, from
+// the same blocks (package letter) the PDF is typeset from.
+func (d *Desk) WriteDOCX(w io.Writer, r *reply.Reply) error {
+	st, err := d.StyleOf(r)
+	if err != nil {
+		return err
+	}
+	return docx.Write(w, letter.New(r, st), docxOptions)
+}
+
+// ExportDOCX writes r to path as a Word document, atomically, after the
+// checks of the style (see ExportChecked): with errors, the document is
+// written only when force is set, else the error is a *CheckError. The
+// errors found are returned either way. The output path is checked first
+// (safefile.CheckOutput). Characters no embedded font has do not stop a
+// Word document: Word draws it with the fonts of the machine that opens it.
+func (d *Desk) ExportDOCX(path string, r *reply.Reply, force bool) ([]reply.Problem, error) {
+	if err := safefile.CheckOutput(path, ".docx"); err != nil {
+		return nil, err
+	}
+	st, err := d.StyleOf(r)
+	if err != nil {
+		return nil, err
+	}
+	errs := errorsOf(st.Check(r))
+	if len(errs) > 0 && !force {
+		return errs, &CheckError{errs}
+	}
+	b, err := docx.Bytes(letter.New(r, st), docxOptions)
+	if err != nil {
+		return errs, err
+	}
+	if err := safefile.WriteBytes(path, b); err != nil {
+		return errs, safefile.Explain("导出", path, err)
+	}
+	return errs, nil
 }

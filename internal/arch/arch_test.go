@@ -24,7 +24,7 @@ var heavy = []string{
 // TestPureCore fails if the domain, the typesetter or the page model import
 // a GUI, PDF, spreadsheet or database library, or run programs.
 func TestPureCore(t *testing.T) {
-	for _, pkg := range []string{"replydesk/internal/reply", "replydesk/internal/style", "replydesk/internal/page", "replydesk/internal/layout", "replydesk/internal/recognize"} {
+	for _, pkg := range []string{"replydesk/internal/reply", "replydesk/internal/style", "replydesk/internal/page", "replydesk/internal/layout", "replydesk/internal/letter", "replydesk/internal/recognize"} {
 		t.Run(pkg, func(t *testing.T) {
 			for _, dep := range deps(t, pkg) {
 				for _, h := range heavy {
@@ -56,6 +56,24 @@ func TestSingleImporter(t *testing.T) {
 			if o, ok := owner[imp]; ok && o != pkg {
 				t.Errorf("%s imports %s, which only %s may import", pkg, imp, o)
 			}
+		}
+	}
+}
+
+// TestDocxImports fails if the Word writer reaches past the letter's
+// blocks: it may import the standard library, reply, style and letter,
+// never layout, page, a GUI or the PDF library.
+func TestDocxImports(t *testing.T) {
+	const pkg = "replydesk/internal/render/docx"
+	allowed := map[string]bool{"replydesk/internal/reply": true, "replydesk/internal/style": true, "replydesk/internal/letter": true, pkg: true}
+	for _, dep := range deps(t, pkg) {
+		if strings.Contains(dep, ".") && !strings.HasPrefix(dep, "replydesk/") || strings.HasPrefix(dep, "replydesk/") && !allowed[dep] {
+			t.Errorf("%s depends on %s", pkg, dep)
+		}
+	}
+	for _, dep := range deps(t, "replydesk/internal/letter") {
+		if strings.HasPrefix(dep, "replydesk/") && dep != "replydesk/internal/letter" && dep != "replydesk/internal/reply" && dep != "replydesk/internal/style" {
+			t.Errorf("replydesk/internal/letter depends on %s", dep)
 		}
 	}
 }

@@ -1,10 +1,8 @@
 package layout
 
 import (
-	"strings"
-
+	"replydesk/internal/letter"
 	"replydesk/internal/page"
-	"replydesk/internal/reply"
 	"replydesk/internal/style"
 )
 
@@ -12,14 +10,14 @@ import (
 // title and salutation — and the grid line page 1 starts on.
 func (t *typesetter) head() ([]row, int) {
 	first := 0
-	switch t.st.Format {
+	switch t.l.Format {
 	case style.Letter:
 		first = t.firstLineBelow(letterRuleY() + page.Millimetre)
 	case style.Letterhead:
-		first = t.firstLineBelow(page.Length(t.st.HeaderSpace) * page.Millimetre)
+		first = t.firstLineBelow(page.Length(t.l.HeaderSpace) * page.Millimetre)
 	}
 	var rows []row
-	left, right := t.marks(style.TopLeft), t.marks(style.TopRight)
+	left, right := t.l.TopLeft, t.l.TopRight
 	for i := 0; i < max(len(left), len(right)); i++ {
 		var l line
 		if i < len(left) {
@@ -41,12 +39,12 @@ func (t *typesetter) head() ([]row, int) {
 	for len(rows) < 2 {
 		rows = append(rows, row{})
 	}
-	for _, l := range t.titleLines(t.r.Title, areaWidth) {
+	for _, l := range t.titleLines(t.l.Title, areaWidth) {
 		rows = append(rows, row{line: l, keepNext: true})
 	}
 	rows = append(rows, row{keepNext: true})
-	if t.r.Salutation != "" {
-		for _, r := range t.rowsOf(t.plain(t.r.Salutation, RoleBody, where{"salutation", -1})) {
+	if t.l.Salutation != "" {
+		for _, r := range t.rowsOf(t.plain(t.l.Salutation, RoleBody, where{"salutation", -1})) {
 			r.keepNext = true
 			rows = append(rows, r)
 		}
@@ -54,32 +52,10 @@ func (t *typesetter) head() ([]row, int) {
 	return rows, first
 }
 
-// marked is a mark's text in its font role.
-type marked struct{ text, role string }
-
-// marks returns the marks the style prints at place p, in order: category,
-// then disclosure.
-func (t *typesetter) marks(p style.Place) []marked {
-	var out []marked
-	add := func(m style.Mark, value string) {
-		if m.Place != p || m.Format == "" || value == "" {
-			return
-		}
-		role := m.Font
-		if role == "" {
-			role = RoleHei
-		}
-		out = append(out, marked{reply.Expand(m.Format, &t.r), role})
-	}
-	add(t.st.CategoryMark, t.r.Category)
-	add(t.st.DisclosureMark, t.r.Disclosure)
-	return out
-}
-
 // single sets one mark on a line: flush left, or at the right with one
 // character of indent.
-func (t *typesetter) single(m marked, atRight bool) line {
-	p := t.plain(m.text, m.role, where{"marks", -1})
+func (t *typesetter) single(m letter.Mark, atRight bool) line {
+	p := t.plain(m.Text, m.Role, where{"marks", -1})
 	p.align = left
 	if atRight {
 		p.align, p.right = right, cellWidth
@@ -92,11 +68,8 @@ func (t *typesetter) single(m marked, atRight bool) line {
 // centred, or, beside a 签发人, flush left with one character of indent while
 // "签发人：" and the name (in 楷体) stand at the right with one of indent.
 func (t *typesetter) numberLine() (line, bool) {
-	number := t.r.DocNumber
-	for _, m := range t.marks(style.AfterNumber) {
-		number = strings.TrimSpace(number + " " + m.text)
-	}
-	signer := t.st.SignerLine && t.r.Signer != ""
+	number := t.l.Number
+	signer := t.l.Signer != ""
 	if number == "" && !signer {
 		return line{}, false
 	}
@@ -104,7 +77,7 @@ func (t *typesetter) numberLine() (line, bool) {
 	if number != "" {
 		p := t.plain(number, RoleBody, where{"doc_number", -1})
 		switch {
-		case t.st.Format == style.Letter:
+		case t.l.Format == style.Letter:
 			p.align = right
 		case signer:
 			p.align, p.indent = left, cellWidth
@@ -114,9 +87,9 @@ func (t *typesetter) numberLine() (line, bool) {
 		l = t.breakPara(p, areaWidth)[0]
 	}
 	if signer {
-		p := &para{spans: []span{t.span("签发人：", RoleBody), t.span(t.r.Signer, RoleKai)},
+		p := &para{spans: []span{t.span(letter.SignerLabel, RoleBody), t.span(t.l.Signer, RoleKai)},
 			cell: cellWidth, align: right, right: cellWidth, where: where{"signer", -1}}
-		if t.st.Format == style.Letter {
+		if t.l.Format == style.Letter {
 			p.align, p.right, p.indent = left, 0, cellWidth
 		}
 		l.glyphs = append(l.glyphs, t.breakPara(p, areaWidth)[0].glyphs...)
@@ -126,10 +99,6 @@ func (t *typesetter) numberLine() (line, bool) {
 
 // firstLineBelow returns the first line of the grid whose top is at or below y.
 func (t *typesetter) firstLineBelow(y page.Length) int {
-	for i := 0; i < linesPerPage-4; i++ {
-		if lineTop(i) >= y {
-			return i
-		}
-	}
-	return linesPerPage - 4
+	const micrometre = page.Millimetre / 1000
+	return letter.FirstLineBelow(int((y + micrometre - 1) / micrometre))
 }

@@ -1,19 +1,22 @@
 package layout
 
-import "replydesk/internal/page"
+import (
+	"replydesk/internal/letter"
+	"replydesk/internal/page"
+)
 
 // The letter format (信函格式, GB/T 9704-2012 §10.1): the issuer's mark in red
 // centred 30 mm below the top edge of the page, a red double line (thick
 // over thin) 4 mm under it and another (thin over thick) 20 mm above the
 // bottom edge, both 170 mm long; no page number on page 1.
 const (
-	letterTop    = 30 * page.Millimetre
-	letterGap    = 4 * page.Millimetre
-	letterRule   = 170 * page.Millimetre
-	letterBottom = 20 * page.Millimetre
-	thickRed     = 8 * page.Millimetre / 10   // the thick line of a double line
-	thinRed      = 25 * page.Millimetre / 100 // the thin line
-	doubleGap    = 7 * page.Millimetre / 10   // between the two lines' centres, less their half widths
+	letterTop    = letter.LetterTop * page.Millimetre / 1000
+	letterGap    = letter.LetterGap * page.Millimetre / 1000
+	letterRule   = letter.LetterRule * page.Millimetre / 1000
+	letterBottom = letter.LetterBottom * page.Millimetre / 1000
+	thickRed     = letter.ThickRed * page.Millimetre / 1000  // the thick line of a double line
+	thinRed      = letter.ThinRed * page.Millimetre / 1000   // the thin line
+	doubleGap    = letter.DoubleGap * page.Millimetre / 1000 // between the two lines' centres, less their half widths
 )
 
 // letterRuleY returns the bottom of the upper double line.
@@ -23,10 +26,7 @@ func letterRuleY() page.Length {
 
 // letterhead draws the header and double lines of the letter format on pg.
 func (t *typesetter) letterhead(pg *page.Page) {
-	text := t.st.Header
-	if text == "" {
-		text = t.r.Issuer
-	}
+	text := t.l.Header
 	size := headerSize
 	var l line
 	for {

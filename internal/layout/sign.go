@@ -1,12 +1,6 @@
 package layout
 
-import (
-	"strings"
-
-	"replydesk/internal/page"
-	"replydesk/internal/reply"
-	"replydesk/internal/style"
-)
+import "replydesk/internal/page"
 
 // signature returns the signature block (GB/T 9704-2012 §7.3.5): the issuer
 // and the date, then the 附注 and the contact line. With a seal, the date
@@ -17,12 +11,12 @@ import (
 // characters further right on the next line; when the date is the longer,
 // it takes the two-character indent and the issuer moves to match.
 func (t *typesetter) signature() []row {
-	issuer := t.natural(t.r.Issuer, RoleBody, where{"issuer", -1})
-	date := t.natural(t.r.Date.String(), RoleBody, where{"date", -1})
+	issuer := t.natural(t.l.Issuer, RoleBody, where{"issuer", -1})
+	date := t.natural(t.l.Date, RoleBody, where{"date", -1})
 	iw, dw := width(issuer), width(date)
 	var ix, dx page.Length
 	gaps := 1
-	if t.r.Seal {
+	if t.l.Seal {
 		gaps = 2
 		dx = areaWidth - 4*cellWidth - dw
 		ix = dx + (dw-iw)/2
@@ -36,13 +30,13 @@ func (t *typesetter) signature() []row {
 	}
 	rows := make([]row, gaps, gaps+4)
 	rows = append(rows, row{line: shift(issuer, max(ix, 0))}, row{line: shift(date, max(dx, 0))})
-	for i, n := range t.notes() {
-		p := t.plain(n.text, RoleBody, where{n.field, i})
+	for i, n := range t.l.Notes {
+		p := t.plain(n.Text, RoleBody, where{n.Field, i})
 		p.indent, p.align = 2*cellWidth, left
 		rows = append(rows, t.rowsOf(p)...)
 	}
-	for _, m := range t.marks(style.End) {
-		p := t.plain(m.text, m.role, where{"marks", -1})
+	for _, m := range t.l.EndMarks {
+		p := t.plain(m.Text, m.Role, where{"marks", -1})
 		p.indent, p.align = 2*cellWidth, left
 		rows = append(rows, t.rowsOf(p)...)
 	}
@@ -51,42 +45,6 @@ func (t *typesetter) signature() []row {
 		rows[i].keepNext = i < len(rows)-1
 	}
 	return rows
-}
-
-// note is a line under the date and the field it comes from.
-type note struct{ text, field string }
-
-// notes are the 附注 (in parentheses) and the contact line, in the order the
-// style prints them: the disclosure note, the reply's own notes, the
-// contact as a note, then the contact on a line of its own.
-func (t *typesetter) notes() []note {
-	var out []note
-	paren := func(s string) string {
-		s = strings.TrimSpace(s)
-		if strings.HasPrefix(s, "（") && strings.HasSuffix(s, "）") {
-			return s
-		}
-		return "（" + s + "）"
-	}
-	if n := t.st.DisclosureNotes[t.r.Disclosure]; n != "" {
-		out = append(out, note{paren(n), "disclosure"})
-	}
-	for _, n := range t.r.Notes {
-		if strings.TrimSpace(n) != "" {
-			out = append(out, note{paren(n), "notes"})
-		}
-	}
-	if t.st.ContactFormat == "" || (t.r.Contact == reply.Contact{}) {
-		return out
-	}
-	contact := reply.Expand(t.st.ContactFormat, &t.r)
-	switch t.st.ContactPlace {
-	case style.Note:
-		out = append(out, note{paren(contact), "contact"})
-	case style.Line:
-		out = append(out, note{contact, "contact"})
-	}
-	return out
 }
 
 // natural sets text on one line at its natural width from x = 0.

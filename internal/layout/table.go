@@ -1,8 +1,7 @@
 package layout
 
 import (
-	"unicode/utf8"
-
+	"replydesk/internal/letter"
 	"replydesk/internal/page"
 	"replydesk/internal/reply"
 )
@@ -26,10 +25,7 @@ type frame struct {
 
 // table returns the rows of a ruled table.
 func (t *typesetter) table(tb *reply.Table, field string) []row {
-	cols := len(tb.Header)
-	for _, r := range tb.Rows {
-		cols = max(cols, len(r))
-	}
+	cols := letter.Columns(tb)
 	if cols == 0 {
 		return nil
 	}
@@ -81,30 +77,10 @@ func (t *typesetter) tableRow(cells []string, xs []page.Length, role string, a a
 	return rows
 }
 
-// cellChars counts the characters of a cell that are drawn.
-func cellChars(s string) int {
-	return utf8.RuneCountInString(reply.StripControls(s, true))
-}
-
-// columns returns the x of the vertical rules: the given relative widths,
-// or else widths in proportion to each column's longest text (at least
-// two characters), over the full measure.
+// columns returns the x of the vertical rules: the columns' relative
+// widths (letter.ColumnWeights) over the full measure.
 func (t *typesetter) columns(tb *reply.Table, cols int) []page.Length {
-	weights := make([]int64, cols)
-	for c := range weights {
-		if c < len(tb.Widths) && tb.Widths[c] > 0 {
-			weights[c] = int64(tb.Widths[c]) * 1000
-			continue
-		}
-		longest := cellChars(cellAt(tb.Header, c))
-		for _, r := range tb.Rows {
-			longest = max(longest, cellChars(cellAt(r, c)))
-		}
-		weights[c] = int64(min(max(longest, 2), 20)) * 1000
-		if len(tb.Widths) > 0 {
-			weights[c] = 1000
-		}
-	}
+	weights := letter.ColumnWeights(tb, cols)
 	var sum int64
 	for _, w := range weights {
 		sum += w
@@ -116,13 +92,6 @@ func (t *typesetter) columns(tb *reply.Table, cols int) []page.Length {
 		xs[c+1] = page.Length(int64(areaWidth) * acc / sum)
 	}
 	return xs
-}
-
-func cellAt(cells []string, c int) string {
-	if c < len(cells) {
-		return cells[c]
-	}
-	return ""
 }
 
 // frameRules draws a line's part of its table's ruling on grid line slot.

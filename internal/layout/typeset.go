@@ -8,30 +8,32 @@
 package layout
 
 import (
+	"replydesk/internal/letter"
 	"replydesk/internal/page"
 	"replydesk/internal/reply"
 	"replydesk/internal/style"
 )
 
-// GB/T 9704-2012 geometry.
+// GB/T 9704-2012 geometry (see package letter for the clauses), in the
+// page's unit.
 const (
-	pageWidth    = 210 * page.Millimetre
-	pageHeight   = 297 * page.Millimetre
-	marginTop    = 37 * page.Millimetre // 天头
-	marginLeft   = 28 * page.Millimetre // 订口
-	areaWidth    = 156 * page.Millimetre
-	areaHeight   = 225 * page.Millimetre
-	linesPerPage = 22
-	charsPerLine = 28
+	pageWidth    = letter.PaperWidth * page.Millimetre / 1000
+	pageHeight   = letter.PaperHeight * page.Millimetre / 1000
+	marginTop    = letter.MarginTop * page.Millimetre / 1000  // 天头
+	marginLeft   = letter.MarginLeft * page.Millimetre / 1000 // 订口
+	areaWidth    = letter.AreaWidth * page.Millimetre / 1000
+	areaHeight   = letter.AreaHeight * page.Millimetre / 1000
+	linesPerPage = letter.LinesPerPage
+	charsPerLine = letter.CharsPerLine
 	// cellWidth is the width of a character of the grid: 156 mm / 28.
 	cellWidth = areaWidth / charsPerLine
 
-	titleSize  = 22 * page.Point // 二号
-	bodySize   = 16 * page.Point // 三号
-	ccSize     = 14 * page.Point // 四号: 抄送
-	folioSize  = 14 * page.Point // 四号: page numbers
-	folioDrop  = 7 * page.Millimetre
-	headerSize = 26 * page.Point // 信函格式 发文机关标志 (一号; its size is the issuer's choice)
+	titleSize  = letter.TitleSize * page.Point // 二号
+	bodySize   = letter.BodySize * page.Point  // 三号
+	ccSize     = letter.CCSize * page.Point    // 四号: 抄送
+	folioSize  = letter.FolioSize * page.Point // 四号: page numbers
+	folioDrop  = letter.FolioDrop * page.Millimetre / 1000
+	headerSize = letter.HeaderSize * page.Point // 信函格式 发文机关标志 (一号; its size is the issuer's choice)
 )
 
 // lineTop returns the top of line i (0-based) of the grid of a page.
@@ -59,7 +61,8 @@ type Result struct {
 type typesetter struct {
 	fonts Fonts
 	st    *style.Style
-	r     reply.Reply // resolved: derived fields filled in
+	l     *letter.Letter
+	r     reply.Reply // resolved: derived fields filled in (l.Reply)
 	miss  []Missing
 
 	ccRules []page.Rule // rules of the 版记, drawn on the last page
@@ -70,9 +73,8 @@ type typesetter struct {
 // characters (reply.IsControl) are never drawn, whether or not r was
 // checked: every text is set as reply.StripControls leaves it.
 func Typeset(r *reply.Reply, st *style.Style, f Fonts) Result {
-	clean := r.WithoutControls()
-	resolved := st.Resolve(&clean)
-	t := &typesetter{fonts: f, st: st, r: resolved.WithoutControls()}
+	l := letter.New(r, st)
+	t := &typesetter{fonts: f, st: st, l: l, r: l.Reply}
 	rows, first := t.head()
 	rows = append(rows, t.text()...)
 	rows = append(rows, t.signature()...)
@@ -80,14 +82,14 @@ func Typeset(r *reply.Reply, st *style.Style, f Fonts) Result {
 	doc := &page.Doc{
 		Width: pageWidth, Height: pageHeight,
 		Meta: page.Meta{
-			Title:    flat(t.r.Title),
-			Author:   reply.StripControls(t.r.Issuer, false),
-			Subject:  reply.StripControls(t.subject(), false),
-			Keywords: reply.StripControls(t.keywords(), false),
+			Title:    letter.Flat(l.Title),
+			Author:   reply.StripControls(l.Issuer, false),
+			Subject:  reply.StripControls(l.Subject(), false),
+			Keywords: reply.StripControls(l.Keywords(), false),
 		},
 	}
 	t.paginate(doc, rows, first)
-	if t.st.Format == style.Letter {
+	if l.Format == style.Letter {
 		t.letterhead(&doc.Pages[0])
 	}
 	return Result{Doc: doc, Missing: t.miss}
@@ -122,37 +124,4 @@ func (t *typesetter) rowsOf(p *para) []row {
 		rows[i] = row{line: l}
 	}
 	return rows
-}
-
-// flat returns s on one line and without control characters: a title's
-// manual line breaks go.
-func flat(s string) string {
-	out := make([]rune, 0, len(s))
-	for _, r := range reply.StripControls(s, true) {
-		if r != '\n' {
-			out = append(out, r)
-		}
-	}
-	return string(out)
-}
-
-func (t *typesetter) subject() string {
-	if t.r.ItemTitle != "" {
-		return t.r.ItemTitle
-	}
-	return string(t.r.Kind)
-}
-
-func (t *typesetter) keywords() string {
-	k := string(t.r.Kind)
-	if t.r.Number != "" {
-		k += " 第" + t.r.Number + "号"
-	}
-	if t.r.Category != "" {
-		k += " 类别" + t.r.Category
-	}
-	if t.r.Disclosure != "" {
-		k += " " + t.r.Disclosure
-	}
-	return k
 }

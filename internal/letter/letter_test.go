@@ -1,0 +1,78 @@
+package letter
+
+import (
+	"reflect"
+	"testing"
+
+	"replydesk/internal/reply"
+	"replydesk/internal/style"
+)
+
+func TestNewPara(t *testing.T) {
+	for _, tc := range []struct {
+		text       string
+		head, rest string
+		level      int
+		heading    bool
+	}{
+		{"一、聚焦主导产业", "一、聚焦主导产业", "", 1, true},
+		{"（二）加强合作。具体如下", "（二）加强合作。", "具体如下", 2, false},
+		{"1.第一项。", "1.第一项。", "", 3, true},
+		{"（3）细目", "（3）细目", "", 4, true},
+		{"近年来，党和国家高度重视。", "", "近年来，党和国家高度重视。", 0, false},
+	} {
+		p := NewPara(tc.text, "body", 0)
+		if p.Head != tc.head || p.Rest != tc.rest || p.Level != tc.level || p.Heading() != tc.heading {
+			t.Errorf("NewPara(%q) = %+v, want head %q rest %q level %d", tc.text, p, tc.head, tc.rest, tc.level)
+		}
+	}
+	if r := NewPara("（一）工作", "body", 0).HeadRole(); r != RoleKai {
+		t.Errorf("（一） role = %q, want %q", r, RoleKai)
+	}
+}
+
+// TestNew checks the blocks of a reply in a style that prints every kind
+// of block: marks at each place, a derived title, notes, 抄送, attachments.
+func TestNew(t *testing.T) {
+	st := &style.Style{
+		Format:          style.Letter,
+		Header:          "某市教育局",
+		CategoryMark:    style.Mark{Format: "【{category}】", Place: style.TopLeft},
+		DisclosureMark:  style.Mark{Format: "{disclosure}", Place: style.End, Font: "body"},
+		TitleFormula:    "关于第{number}号{kind}的答复",
+		ContactFormat:   "联系人：{contact_name}",
+		ContactPlace:    style.Note,
+		SignerLine:      true,
+		DisclosureNotes: map[string]string{"同意公开": "此件公开发布"},
+	}
+	r := &reply.Reply{Kind: reply.Proposal, Number: "7", Category: "B", Disclosure: "同意公开",
+		DocNumber: "某教函〔2023〕1号", Signer: "张三", Salutation: "董\u200b妍委员：",
+		Body: "一、总体\n\n正文。", Issuer: "某市教育局", Date: reply.Date{Year: 2023, Month: 6, Day: 20},
+		Contact: reply.Contact{Name: "刘丽"}, CC: []string{" 市政协提案委员会。", "", "市政府督查室"},
+		Attachments: []reply.Attachment{{Title: " 名单 ", Body: "甲\n乙"}, {Title: "表"}}}
+	l := New(r, st)
+	if l.Title != "关于第7号提案的答复" || l.Salutation != "董妍委员：" {
+		t.Errorf("title %q, salutation %q", l.Title, l.Salutation)
+	}
+	if !reflect.DeepEqual(l.TopLeft, []Mark{{"【B】", RoleHei}}) || !reflect.DeepEqual(l.EndMarks, []Mark{{"同意公开", RoleBody}}) {
+		t.Errorf("marks %v, end %v", l.TopLeft, l.EndMarks)
+	}
+	if l.Number != "某教函〔2023〕1号" || l.Signer != "张三" || l.Header != "某市教育局" {
+		t.Errorf("number %q, signer %q, header %q", l.Number, l.Signer, l.Header)
+	}
+	if len(l.Text) != 2 || l.Text[0].Level != 1 || l.Text[1].Index != 2 {
+		t.Errorf("text %+v", l.Text)
+	}
+	if want := []Item{{"（此件公开发布）", "disclosure"}, {"（联系人：刘丽）", "contact"}}; !reflect.DeepEqual(l.Notes, want) {
+		t.Errorf("notes %v, want %v", l.Notes, want)
+	}
+	if l.CCText() != "市政协提案委员会，市政府督查室。" {
+		t.Errorf("CCText = %q", l.CCText())
+	}
+	if len(l.List) != 2 || l.List[0].Text != "1.名单" || l.Attachments[1].Label != "附件2" || len(l.Attachments[0].Body) != 2 {
+		t.Errorf("list %v, attachments %+v", l.List, l.Attachments)
+	}
+	if l.Date != "2023年6月20日" || !reflect.DeepEqual(r.CC, []string{" 市政协提案委员会。", "", "市政府督查室"}) {
+		t.Errorf("date %q; reply changed: %q", l.Date, r.CC)
+	}
+}
