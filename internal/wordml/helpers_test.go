@@ -44,8 +44,8 @@ func docx(t testing.TB, body string, extra files) []byte {
 	}
 	var rels strings.Builder
 	rels.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
-	for name, content := range extra {
-		parts[name] = content
+	for _, name := range slices.Sorted(maps.Keys(extra)) {
+		parts[name] = extra[name]
 		typ := ""
 		base := strings.TrimPrefix(name, "word/")
 		switch {
