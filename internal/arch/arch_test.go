@@ -24,7 +24,7 @@ var heavy = []string{
 // TestPureCore fails if the domain, the typesetter or the page model import
 // a GUI, PDF, spreadsheet or database library, or run programs.
 func TestPureCore(t *testing.T) {
-	for _, pkg := range []string{"replydesk/internal/reply", "replydesk/internal/style", "replydesk/internal/page", "replydesk/internal/layout", "replydesk/internal/textenc"} {
+	for _, pkg := range []string{"replydesk/internal/reply", "replydesk/internal/style", "replydesk/internal/page", "replydesk/internal/layout", "replydesk/internal/textenc", "replydesk/internal/wordml"} {
 		t.Run(pkg, func(t *testing.T) {
 			for _, dep := range deps(t, pkg) {
 				for _, h := range heavy {
