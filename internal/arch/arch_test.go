@@ -24,7 +24,16 @@ var heavy = []string{
 // TestPureCore fails if the domain, the typesetter or the page model import
 // a GUI, PDF, spreadsheet or database library, or run programs.
 func TestPureCore(t *testing.T) {
-	for _, pkg := range []string{"replydesk/internal/reply", "replydesk/internal/style", "replydesk/internal/page", "replydesk/internal/layout", "replydesk/internal/letter", "replydesk/internal/recognize"} {
+	for _, pkg := range []string{
+		"replydesk/internal/reply",
+		"replydesk/internal/style",
+		"replydesk/internal/page",
+		"replydesk/internal/layout",
+		"replydesk/internal/letter",
+		"replydesk/internal/recognize",
+		"replydesk/internal/textenc",
+		"replydesk/internal/wordml",
+	} {
 		t.Run(pkg, func(t *testing.T) {
 			for _, dep := range deps(t, pkg) {
 				for _, h := range heavy {
@@ -41,10 +50,11 @@ func TestPureCore(t *testing.T) {
 // than its one package.
 func TestSingleImporter(t *testing.T) {
 	owner := map[string]string{
-		"github.com/signintech/gopdf": "replydesk/internal/render/pdf",
-		"github.com/xuri/excelize/v2": "replydesk/internal/sheet",
-		"modernc.org/sqlite":          "replydesk/internal/store",
-		"github.com/BurntSushi/toml":  "replydesk/internal/tomlfile",
+		"github.com/signintech/gopdf":                  "replydesk/internal/render/pdf",
+		"github.com/xuri/excelize/v2":                  "replydesk/internal/sheet",
+		"modernc.org/sqlite":                           "replydesk/internal/store",
+		"github.com/BurntSushi/toml":                   "replydesk/internal/tomlfile",
+		"golang.org/x/text/encoding/simplifiedchinese": "replydesk/internal/textenc",
 	}
 	out, err := exec.Command("go", "list", "-e", "-f", `{{.ImportPath}}:{{join .Imports " "}}`, "replydesk/...").Output()
 	if err != nil {

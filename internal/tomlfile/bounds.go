@@ -2,8 +2,8 @@ package tomlfile
 
 import (
 	"fmt"
-	"unicode/utf16"
-	"unicode/utf8"
+
+	"replydesk/internal/textenc"
 )
 
 // Every file a user hands us is bounded before the TOML decoder sees it:
@@ -157,88 +157,17 @@ func triple(src string, i int, q byte) bool {
 	return i+2 < len(src) && src[i+1] == q && src[i+2] == q
 }
 
-// form is how a file's text was stored, so that an edit can be written
-// back the same way: UTF-8 with or without a byte order mark, or UTF-16.
-type form struct {
-	bom      bool // UTF-8 with a byte order mark (EF BB BF)
-	utf16    bool // UTF-16 (Windows Notepad's "Unicode")
-	big      bool // UTF-16 big-endian
-	utf16BOM bool // the UTF-16 text starts with its byte order mark
-}
-
 // text turns the bytes of a file into UTF-8 text without a byte order
-// mark, and says how they were stored. UTF-16, with a byte order mark or
-// recognisably without one (a first character in ASCII), is converted.
-// Other bytes that are not UTF-8 (GBK, GB18030) are refused with the line
-// of the first one.
-func text(data []byte, file string) (string, form, *Error) {
-	var f form
-	switch {
-	case len(data) >= 2 && data[0] == 0xFF && data[1] == 0xFE:
-		f = form{utf16: true, utf16BOM: true}
-		data = data[2:]
-	case len(data) >= 2 && data[0] == 0xFE && data[1] == 0xFF:
-		f = form{utf16: true, big: true, utf16BOM: true}
-		data = data[2:]
-	case len(data) >= 2 && data[0] != 0 && data[0] < 0x80 && data[1] == 0:
-		f = form{utf16: true}
-	case len(data) >= 2 && data[0] == 0 && data[1] != 0 && data[1] < 0x80:
-		f = form{utf16: true, big: true}
+// mark, and says how they were stored so that an edit is written back the
+// same way (textenc knows the encodings). UTF-8 with or without a byte
+// order mark and UTF-16 (Notepad's "Unicode"), with a byte order mark or
+// recognisably without one, are read. Other bytes (GBK, GB18030) are
+// refused with the line of the first one: TOML is UTF-8.
+func text(data []byte, file string) (string, textenc.Encoding, *Error) {
+	src, enc, err := textenc.DecodeUnicode(data)
+	if err != nil {
+		e := err.(*textenc.Error)
+		return "", enc, &Error{File: file, Line: e.Line, Msg: e.Msg}
 	}
-	if f.utf16 {
-		if len(data)%2 != 0 {
-			return "", f, &Error{File: file, Msg: "文件是 UTF-16 编码，但字节数不完整：请在记事本中“另存为”，编码选 UTF-8"}
-		}
-		units := make([]uint16, len(data)/2)
-		for i := range units {
-			if f.big {
-				units[i] = uint16(data[2*i])<<8 | uint16(data[2*i+1])
-			} else {
-				units[i] = uint16(data[2*i+1])<<8 | uint16(data[2*i])
-			}
-		}
-		data = []byte(string(utf16.Decode(units)))
-	}
-	if len(data) >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF {
-		f.bom = !f.utf16
-		data = data[3:]
-	}
-	if !utf8.Valid(data) {
-		line := 1
-		for i := 0; i < len(data); {
-			r, n := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && n == 1 {
-				break
-			}
-			if r == '\n' {
-				line++
-			}
-			i += n
-		}
-		return "", f, &Error{File: file, Line: line, Msg: "文件不是 UTF-8 编码（可能是 GBK 或 GB18030）：请在记事本中“另存为”，编码选 UTF-8"}
-	}
-	return string(data), f, nil
-}
-
-// bytes stores UTF-8 text src back in form f.
-func (f form) bytes(src string) []byte {
-	if !f.utf16 {
-		if f.bom {
-			return append([]byte{0xEF, 0xBB, 0xBF}, src...)
-		}
-		return []byte(src)
-	}
-	units := utf16.Encode([]rune(src))
-	out := make([]byte, 0, 2*len(units)+2)
-	if f.utf16BOM {
-		units = append([]uint16{0xFEFF}, units...)
-	}
-	for _, u := range units {
-		if f.big {
-			out = append(out, byte(u>>8), byte(u))
-		} else {
-			out = append(out, byte(u), byte(u>>8))
-		}
-	}
-	return out
+	return src, enc, nil
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"replydesk/internal/reply"
+	"replydesk/internal/textenc"
 )
 
 // ReadReply reads a reply file (*.reply.toml) from r. name is the file's
@@ -50,10 +51,10 @@ func (d *document) reply() (*reply.Reply, error) {
 // document is a decoded TOML file.
 type document struct {
 	file  string
-	src   string         // the text, UTF-8 without byte order mark
-	form  form           // how the text was stored
-	m     map[string]any // the decoded values
-	lines map[string]int // key path → line
+	src   string           // the text, UTF-8 without byte order mark
+	enc   textenc.Encoding // how the text was stored
+	m     map[string]any   // the decoded values
+	lines map[string]int   // key path → line
 }
 
 // decode reads at most lim.file bytes of r and decodes them.
@@ -82,7 +83,7 @@ func parse(data []byte, name string, lim limits) (*document, error) {
 	if _, err := toml.Decode(src, &m); err != nil {
 		return nil, syntaxError(name, src, err)
 	}
-	return &document{file: name, src: src, form: f, m: m, lines: keyLines(src)}, nil
+	return &document{file: name, src: src, enc: f, m: m, lines: keyLines(src)}, nil
 }
 
 // size writes a byte count as KB or MB.

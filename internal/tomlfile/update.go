@@ -67,10 +67,10 @@ func UpdateReply(src []byte, r *reply.Reply) ([]byte, error) {
 	p.reply(old, r)
 	if out, ok := p.result(); ok {
 		if got, err := ReadReply(strings.NewReader(out), "答复件"); err == nil && reflect.DeepEqual(got, want) {
-			return d.form.bytes(out), nil
+			return d.enc.Encode(out), nil
 		}
 	}
-	return d.form.bytes(p.eols(canon.String())), nil
+	return d.enc.Encode(p.eols(canon.String())), nil
 }
 
 // UpdateReplyFile changes the reply file at path to r as UpdateReply does,
