@@ -21,8 +21,9 @@ const usage = `用法：
   replydesk                                   打开答复函起草台窗口
   replydesk 文件.reply.toml                    在窗口中打开答复函
   replydesk 清单.xlsx                          打开窗口并预览导入该交办清单
-  replydesk render 文件.reply.toml -o 文件.pdf  排版并导出 PDF
+  replydesk render 文件.reply.toml -o 文件.pdf  排版并导出 PDF（-o 文件.docx 导出 Word）
   replydesk check [--fix] 文件.reply.toml       检查答复函（--fix 自动修正半角标点等）
+  replydesk import 答复.docx [-o 文件.reply.toml]  从 Word 文档或文本导入答复函（自动识别各项）
   replydesk new --style 提案答复 > 文件.reply.toml  按样式新建答复函
   replydesk styles                            列出可用样式
   replydesk fonts                             列出本机可用的 TrueType 字体
@@ -72,6 +73,8 @@ func dispatch(args []string, stdout, stderr io.Writer) (int, error) {
 		return render(rest, stdout, stderr)
 	case "check":
 		return check(rest, stdout)
+	case "import":
+		return importCmd(rest, stdout, stderr)
 	case "new":
 		return newReply(rest, stdout)
 	case "styles":

@@ -42,6 +42,16 @@ var usages = map[string]string{
   --fix                  自动修正半角标点等可以确定的问题，并写回原文件
 
 ` + commonUsage,
+	"import": `用法：replydesk import 文件.docx|文件.txt|- [-o 文件.reply.toml] [--style 样式名] [选项]
+把在 Word、WPS 中起草的或从网页复制的答复函导入为答复函文件，自动识别标记、文号、标题、
+称谓、提出人、正文层次、落款、日期、附注、联系人和抄送；识别不了的内容放入正文并逐条说明。
+文本文件可以是 UTF-8、UTF-16 或 GB18030 编码；旧版 .doc、.wps 请先另存为 .docx。
+
+选项：
+  -o 文件.reply.toml     写入的答复函文件；默认与输入同名（不覆盖已有文件）；- 表示标准输出
+  --style 样式名         使用的样式；默认按识别出的类型选用
+
+` + commonUsage,
 	"new": `用法：replydesk new --style 样式名 [选项] > 文件.reply.toml
 按样式新建一份答复函，写到标准输出。可用的样式见 replydesk styles。
 

@@ -1,0 +1,153 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"replydesk/internal/recognize"
+	"replydesk/internal/reply"
+	"replydesk/internal/safefile"
+	"replydesk/internal/textenc"
+	"replydesk/internal/wordml"
+)
+
+// maxLetterText bounds a text file or pasted letter taken in: a reply of
+// a hundred pages is well under a megabyte.
+const maxLetterText = 8 << 20
+
+// Imported is a letter read from Word or text: the reply recognised in
+// it, what could not be placed, and the problems the reply still has.
+type Imported struct {
+	Reply    *reply.Reply    // the fields found; the others stay empty
+	Notes    []ImportNote    // what was skipped or placed in the body, in Chinese
+	Problems []reply.Problem // Check's problems of Reply
+	Source   string          // what was read: "Word 文档", "文本（GB18030）"…
+}
+
+// ImportNote is one thing the import says about the letter it read, e.g.
+// "第12段未能识别，已放入正文".
+type ImportNote struct {
+	Para    int    // 0-based paragraph of the letter as read; -1 = the whole letter
+	Field   string // the reply field concerned, if any
+	Message string // in Chinese
+}
+
+// ImportLetterFile reads a reply letter from a .docx or a text file and
+// recognises its fields (see ImportLetter). A .doc or .wps file is
+// refused with a message to save it as .docx first.
+func (d *Desk) ImportLetterFile(path, style string) (*Imported, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, safefile.Explain("读取", path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, safefile.Explain("读取", path, err)
+	}
+	if fi.IsDir() {
+		return nil, &safefile.Error{Op: "读取", Path: path, Msg: "这是一个文件夹：请选择 Word 文档（.docx）或文本文件（.txt）"}
+	}
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".toml":
+		return nil, &safefile.Error{Op: "导入", Path: path, Msg: "这已经是答复函文件：请直接打开它"}
+	case ".xlsx", ".xls", ".et", ".csv":
+		return nil, &safefile.Error{Op: "导入", Path: path, Msg: "这是表格文件：交办清单请在台账中导入；答复函请选择 Word 文档（.docx）或文本文件（.txt）"}
+	case ".pdf":
+		return nil, &safefile.Error{Op: "导入", Path: path, Msg: "PDF 文件不能导入：请导入答复函的 Word 文档（.docx），或把全文复制后用“粘贴全文”"}
+	}
+	var head [8]byte
+	n, _ := f.ReadAt(head[:], 0)
+	if isPackage(head[:n]) || wordExt(path) {
+		doc, err := wordml.Read(f, fi.Size())
+		if err != nil {
+			return nil, fmt.Errorf("无法导入“%s”：%w", filepath.FromSlash(path), err)
+		}
+		return d.importText(doc.Text(), "Word 文档", style)
+	}
+	return d.ImportLetter(f, style)
+}
+
+// ImportLetter reads a letter as text (UTF-8, UTF-16 or GB18030, told
+// apart by its bytes) from r, as pasted or read from standard input, and
+// recognises its fields. The reply's style is style, or the plain style of
+// the kind recognised.
+func (d *Desk) ImportLetter(r io.Reader, style string) (*Imported, error) {
+	b, err := io.ReadAll(io.LimitReader(r, maxLetterText+1))
+	if err != nil {
+		return nil, fmt.Errorf("无法读取信函：%w", err)
+	}
+	if len(b) > maxLetterText {
+		return nil, fmt.Errorf("信函文字超过%dMB，不像一件答复：请只导入答复函本身", maxLetterText>>20)
+	}
+	if isPackage(b) {
+		doc, err := wordml.Read(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			return nil, err
+		}
+		return d.importText(doc.Text(), "Word 文档", style)
+	}
+	text, enc, err := textenc.Decode(b)
+	if err != nil {
+		return nil, err
+	}
+	return d.importText(text, "文本（"+enc.String()+"）", style)
+}
+
+// ImportPasted recognises the fields of a whole letter pasted as text.
+func (d *Desk) ImportPasted(text, style string) (*Imported, error) {
+	if len(text) > maxLetterText {
+		return nil, fmt.Errorf("粘贴的文字超过%dMB，不像一件答复：请只粘贴答复函本身", maxLetterText>>20)
+	}
+	return d.importText(text, "粘贴的文字", style)
+}
+
+// importText recognises text and checks the reply found.
+func (d *Desk) importText(text, source, style string) (*Imported, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, fmt.Errorf("%s中没有文字：请确认选择的是答复函", source)
+	}
+	res := recognize.Letter(text, recognize.Options{})
+	r := res.Reply
+	if style != "" {
+		st := d.StyleNamed(style)
+		if st == nil {
+			if b := d.BrokenNamed(style); b != nil {
+				return nil, b
+			}
+			return nil, fmt.Errorf("找不到样式“%s”：可用的样式见 replydesk styles", style)
+		}
+		r.Style = style
+		if r.Kind == "" {
+			r.Kind = st.Kind
+		}
+	} else if st, err := d.StyleOf(r); err == nil {
+		r.Style = st.Name
+	}
+	im := &Imported{Reply: r, Source: source, Problems: d.Check(r)}
+	for _, n := range res.Notes {
+		im.Notes = append(im.Notes, ImportNote(n))
+	}
+	return im, nil
+}
+
+// isPackage reports whether b starts like a zip package (.docx) or an OLE
+// compound file (.doc, .wps, an encrypted .docx): wordml reads the one and
+// explains the other.
+func isPackage(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("PK\x03\x04")) || bytes.HasPrefix(b, []byte{0xD0, 0xCF, 0x11, 0xE0}) ||
+		bytes.HasPrefix(b, []byte(`{\rtf`))
+}
+
+// wordExt reports a file name of Word or WPS.
+func wordExt(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".docx", ".doc", ".wps", ".docm", ".dotx", ".rtf", ".odt":
+		return true
+	}
+	return false
+}
