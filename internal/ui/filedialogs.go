@@ -33,6 +33,7 @@ func askOpen(w fyne.Window, exts []string, dir fyne.ListableURI, fn func(path st
 	}
 	fd.Resize(fileDialogSize)
 	fd.Show()
+	translateFileDialog(w.Canvas())
 }
 
 // askSave asks where to save a file, proposing name in dir (nil: the
@@ -61,6 +62,7 @@ func askSave(w fyne.Window, name, accept, add string, dir fyne.ListableURI, fn f
 	}
 	fd.Resize(fileDialogSize)
 	fd.Show()
+	translateFileDialog(w.Canvas())
 	if files != nil {
 		files.shown(w.Canvas())
 	}
