@@ -50,7 +50,13 @@ func everything(res *Result) string {
 	parts = append(parts, r.Notes...)
 	parts = append(parts, r.CC...)
 	for _, a := range r.Attachments {
-		parts = append(parts, a.Title)
+		parts = append(parts, a.Title, a.Body)
+		if a.Table != nil {
+			parts = append(parts, a.Table.Header...)
+			for _, row := range a.Table.Rows {
+				parts = append(parts, row...)
+			}
+		}
 	}
 	for _, n := range res.Notes {
 		parts = append(parts, n.Message)
