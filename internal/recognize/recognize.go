@@ -8,6 +8,11 @@
 // It is pure and never invents a value: a field the text does not have stays
 // empty. Whatever it cannot place is kept, in the body or in a Note.
 //
+// Letter reads plain text, a paragraph a line; Paragraphs reads the
+// paragraphs of a Word document, keeping what plain text loses (a title's
+// manual line break, alignment, tables). Both read the attachments' own
+// pages after the signature (text and table) as the attachments' body.
+//
 // Invariant (checked by FuzzLetter, with Options.Raw): every letter and
 // digit of the input, counted with multiplicity, appears in some field of
 // the Reply or in the text of a Note, except the label words listed in
