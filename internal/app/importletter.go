@@ -11,6 +11,7 @@ import (
 	"replydesk/internal/recognize"
 	"replydesk/internal/reply"
 	"replydesk/internal/safefile"
+	stylepkg "replydesk/internal/style"
 	"replydesk/internal/textenc"
 	"replydesk/internal/wordml"
 )
@@ -67,7 +68,7 @@ func (d *Desk) ImportLetterFile(path, style string) (*Imported, error) {
 		if err != nil {
 			return nil, fmt.Errorf("无法导入“%s”：%w", filepath.FromSlash(path), err)
 		}
-		return d.importText(doc.Text(), "Word 文档", style)
+		return d.importDocument(doc, style)
 	}
 	return d.ImportLetter(f, style)
 }
@@ -89,7 +90,7 @@ func (d *Desk) ImportLetter(r io.Reader, style string) (*Imported, error) {
 		if err != nil {
 			return nil, err
 		}
-		return d.importText(doc.Text(), "Word 文档", style)
+		return d.importDocument(doc, style)
 	}
 	text, enc, err := textenc.Decode(b)
 	if err != nil {
@@ -106,33 +107,77 @@ func (d *Desk) ImportPasted(text, style string) (*Imported, error) {
 	return d.importText(text, "粘贴的文字", style)
 }
 
+// importDocument recognises the paragraphs of a Word document, with
+// their manual line breaks, alignment and tables, and checks the reply
+// found.
+func (d *Desk) importDocument(doc *wordml.Document, style string) (*Imported, error) {
+	ps := make([]recognize.Para, len(doc.Blocks))
+	empty := true
+	for i, b := range doc.Blocks {
+		ps[i] = recognize.Para{Text: b.Text, Align: b.Align, Table: b.Table}
+		empty = empty && strings.TrimSpace(b.Text) == "" && len(b.Table) == 0
+	}
+	if empty {
+		return nil, fmt.Errorf("Word 文档中没有文字：请确认选择的是答复函")
+	}
+	return d.recognise(func(opt recognize.Options) *recognize.Result {
+		return recognize.Paragraphs(ps, opt)
+	}, "Word 文档", style)
+}
+
 // importText recognises text and checks the reply found.
 func (d *Desk) importText(text, source, style string) (*Imported, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("%s中没有文字：请确认选择的是答复函", source)
 	}
-	res := recognize.Letter(text, recognize.Options{})
-	r := res.Reply
+	return d.recognise(func(opt recognize.Options) *recognize.Result {
+		return recognize.Letter(text, opt)
+	}, source, style)
+}
+
+// recognise runs recognition with the wording of the reply's style: the
+// style named, or else the one of the kind recognised (a second pass then
+// reads the style's 附注 wording of the disclosure). It checks the reply.
+func (d *Desk) recognise(rec func(recognize.Options) *recognize.Result, source, style string) (*Imported, error) {
+	var st *stylepkg.Style
 	if style != "" {
-		st := d.StyleNamed(style)
-		if st == nil {
+		if st = d.StyleNamed(style); st == nil {
 			if b := d.BrokenNamed(style); b != nil {
 				return nil, b
 			}
 			return nil, fmt.Errorf("找不到样式“%s”：可用的样式见 replydesk styles", style)
 		}
-		r.Style = style
+	}
+	res := rec(wording(st))
+	if st == nil {
+		if found, err := d.StyleOf(res.Reply); err == nil {
+			st = found
+			if len(st.DisclosureNotes) > 0 {
+				res = rec(wording(st))
+			}
+		}
+	}
+	r := res.Reply
+	if st != nil {
+		r.Style = st.Name
 		if r.Kind == "" {
 			r.Kind = st.Kind
 		}
-	} else if st, err := d.StyleOf(r); err == nil {
-		r.Style = st.Name
 	}
 	im := &Imported{Reply: r, Source: source, Problems: d.Check(r)}
 	for _, n := range res.Notes {
 		im.Notes = append(im.Notes, ImportNote(n))
 	}
 	return im, nil
+}
+
+// wording is what the recogniser needs to know of a style: how it words
+// the disclosure as a 附注. A nil style gives the zero options.
+func wording(st *stylepkg.Style) recognize.Options {
+	if st == nil {
+		return recognize.Options{}
+	}
+	return recognize.Options{DisclosureNotes: st.DisclosureNotes}
 }
 
 // isPackage reports whether b starts like a zip package (.docx) or an OLE

@@ -55,6 +55,18 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
+// titleEnds are the last words of a title.
+var titleEnds = []string{"答复", "复函", "意见", "的函", "答复函", "答复意见"}
+
+func hasAnySuffix(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // titleWords: a title names what it answers.
 var titleWords = []string{"答复", "复函", "意见", "提案", "建议", "议案"}
 
@@ -72,20 +84,30 @@ func (s *state) head(ps []para) {
 			}
 			continue
 		}
-		if !titleLike(t) {
+		if !titleLike(ps[i]) {
 			break
 		}
 		title = append([]para{ps[i]}, title...)
 		from = i
 	}
-	joined := ""
+	joined, printed := "", ""
 	for _, p := range title {
 		joined += compact(p.text)
+		if p.lines == nil {
+			printed += compact(p.text)
+			continue
+		}
+		for j, l := range p.lines {
+			if j > 0 {
+				printed += "\n"
+			}
+			printed += compact(l)
+		}
 	}
 	if !containsAny(joined, titleWords) {
-		title, joined, from = nil, "", len(ps)
+		title, joined, printed, from = nil, "", "", len(ps)
 	}
-	s.r.Title = joined
+	s.r.Title = printed
 	inTitle := map[int]bool{}
 	for _, p := range title {
 		inTitle[p.idx] = true
@@ -108,10 +130,16 @@ func (s *state) head(ps []para) {
 	}
 }
 
-// titleLike reports whether t may be a line of a title: short, not a
-// sentence, not a date or a mark.
-func titleLike(t string) bool {
-	if utf8.RuneCountInString(t) > 50 || strings.ContainsAny(lastRune(t), "。：:；;，,！!？?") {
+// titleLike reports whether p may be a line of a title: short, not a
+// sentence, not a date or a mark. A centred paragraph, or a line that ends
+// as a title does ("…的答复"), may be as long as a title of four lines.
+func titleLike(p para) bool {
+	t := p.text
+	n, limit := utf8.RuneCountInString(t), 50
+	if p.align == "center" || hasAnySuffix(t, titleEnds) {
+		limit = 4 * 22
+	}
+	if n > limit || strings.ContainsAny(lastRune(t), "。：:；;，,！!？?") {
 		return false
 	}
 	if isDate(t) || isMarkOnly(t) {

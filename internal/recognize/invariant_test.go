@@ -50,7 +50,13 @@ func everything(res *Result) string {
 	parts = append(parts, r.Notes...)
 	parts = append(parts, r.CC...)
 	for _, a := range r.Attachments {
-		parts = append(parts, a.Title)
+		parts = append(parts, a.Title, a.Body)
+		if a.Table != nil {
+			parts = append(parts, a.Table.Header...)
+			for _, row := range a.Table.Rows {
+				parts = append(parts, row...)
+			}
+		}
 	}
 	for _, n := range res.Notes {
 		parts = append(parts, n.Message)
@@ -102,4 +108,34 @@ func TestNothingLost(t *testing.T) {
 			checkKept(t, c, Letter(c, Options{Raw: true}))
 		})
 	}
+}
+
+// TestNothingLostParagraphs checks the invariant for Paragraphs: every
+// letter of the real replies, given a paragraph a line, and of a letter
+// with attachment pages and a table, is kept.
+func TestNothingLostParagraphs(t *testing.T) {
+	txts, _ := filepath.Glob("testdata/*.txt")
+	for _, p := range txts {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ps []Para
+		for _, l := range strings.Split(string(b), "\n") {
+			ps = append(ps, Para{Text: l})
+		}
+		checkKept(t, string(b), Paragraphs(ps, Options{Raw: true}))
+	}
+	ps := letterParas("关于区十八届人大一次会议\n第9号建议的答复", false, Para{Text: "（此件公开发布）"},
+		Para{Text: "附件"}, Para{Text: "企业名单", Align: "center"},
+		Para{Table: [][]string{{"序号", "名称"}, {"1", "某公司"}}}, Para{Table: [][]string{{"2", "另表"}}},
+		Para{Text: "说明文字8"})
+	var all []string
+	for _, p := range ps {
+		all = append(all, p.Text)
+		for _, row := range p.Table {
+			all = append(all, row...)
+		}
+	}
+	checkKept(t, strings.Join(all, "\n"), Paragraphs(ps, Options{Raw: true, DisclosureNotes: map[string]string{"主动公开": "此件公开发布"}}))
 }

@@ -23,6 +23,7 @@ func TestParseMarks(t *testing.T) {
 		{"长教提字[2023]12号", marks{docNumber: "长教提字[2023]12号"}, true},
 		{"琼土环资函〔2006〕187号 B", marks{docNumber: "琼土环资函〔2006〕187号", category: "B"}, true},
 		{"长房议字〔2025〕11号 签发人:赵洪利", marks{docNumber: "长房议字〔2025〕11号", signer: "赵洪利"}, true},
+		{"某水函〔2024〕105号 乙类\t签发人：孙立", marks{docNumber: "某水函〔2024〕105号", category: "乙", signer: "孙立"}, true},
 		{"对市政协第十四届第二次会议第244号提案的答复", marks{}, false},
 		{"同意公开的信息请见附件", marks{}, false},
 	} {

@@ -8,6 +8,11 @@
 // It is pure and never invents a value: a field the text does not have stays
 // empty. Whatever it cannot place is kept, in the body or in a Note.
 //
+// Letter reads plain text, a paragraph a line; Paragraphs reads the
+// paragraphs of a Word document, keeping what plain text loses (a title's
+// manual line break, alignment, tables). Both read the attachments' own
+// pages after the signature (text and table) as the attachments' body.
+//
 // Invariant (checked by FuzzLetter, with Options.Raw): every letter and
 // digit of the input, counted with multiplicity, appears in some field of
 // the Reply or in the text of a Note, except the label words listed in
@@ -20,6 +25,8 @@ package recognize
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"replydesk/internal/reply"
 )
@@ -35,6 +42,12 @@ type Options struct {
 	// spaces between Chinese characters and digits removed, 发文字号 in the
 	// form 机关代字〔2023〕12号), which never changes a word.
 	Raw bool
+	// DisclosureNotes is the house style's wording of the disclosure as a
+	// 附注: a disclosure value → the note that prints it, e.g. "主动公开" →
+	// "此件公开发布" (style.Style.DisclosureNotes). Such a note, in
+	// parentheses or not, is read back as the disclosure, not as a note.
+	// nil = the disclosure is read from its marks only.
+	DisclosureNotes map[string]string
 }
 
 // Result is what Letter found.
@@ -51,10 +64,32 @@ type Note struct {
 	Message string // in Chinese, quoting the text concerned
 }
 
-// para is one non-blank line of the input.
+// Para is one paragraph of a letter as a word processor holds it (see
+// Paragraphs), or one row of a table.
+type Para struct {
+	// Text is the paragraph's text; a "\n" in it is a manual line break,
+	// kept in a title; elsewhere the lines are joined (with a space only
+	// between two Latin letters or digits).
+	Text string
+	// Align is the paragraph's alignment as Word names it: "center",
+	// "right", "left", "both"…; "" = not known. A centred paragraph above
+	// the salutation may be a title of any length.
+	Align string
+	// Table, when not nil, makes the paragraph a table: rows of cell
+	// texts. Text is then ignored. A table on an attachment's page is the
+	// attachment's table; elsewhere its rows are read as lines of text,
+	// the cells separated by spaces.
+	Table [][]string
+}
+
+// para is one non-blank paragraph or line of the input.
 type para struct {
-	idx  int    // 0-based line of the input
-	text string // trimmed of spaces, including U+3000 and U+00A0
+	idx   int      // 0-based paragraph (or line) of the input
+	text  string   // trimmed of spaces, including U+3000 and U+00A0; manual breaks removed
+	lines []string // the lines of a paragraph with manual breaks, trimmed; nil = one line
+	align string   // as Para.Align
+	cells []string // a table row: its cells as read; nil = not a row
+	table int      // the rows of one table share a number > 0
 }
 
 // state carries the reply being filled and the notes while Letter works.
@@ -62,16 +97,87 @@ type state struct {
 	opt   Options
 	r     *reply.Reply
 	notes []Note
+	lead  []int // the lines of the salutation and the opening, for sealed
 }
 
 func (s *state) note(p para, field, msg string) {
 	s.notes = append(s.notes, Note{Para: p.idx, Field: field, Message: msg})
 }
 
-// Letter recognises the parts of a reply letter in text.
+// Letter recognises the parts of a reply letter in text, a paragraph a
+// line. Blank lines matter where a layout uses them: one blank line
+// between the text and the issuer, in a text whose paragraphs are not
+// separated by blank lines, is the unsealed signature of GB/T 9704-2012
+// §7.3.5.2.
 func Letter(text string, opt Options) *Result {
+	return run(split(text), opt)
+}
+
+// Paragraphs recognises the parts of a reply letter given paragraph by
+// paragraph, as read from a .docx: a paragraph's manual line breaks, its
+// alignment and tables are kept, which plain text loses. An empty
+// paragraph is a blank line, as in Letter. Note.Para counts paragraphs
+// (a table counts one per row).
+func Paragraphs(in []Para, opt Options) *Result {
+	var ps []para
+	idx, table := 0, 0
+	for _, p := range in {
+		if p.Table != nil {
+			table++
+			for _, row := range p.Table {
+				cells := make([]string, len(row))
+				for i, c := range row {
+					cells[i] = trim(reply.StripControls(c, true))
+				}
+				line := trim(strings.ReplaceAll(strings.Join(cells, " "), "\n", " "))
+				if line != "" {
+					ps = append(ps, para{idx: idx, text: line, cells: cells, table: table})
+				}
+				idx++
+			}
+			continue
+		}
+		text := strings.ReplaceAll(strings.ReplaceAll(p.Text, "\r\n", "\n"), "\r", "\n")
+		var lines []string
+		for _, l := range strings.Split(text, "\n") {
+			if l = trim(reply.StripControls(l, false)); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) > 0 {
+			q := para{idx: idx, text: joinLines(lines), align: p.Align}
+			if len(lines) > 1 {
+				q.lines = lines
+			}
+			ps = append(ps, q)
+		}
+		idx++
+	}
+	return run(ps, opt)
+}
+
+// joinLines joins the lines of a paragraph broken by hand: Chinese text
+// takes no space at the break, Latin words and numbers one.
+func joinLines(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(lines[i-1])
+			next, _ := utf8.DecodeRuneInString(l)
+			if prev < utf8.RuneSelf && next < utf8.RuneSelf && isAlnum(prev) && isAlnum(next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// run recognises the paragraphs ps.
+func run(ps []para, opt Options) *Result {
 	s := &state{opt: opt, r: &reply.Reply{}}
-	ps := split(text)
 	s.recognise(ps)
 	if !opt.Raw {
 		reply.Fix(s.r)
@@ -80,15 +186,34 @@ func Letter(text string, opt Options) *Result {
 }
 
 // split cuts text into its non-blank lines, without control characters.
+// Consecutive lines with tabs are read as the rows of a table, the cells
+// separated by the tabs (as wordml.Document.Text writes a table).
 func split(text string) []para {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	var ps []para
+	table, inTable := 0, false
 	for i, line := range strings.Split(text, "\n") {
+		raw := line
 		line = trim(reply.StripControls(line, false))
-		if line != "" {
-			ps = append(ps, para{idx: i, text: line})
+		if line == "" {
+			inTable = false
+			continue
 		}
+		p := para{idx: i, text: line}
+		if strings.Contains(raw, "\t") {
+			if !inTable {
+				table++
+			}
+			inTable = true
+			for _, c := range strings.Split(raw, "\t") {
+				p.cells = append(p.cells, trim(reply.StripControls(c, false)))
+			}
+			p.table = table
+		} else {
+			inTable = false
+		}
+		ps = append(ps, p)
 	}
 	return ps
 }
@@ -146,11 +271,19 @@ func (s *state) recognise(ps []para) {
 		s.r.Opening = p2s(ps[open])
 		bodyFrom = open + 1
 	}
+	if sal >= 0 {
+		s.lead = append(s.lead, ps[sal].idx)
+	}
+	if open >= 0 && open < end {
+		s.lead = append(s.lead, ps[open].idx)
+	}
 	if bodyFrom > end {
 		bodyFrom = end
 	}
-	bodyEnd := s.tail(ps[bodyFrom:end]) + bodyFrom
+	pages := bodyFrom + attachmentPages(ps[bodyFrom:end])
+	bodyEnd := s.tail(ps[bodyFrom:pages]) + bodyFrom
 	s.body(ps[bodyFrom:bodyEnd])
+	s.pages(ps[pages:end])
 	s.item()
 }
 

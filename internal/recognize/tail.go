@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,7 +29,7 @@ func (s *state) tail(ps []para) int {
 		end = date
 		if date > 0 && issuerLike(ps[date-1].text) {
 			s.r.Issuer = compact(ps[date-1].text)
-			s.r.Seal = true
+			s.r.Seal = s.sealed(ps[:date-1], ps[date-1])
 			end = date - 1
 		}
 		for _, p := range ps[date+1:] {
@@ -151,6 +152,7 @@ func isParenNote(t string) bool {
 func (s *state) after(p para) {
 	t := p.text
 	switch {
+	case s.disclosureNote(p):
 	case isContact(t):
 		s.contact(p)
 	case isCC(t):
@@ -228,4 +230,72 @@ func leftover(c string, found ...string) string {
 		}
 	}
 	return b.String()
+}
+
+// sealed tells a sealed signature from an unsealed one by the blank lines
+// above the issuer, when the text keeps them: GB/T 9704-2012 §7.3.5.2
+// puts an unsealed issuer one blank line under the text, while a sealed
+// one stands lower, leaving room for the seal. So in a text whose
+// paragraphs (from the salutation on, the 附件说明 aside) follow each
+// other without blank lines, exactly one blank line above the issuer
+// means no seal. Anything else — no blank lines kept, blank lines
+// everywhere — is read as sealed, as replies are (§7.3.5.1).
+func (s *state) sealed(text []para, issuer para) bool {
+	idx := append([]int(nil), s.lead...)
+	for i, p := range text {
+		if !isAttachment(p.text) && !isAttachmentItem(text, i) {
+			idx = append(idx, p.idx)
+		}
+	}
+	if len(idx) < 2 {
+		return true
+	}
+	for i := 1; i < len(idx); i++ {
+		if idx[i]-idx[i-1] != 1 {
+			return true
+		}
+	}
+	above := idx[len(idx)-1]
+	if len(text) > 0 {
+		above = text[len(text)-1].idx
+	}
+	return issuer.idx-above != 2
+}
+
+// disclosureNote reads a 附注 that prints the disclosure in the house
+// style's wording ("（此件公开发布）" → 主动公开), and reports whether p was
+// one. The note is told in the report, as its words are not kept.
+func (s *state) disclosureNote(p para) bool {
+	if len(s.opt.DisclosureNotes) == 0 {
+		return false
+	}
+	t := inner(p.text)
+	for _, code := range sortedKeys(s.opt.DisclosureNotes) {
+		n := inner(s.opt.DisclosureNotes[code])
+		if n == "" || t != n {
+			continue
+		}
+		switch {
+		case s.r.Disclosure == "":
+			s.r.Disclosure = code
+			s.note(p, "disclosure", "附注“"+p.text+"”已录为公开属性“"+code+"”")
+		case s.r.Disclosure == code:
+			s.note(p, "disclosure", "附注“"+p.text+"”与公开属性“"+code+"”相符")
+		default:
+			s.note(p, "disclosure", "第"+itoa(p.idx+1)+"段附注“"+p.text+"”表示公开属性“"+code+"”，与前面的“"+s.r.Disclosure+"”不同，已保留前者")
+		}
+		return true
+	}
+	return false
+}
+
+// sortedKeys returns the keys of m in order, so that two notes of the
+// same wording resolve the same way every time.
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
