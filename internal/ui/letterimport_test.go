@@ -356,3 +356,37 @@ func TestWordCommandsOffered(t *testing.T) {
 		t.Errorf("导出 Word of an empty reply shows %q", got)
 	}
 }
+
+// TestCaptureWord draws the import's result, the window after it, the
+// paste dialog and the question before replacing to PNG files in the
+// folder REPLYDESK_CAPTURE names, to look at them.
+func TestCaptureWord(t *testing.T) {
+	dir := os.Getenv("REPLYDESK_CAPTURE")
+	if dir == "" {
+		t.Skip("REPLYDESK_CAPTURE not set")
+	}
+	u, _ := newUI(t)
+	letter := filepath.Join(t.TempDir(), "第244号提案答复.txt")
+	if err := os.WriteFile(letter, []byte(readText(t, seedText)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u.ImportLetter(letter)
+	u.Settle()
+	capture(t, u.Window, filepath.Join(dir, "import-result.png"))
+	test.Tap(overlayButton(t, u.Window.Canvas(), "确定"))
+	u.form.tabs.SelectIndex(tabText)
+	u.Settle()
+	capture(t, u.Window, filepath.Join(dir, "import-window.png"))
+
+	u.Form("body").SetText("旧的正文。")
+	test.Tap(formButton(t, u, "粘贴全文…"))
+	for _, o := range test.LaidOutObjects(u.Window.Canvas().Overlays().Top()) {
+		if e, ok := o.(*widget.Entry); ok {
+			e.SetText(readText(t, seedText))
+		}
+	}
+	capture(t, u.Window, filepath.Join(dir, "paste-dialog.png"))
+	test.Tap(overlayButton(t, u.Window.Canvas(), "识别并填入"))
+	u.Settle()
+	capture(t, u.Window, filepath.Join(dir, "paste-replace.png"))
+}
