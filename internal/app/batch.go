@@ -20,8 +20,9 @@ import (
 // BatchResult is the outcome of one item of a batch export.
 type BatchResult struct {
 	Item  ledger.Item
-	Path  string // the PDF written (or meant to be written)
-	Pages int    // pages of the PDF; 0 on failure
+	Path  string // the PDF written (or meant to be written); "" when the batch writes Word documents only
+	DOCX  string // the Word document written (or meant to be written); "" when the batch writes PDFs only
+	Pages int    // pages of the PDF; 0 on failure or without a PDF
 	Err   error  // nil on success; in Chinese, naming the item
 	// Problems are the errors that Check found in the reply. A reply with
 	// errors is not exported unless the batch is forced, and its item is
@@ -35,11 +36,25 @@ type BatchResult struct {
 // has errors.
 func (r *BatchResult) Forced() bool { return r.Err == nil && len(r.Problems) > 0 }
 
+// BatchFormat says which files a batch export writes for each reply.
+type BatchFormat int
+
+// The formats of a batch export.
+const (
+	BatchPDF  BatchFormat = iota // a PDF (the zero value)
+	BatchDOCX                    // a Word document (.docx)
+	BatchBoth                    // a PDF and a Word document of the same name
+)
+
 // BatchOptions tune a batch export.
 type BatchOptions struct {
-	// Force writes the PDF of a reply that has errors too (characters no
+	// Force writes the files of a reply that has errors too (characters no
 	// font has excepted); its item still does not become 已答复.
 	Force bool
+	// Format is the files written for each reply; the zero value writes
+	// PDFs. With BatchBoth the reply is checked once, as for its PDF, and
+	// its Word document is written only when its PDF was.
+	Format BatchFormat
 	// Progress, if not nil, is called after each item with the number done
 	// so far, from the worker goroutines but never concurrently (a GUI must
 	// hand it to its own thread).
@@ -62,9 +77,9 @@ func (e *itemError) Error() string { return e.it.Label() + "：" + e.err.Error()
 // Unwrap returns the error about the item.
 func (e *itemError) Unwrap() error { return e.err }
 
-// Batch exports the reply draft of each item as a PDF into dir (created if
-// need be), on all cores, named after the item's number and title (see
-// BatchFileName). Each reply is checked first, as Check does: one with
+// Batch exports the reply draft of each item as a PDF, a Word document or
+// both (opt.Format) into dir (created if need be), on all cores, named
+// after the item's number and title (see BatchFileName). Each reply is checked first, as Check does: one with
 // errors is not exported (its result has the problems and a *CheckError)
 // unless opt.Force is set. A reply that fails (no draft, errors, a style
 // or font problem, a file that cannot be written) is reported in its
@@ -82,7 +97,14 @@ func (l *Ledger) Batch(ctx context.Context, items []ledger.Item, dir string, opt
 	results := make([]BatchResult, len(items))
 	names := map[string]int{}
 	for i := range items {
-		results[i] = BatchResult{Item: items[i], Path: filepath.Join(dir, uniqueName(BatchFileName(&items[i]), names)+".pdf")}
+		base := filepath.Join(dir, uniqueName(BatchFileName(&items[i]), names))
+		results[i] = BatchResult{Item: items[i]}
+		if opt.Format != BatchDOCX {
+			results[i].Path = base + ".pdf"
+		}
+		if opt.Format != BatchPDF {
+			results[i].DOCX = base + ".docx"
+		}
 	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -113,7 +135,8 @@ func (l *Ledger) Batch(ctx context.Context, items []ledger.Item, dir string, opt
 	return results, ctx.Err()
 }
 
-// exportOne writes the PDF of one result's item.
+// exportOne writes the PDF, the Word document or both of one result's
+// item.
 func (l *Ledger) exportOne(ctx context.Context, res *BatchResult, force bool) {
 	fail := func(err error) { res.Err = &itemError{&res.Item, err} }
 	if err := ctx.Err(); err != nil {
@@ -129,14 +152,28 @@ func (l *Ledger) exportOne(ctx context.Context, res *BatchResult, force bool) {
 		fail(err)
 		return
 	}
-	doc, problems, err := l.Desk.ExportChecked(res.Path, &d.Reply, force)
-	res.Problems = problems
-	if err != nil {
-		fail(err)
-		return
+	if res.Path != "" {
+		doc, problems, err := l.Desk.ExportChecked(res.Path, &d.Reply, force)
+		res.Problems = problems
+		if err != nil {
+			fail(err)
+			return
+		}
+		res.Pages = len(doc.Pages)
 	}
-	res.Pages = len(doc.Pages)
-	if len(problems) == 0 {
+	if res.DOCX != "" {
+		// After a PDF, the checks are those of the PDF, which also
+		// counts the characters no font has.
+		problems, err := l.Desk.ExportDOCX(res.DOCX, &d.Reply, force)
+		if res.Path == "" {
+			res.Problems = problems
+		}
+		if err != nil {
+			fail(err)
+			return
+		}
+	}
+	if len(res.Problems) == 0 {
 		res.reply = &d.Reply
 	}
 }
@@ -153,7 +190,7 @@ func (l *Ledger) answered(results []BatchResult) {
 		}
 		it, err := l.itemOfReply(res.Item.DraftID, res.reply)
 		if err != nil {
-			res.Err = &itemError{&res.Item, fmt.Errorf("PDF 已导出，但台账未能更新：%w", err)}
+			res.Err = &itemError{&res.Item, fmt.Errorf("答复已导出，但台账未能更新：%w", err)}
 			continue
 		}
 		if it != nil && it.Apply(res.reply, ledger.Exported, l.today()) {
@@ -167,7 +204,7 @@ func (l *Ledger) answered(results []BatchResult) {
 	}
 	if _, _, err := l.Store.UpsertItems(items); err != nil {
 		for _, i := range of {
-			results[i].Err = &itemError{&results[i].Item, fmt.Errorf("PDF 已导出，但台账未能更新：%w", err)}
+			results[i].Err = &itemError{&results[i].Item, fmt.Errorf("答复已导出，但台账未能更新：%w", err)}
 		}
 	}
 }

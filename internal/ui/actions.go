@@ -32,8 +32,10 @@ func (u *UI) toolbar() fyne.CanvasObject {
 		button("新建", theme.DocumentCreateIcon(), u.ChooseStyle),
 		button("打开", theme.FolderOpenIcon(), u.OpenDialog),
 		button("保存", theme.DocumentSaveIcon(), u.Save),
+		button("从 Word 导入", theme.DownloadIcon(), u.ImportLetterDialog),
 		widget.NewSeparator(),
 		button("导出 PDF", theme.UploadIcon(), u.ExportDialog),
+		button("导出 Word", theme.FileTextIcon(), u.ExportWordDialog),
 		button("打印", theme.DocumentPrintIcon(), u.Print),
 		widget.NewSeparator(),
 		button("历史版本", theme.HistoryIcon(), u.History),
@@ -55,8 +57,10 @@ func (u *UI) menu() *fyne.MainMenu {
 		keyed("打开答复文件…", fyne.KeyO, u.OpenDialog),
 		keyed("保存", fyne.KeyS, u.Save),
 		fyne.NewMenuItem("另存为…", u.SaveAsDialog),
+		fyne.NewMenuItem("从 Word 或文本导入…", u.ImportLetterDialog),
 		fyne.NewMenuItemSeparator(),
 		keyed("导出 PDF…", fyne.KeyE, u.ExportDialog),
+		fyne.NewMenuItem("导出 Word…", u.ExportWordDialog),
 		keyed("打印", fyne.KeyP, u.Print),
 	}
 	for _, it := range file {
@@ -71,7 +75,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("查看台账", u.ShowLedger),
 			fyne.NewMenuItem("导入交办清单…", u.ImportLedgerDialog),
 			fyne.NewMenuItem("导出办理情况汇总表…", u.ExportLedgerDialog),
-			fyne.NewMenuItem("批量导出答复 PDF…", u.BatchDialog),
+			fyne.NewMenuItem("批量导出答复（PDF 或 Word）…", u.BatchDialog),
 		),
 		fyne.NewMenu("草稿",
 			fyne.NewMenuItem("历史版本…", u.History),
@@ -213,9 +217,15 @@ func (u *UI) SaveFile(path string) error {
 	return nil
 }
 
-// SaveAsDialog asks where to save the reply.
+// SaveAsDialog asks where to save the reply; one imported from a letter
+// is proposed beside it, under its name.
 func (u *UI) SaveAsDialog() {
-	askSave(u.Window, u.baseName()+".reply.toml", ".toml", ".reply.toml", nil, func(p string) {
+	name, dir := u.baseName()+".reply.toml", fyne.ListableURI(nil)
+	if u.path == "" && u.source != "" {
+		name = strings.TrimSuffix(filepath.Base(u.source), filepath.Ext(u.source)) + ".reply.toml"
+		dir = folderOf(u.source)
+	}
+	askSave(u.Window, name, ".toml", ".reply.toml", dir, func(p string) {
 		if err := u.SaveFile(p); err != nil {
 			showError("保存", p, err, u.Window)
 		}
@@ -255,6 +265,13 @@ func (u *UI) exportTo(p string, force bool) {
 		dialog.ShowError(err, u.Window) // in Chinese: see Desk.ExportChecked
 		return
 	}
+	u.exported("已导出 PDF", p, r, errs)
+}
+
+// exported tells that reply r was written to p (title: "已导出 PDF") with
+// the errors errs, and offers to open it. Only a reply without errors
+// makes its item 已答复.
+func (u *UI) exported(title, p string, r *reply.Reply, errs []reply.Problem) {
 	if dir := folderOf(p); dir != nil {
 		u.exportDir = dir
 	}
@@ -266,7 +283,7 @@ func (u *UI) exportTo(p string, force bool) {
 		u.status.SetText(fmt.Sprintf("已导出 %s（有%d处错误，台账状态未改变）", p, len(errs)))
 		msg += fmt.Sprintf("\n\n答复函有%d处错误，台账中不会标记为已答复。", len(errs))
 	}
-	confirm("已导出 PDF", msg, "打开", "关闭", func() { openInBackground(p, u.Window) }, u.Window)
+	confirm(title, msg, "打开", "关闭", func() { openInBackground(p, u.Window) }, u.Window)
 }
 
 // opening counts the files being opened by openInBackground; tests wait

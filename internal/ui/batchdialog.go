@@ -18,9 +18,9 @@ import (
 	"replydesk/internal/ledger"
 )
 
-// showBatchDialog offers to export the reply drafts of items as PDFs into
-// dir, with a checkbox that exports the replies with errors too (without
-// marking them 已答复). Once started it shows the progress, with a button
+// showBatchDialog offers to export the reply drafts of items as PDFs, Word
+// documents or both into dir, with a checkbox that exports the replies
+// with errors too (without marking them 已答复). Once started it shows the progress, with a button
 // that cancels (the replies being written are finished, the others are
 // not started). At the end it shows how many were exported, the items
 // not exported with their problems or the reason, the items exported with
@@ -38,7 +38,14 @@ const batchProgressEvery = 80 * time.Millisecond
 // batchMaxListed is how many failed items the dialog lists.
 const batchMaxListed = 200
 
-// batchExport is the 批量导出 PDF dialog. Its methods run on the UI
+// batchFormats are the choices of the dialog's format, in the order of
+// app.BatchFormat.
+var batchFormats = []string{"PDF", "Word（.docx）", "两者"}
+
+// batchFormatWords say what a format writes, after "导出为".
+var batchFormatWords = []string{"PDF", "Word 文档（.docx）", "PDF 和 Word 文档（.docx）"}
+
+// batchExport is the 批量导出答复 dialog. Its methods run on the UI
 // goroutine but progress, which the export calls on its workers.
 type batchExport struct {
 	w     fyne.Window
@@ -59,8 +66,9 @@ type batchExport struct {
 	shown time.Time // the last progress update sent to the UI
 
 	dlg      *dialog.CustomDialog
-	visible  bool          // the dialog was shown
-	force    *widget.Check // export replies with errors too
+	visible  bool               // the dialog was shown
+	force    *widget.Check      // export replies with errors too
+	format   *widget.RadioGroup // one of batchFormats
 	status   *widget.Label
 	bar      *widget.ProgressBar
 	count    *widget.Label
@@ -83,8 +91,13 @@ func newBatchExport(w fyne.Window, l *app.Ledger, items []ledger.Item, dir strin
 }
 
 func (d *batchExport) build() {
-	d.status = widget.NewLabel(fmt.Sprintf("将把%d件答复导出为 PDF，保存到：\n%s\n有错误的答复（如缺正文、成文日期、联系人）不导出，也不标记为已答复。", len(d.items), d.dir))
+	d.status = widget.NewLabel("")
 	d.status.Wrapping = fyne.TextWrapWord
+	d.format = widget.NewRadioGroup(batchFormats, func(string) { d.describe() })
+	d.format.Horizontal = true
+	d.format.Required = true
+	d.format.SetSelected(batchFormats[app.BatchPDF])
+	d.describe()
 	d.force = widget.NewCheck("有错误的答复也导出（不标记为已答复）", nil)
 	d.bar = widget.NewProgressBar()
 	d.bar.Hide()
@@ -102,12 +115,32 @@ func (d *batchExport) build() {
 	d.startBtn = widget.NewButtonWithIcon("开始导出", theme.ConfirmIcon(), d.start)
 	d.startBtn.Importance = widget.HighImportance
 
-	top := container.NewVBox(d.status, d.force, d.bar, d.count)
+	formatRow := container.NewHBox(widget.NewLabel("格式："), d.format)
+	top := container.NewVBox(d.status, formatRow, d.force, d.bar, d.count)
 	d.content = container.NewBorder(top, nil, nil, nil, d.failBox)
-	d.dlg = dialog.NewCustomWithoutButtons("批量导出答复 PDF", d.content, d.w)
+	d.dlg = dialog.NewCustomWithoutButtons("批量导出答复", d.content, d.w)
 	// The buttons are set once: Fyne does not lay out a button row set
 	// while the dialog is shown.
 	d.dlg.SetButtons([]fyne.CanvasObject{d.stopBtn, d.startBtn, d.openBtn})
+}
+
+// chosenFormat is the format the dialog's choice names.
+func (d *batchExport) chosenFormat() app.BatchFormat {
+	for i, f := range batchFormats {
+		if d.format.Selected == f {
+			return app.BatchFormat(i)
+		}
+	}
+	return app.BatchPDF
+}
+
+// describe says, before the start, what the export will do.
+func (d *batchExport) describe() {
+	if d.running || d.results != nil {
+		return
+	}
+	d.status.SetText(fmt.Sprintf("将把%d件答复导出为 %s，保存到：\n%s\n有错误的答复（如缺正文、成文日期、联系人）不导出，也不标记为已答复。",
+		len(d.items), batchFormatWords[d.chosenFormat()], d.dir))
 }
 
 // show shows the dialog, ready to start.
@@ -128,13 +161,14 @@ func (d *batchExport) start() {
 		return
 	}
 	d.show()
-	opt := app.BatchOptions{Force: d.force.Checked, Progress: d.progress}
+	opt := app.BatchOptions{Force: d.force.Checked, Format: d.chosenFormat(), Progress: d.progress}
 	d.force.Disable()
+	d.format.Disable()
 	d.startBtn.Hide()
 	d.openBtn.Show()
 	d.bar.Show()
 	d.count.Show()
-	d.status.SetText(fmt.Sprintf("正在把%d件答复导出为 PDF，保存到：\n%s", len(d.items), d.dir))
+	d.status.SetText(fmt.Sprintf("正在把%d件答复导出为 %s，保存到：\n%s", len(d.items), batchFormatWords[opt.Format], d.dir))
 	d.content.Refresh()
 	ctx, stop := context.WithCancel(context.Background())
 	d.stop, d.running = stop, true
@@ -303,7 +337,7 @@ func succeeded(results []app.BatchResult) []app.BatchResult {
 	return out
 }
 
-// openFolder shows the folder of the PDFs in the file manager.
+// openFolder shows the folder of the files exported in the file manager.
 func (d *batchExport) openFolder() {
 	openInBackground(d.dir, d.w)
 }

@@ -105,8 +105,8 @@ func InsertHeading(text string, pos, level int) (string, int) {
 	return strings.Join(lines, "\n"), off + len([]rune(h))
 }
 
-// bodyTools are the buttons that insert heading numbers and fix the
-// punctuation of the reply.
+// bodyTools are the buttons that insert heading numbers, fix the
+// punctuation of the reply and take a whole pasted letter apart.
 func (f *form) bodyTools() fyne.CanvasObject {
 	body := f.entries["body"]
 	var objs []fyne.CanvasObject
@@ -126,7 +126,12 @@ func (f *form) bodyTools() fyne.CanvasObject {
 			f.onFix()
 		}
 	})
-	return container.NewHBox(append(objs, fix)...)
+	paste := widget.NewButtonWithIcon("粘贴全文…", theme.ContentPasteIcon(), func() {
+		if f.onPaste != nil {
+			f.onPaste()
+		}
+	})
+	return container.NewHBox(append(objs, fix, paste)...)
 }
 
 // setCursor puts the cursor of e at rune offset off.

@@ -30,6 +30,7 @@ type form struct {
 	desk     *app.Desk
 	onChange func()
 	onFix    func()
+	onPaste  func() // 粘贴全文: a whole letter to split into the fields
 	loading  bool
 	// strict marks empty fields in error too; set once the user looks at
 	// the problems (clicks one, exports or prints).

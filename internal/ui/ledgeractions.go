@@ -122,8 +122,13 @@ func (u *UI) replyEventOf(id int64, r *reply.Reply, exported bool) {
 }
 
 // OpenArgument opens the file the program was started with: a workbook
-// is a 交办清单 to preview for import, anything else a reply.
+// is a 交办清单 to preview for import, a Word document or a text file a
+// letter to import (see ImportLetter), anything else a reply.
 func (u *UI) OpenArgument(path string) {
+	if isLetterFile(path) {
+		u.ImportLetter(path)
+		return
+	}
 	if strings.HasSuffix(strings.ToLower(path), ".xlsx") {
 		if u.ledger == nil {
 			dialog.ShowError(errNoLedger, u.Window)
@@ -137,18 +142,18 @@ func (u *UI) OpenArgument(path string) {
 	}
 }
 
-// Dropped opens the first reply or workbook dropped on the window, as
-// OpenArgument does.
+// Dropped opens the first reply, workbook or letter dropped on the
+// window, as OpenArgument does.
 func (u *UI) Dropped(uris []fyne.URI) {
 	for _, uri := range uris {
 		ext := strings.ToLower(uri.Extension())
-		if uri.Scheme() == "file" && (ext == ".toml" || ext == ".xlsx") {
+		if uri.Scheme() == "file" && (ext == ".toml" || ext == ".xlsx" || isLetterFile(uri.Path())) {
 			u.OpenArgument(uri.Path())
 			return
 		}
 	}
 	if len(uris) > 0 {
-		dialog.ShowInformation("无法打开", "只能打开答复文件（.reply.toml）或交办清单（.xlsx）", u.Window)
+		dialog.ShowInformation("无法打开", "只能打开答复文件（.reply.toml）、交办清单（.xlsx），或导入 Word 文档（.docx）、文本文件（.txt）中的答复函", u.Window)
 	}
 }
 
@@ -207,8 +212,8 @@ func (u *UI) exportLedger(p string, f ledger.Filter) {
 	}()
 }
 
-// BatchDialog asks for a folder and exports there, as PDFs, the replies of
-// the items the ledger tab shows.
+// BatchDialog asks for a folder and exports there, as PDFs, Word documents
+// or both, the replies of the items the ledger tab shows.
 func (u *UI) BatchDialog() {
 	if u.ledger == nil {
 		dialog.ShowError(errNoLedger, u.Window)
@@ -216,7 +221,7 @@ func (u *UI) BatchDialog() {
 	}
 	items := append([]ledger.Item(nil), u.ledgerView.shown...)
 	if len(items) == 0 {
-		dialog.ShowInformation("批量导出 PDF", "当前筛选下没有台账条目", u.Window)
+		dialog.ShowInformation("批量导出答复", "当前筛选下没有台账条目", u.Window)
 		return
 	}
 	fd := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {

@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -41,6 +42,7 @@ type UI struct {
 	tabs       *container.AppTabs // 答复 and 台账
 
 	path      string           // the *.reply.toml file of the reply, if any
+	source    string           // the letter the reply was imported from, if it has no path yet
 	exportDir fyne.ListableURI // the folder of the last export
 	started   sync.Once        // the first page is on screen
 	// background counts the work started off the UI goroutine (exports,
@@ -72,6 +74,7 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	u.form = newForm(desk, func() fyne.Window { return u.Window })
 	u.form.onChange = u.edited
 	u.form.onFix = u.fixPunctuation
+	u.form.onPaste = u.PasteDialog
 	u.preview = newPreview(desk)
 	u.preview.onDone = u.analyzed
 	u.problems = newProblemsPanel(func(p reply.Problem) { u.form.focus(u.Window.Canvas(), p) }, u.applyFix)
@@ -89,7 +92,7 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 		u.ledgerView.setTools(
 			widget.NewButtonWithIcon("导入交办清单", theme.DownloadIcon(), u.ImportLedgerDialog),
 			widget.NewButtonWithIcon("导出汇总表", theme.UploadIcon(), u.ExportLedgerDialog),
-			widget.NewButtonWithIcon("批量导出 PDF", theme.DocumentPrintIcon(), u.BatchDialog),
+			widget.NewButtonWithIcon("批量导出答复", theme.DocumentPrintIcon(), u.BatchDialog),
 		)
 	}
 
@@ -149,7 +152,7 @@ func (u *UI) Reply() *reply.Reply { return u.form.read() }
 func (u *UI) Load(r *reply.Reply, id int64, path string) {
 	_ = u.saver.Flush()
 	u.saver.SetDraft(id)
-	u.path = path
+	u.path, u.source = path, ""
 	u.form.strict = false // empty fields are marked once the user asks (export, a click on a problem)
 	u.form.load(r)
 	u.preview.Schedule(r)
@@ -218,8 +221,11 @@ func (u *UI) saved(id int64, err error) {
 
 func (u *UI) title() {
 	name := "新答复"
-	if u.path != "" {
+	switch {
+	case u.path != "":
 		name = u.path
+	case u.source != "":
+		name = "导入自 " + filepath.Base(u.source) + "（未保存）"
 	}
 	u.Window.SetTitle("ReplyDesk 答复函起草台 — " + name)
 }
