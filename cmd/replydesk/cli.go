@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -21,6 +22,7 @@ const usage = `用法：
   replydesk                                   打开答复函起草台窗口
   replydesk 文件.reply.toml                    在窗口中打开答复函
   replydesk 清单.xlsx                          打开窗口并预览导入该交办清单
+  replydesk 答复.docx                          打开窗口并导入该 Word 文档（或 .txt 文本）
   replydesk render 文件.reply.toml -o 文件.pdf  排版并导出 PDF（-o 文件.docx 导出 Word）
   replydesk check [--fix] 文件.reply.toml       检查答复函（--fix 自动修正半角标点等）
   replydesk import 答复.docx [-o 文件.reply.toml]  从 Word 文档或文本导入答复函（自动识别各项）
@@ -30,7 +32,8 @@ const usage = `用法：
   replydesk ledger import 清单.xlsx [--dry-run]  导入交办清单到台账（先列出问题，无误才写入）
   replydesk ledger export 汇总表.xlsx [筛选条件]  导出办理情况汇总表（含统计表）
   replydesk ledger list [筛选条件]              列出台账条目
-  replydesk batch --out 文件夹 [--force] [筛选条件]  把台账中各件的答复检查后批量导出为 PDF
+  replydesk batch --out 文件夹 [--format pdf|docx|both] [--force] [筛选条件]
+                                              把台账中各件的答复检查后批量导出为 PDF 或 Word
                                               （有错误的不导出；--force 仍导出，但不标记已答复）
     筛选条件：--status 未办理,办理中 --kind 提案 --category B --overdue --due-soon --q 关键词
     台账选项：--db 数据库文件；导入时 --map 案由=C 指定列，--meeting 市政协十四届二次会议
@@ -128,8 +131,11 @@ func warnBroken(w io.Writer, d *app.Desk, r *reply.Reply) {
 // windowFile reports whether arg names a file the window opens: a reply
 // or a 交办清单 to import.
 func windowFile(arg string) bool {
-	lower := strings.ToLower(arg)
-	return strings.HasSuffix(lower, ".toml") || strings.HasSuffix(lower, ".xlsx")
+	switch strings.ToLower(filepath.Ext(arg)) {
+	case ".toml", ".xlsx", ".docx", ".txt":
+		return true
+	}
+	return false
 }
 
 // common are the options every subcommand takes.

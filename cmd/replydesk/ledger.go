@@ -22,7 +22,7 @@ const ledgerUsage = `用法：
   replydesk ledger import 清单.xlsx [--dry-run] [--map 案由=C] [--sheet 工作表] [--meeting 市政协十四届二次会议] [--kind 提案]
   replydesk ledger export 汇总表.xlsx [筛选条件]
   replydesk ledger list [筛选条件]
-  replydesk batch --out 文件夹 [--force] [筛选条件]
+  replydesk batch --out 文件夹 [--format pdf|docx|both] [--force] [筛选条件]
 筛选条件：--status 未办理,办理中  --kind 提案  --category B  --overdue  --due-soon  --q 关键词
 通用：--db 数据库文件（默认为用户数据文件夹中的 replydesk.db）
 各子命令的说明：replydesk ledger import --help（export、list 同）`
@@ -368,6 +368,7 @@ func batchCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newLedgerFlags("batch", &lf)
 	out := fs.String("out", "", "")
 	force := fs.Bool("force", false, "")
+	format := fs.String("format", "pdf", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return 2, err
@@ -376,7 +377,12 @@ func batchCmd(args []string, stdout, stderr io.Writer) (int, error) {
 		return 2, positional(pos, "", "batch")
 	}
 	if *out == "" {
-		return 2, &usageError{"缺少 --out 文件夹：请指定 PDF 写入的文件夹", usageOf("batch")}
+		return 2, &usageError{"缺少 --out 文件夹：请指定答复写入的文件夹", usageOf("batch")}
+	}
+	formats := map[string]app.BatchFormat{"pdf": app.BatchPDF, "docx": app.BatchDOCX, "word": app.BatchDOCX, "both": app.BatchBoth}
+	f, ok := formats[strings.ToLower(*format)]
+	if !ok {
+		return 2, &usageError{fmt.Sprintf("未知的格式“%s”：可用 pdf、docx 或 both（两者都导出）", *format), usageOf("batch")}
 	}
 	l, items, done, err := lf.load(true)
 	if err != nil {
@@ -385,7 +391,7 @@ func batchCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	defer done()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	results, err := l.Batch(ctx, items, *out, app.BatchOptions{Force: *force, Progress: func(done, total int) {
+	results, err := l.Batch(ctx, items, *out, app.BatchOptions{Force: *force, Format: f, Progress: func(done, total int) {
 		if done == total || done%10 == 0 {
 			fmt.Fprintf(stderr, "已处理 %d/%d\n", done, total)
 		}

@@ -167,6 +167,20 @@ func TestBatchCommand(t *testing.T) {
 	if st := status(); st != ledger.Answered {
 		t.Errorf("item 244 after its export: %s, want 已答复", st)
 	}
+	// Word documents, or both.
+	wdir := filepath.Join(t.TempDir(), "word")
+	code, out, err = runCLI(t, "batch", "--out", wdir, "--db", db, "--q", "第244号", "--format", "both")
+	if code != 0 || err != nil {
+		t.Fatalf("batch --format both: %d %v\n%s", code, err, out)
+	}
+	for _, ext := range []string{".pdf", ".docx"} {
+		if _, err := os.Stat(filepath.Join(wdir, strings.TrimSuffix(filepath.Base(pdf244), ".pdf")+ext)); err != nil {
+			t.Errorf("batch --format both wrote no %s: %v", ext, err)
+		}
+	}
+	if code, _, err := runCLI(t, "batch", "--out", wdir, "--db", db, "--format", "odt"); code != 2 || err == nil || !strings.Contains(err.Error(), "未知的格式") {
+		t.Errorf("batch --format odt: %d %v", code, err)
+	}
 	if code, _, err := runCLI(t, "batch", "--db", db); code != 2 || err == nil {
 		t.Errorf("batch without --out: %d %v", code, err)
 	}

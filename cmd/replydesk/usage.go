@@ -93,12 +93,13 @@ var usages = map[string]string{
 ` + filterUsage + `
 
 ` + commonUsage,
-	"batch": `用法：replydesk batch --out 文件夹 [--force] [筛选条件]
-把台账中各件的答复检查后批量导出为 PDF。有错误的答复不导出；
+	"batch": `用法：replydesk batch --out 文件夹 [--format pdf|docx|both] [--force] [筛选条件]
+把台账中各件的答复检查后批量导出为 PDF、Word 文档（.docx）或两者。有错误的答复不导出；
 只有导出成功且检查无误的条目才标记为已答复。
 
 选项：
-  --out 文件夹           PDF 写入的文件夹
+  --out 文件夹           写入的文件夹
+  --format 格式          pdf（默认）、docx 或 both
   --force                有错误的答复也导出，但不标记为已答复
 
 ` + filterUsage + `
