@@ -149,6 +149,11 @@ func TestPreviewPages(t *testing.T) {
 	if got := u.preview.pageLabel.Text; got != "第 1 / 4 页" {
 		t.Fatalf("page label %q", got)
 	}
+	// The label has room in the bar: the next-page arrow does not cover it.
+	label, next := u.preview.pageLabel, u.preview.bar.Objects[2]
+	if end := label.Position().X + label.MinSize().Width; end > next.Position().X+0.5 {
+		t.Errorf("page label ends at %v, under the arrow at %v", end, next.Position().X)
+	}
 	first := u.preview.img.Image
 	u.preview.turn(1)
 	u.preview.Flush()

@@ -69,6 +69,7 @@ type preview struct {
 	img       *canvas.Image
 	box       *fyne.Container // centres the page in the scroll
 	pageLabel *widget.Label
+	bar       *fyne.Container // the navigation and zoom buttons
 	zoomLabel *widget.Label
 	status    *widget.Label
 	zoom      float64       // on the UI goroutine
@@ -107,7 +108,7 @@ func newPreview(desk *app.Desk) *preview {
 
 // view is the page with its navigation and zoom buttons.
 func (p *preview) view() fyne.CanvasObject {
-	bar := container.NewHBox(
+	p.bar = container.NewHBox(
 		widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.turn(-1) }),
 		p.pageLabel,
 		widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.turn(1) }),
@@ -122,7 +123,7 @@ func (p *preview) view() fyne.CanvasObject {
 	frame.StrokeColor, frame.StrokeWidth = color.NRGBA{R: 128, G: 128, B: 128, A: 200}, 1
 	page := container.NewPadded(container.NewStack(p.img, frame))
 	p.box = container.NewCenter(page)
-	return container.NewBorder(bar, p.status, nil, nil,
+	return container.NewBorder(p.bar, p.status, nil, nil,
 		container.NewStack(desk, container.NewScroll(p.box)))
 }
 
@@ -238,7 +239,12 @@ func (p *preview) show(run uint64, a Analysis, err error) {
 		p.fit()
 		p.img.Refresh()
 	}
-	p.pageLabel.SetText(fmt.Sprintf("第 %d / %d 页", pageNo+1, pages))
+	if text := fmt.Sprintf("第 %d / %d 页", pageNo+1, pages); text != p.pageLabel.Text {
+		p.pageLabel.SetText(text)
+		if p.bar != nil {
+			p.bar.Refresh() // the label grew: lay the bar out again, or the arrow covers it
+		}
+	}
 	p.status.SetText(fmt.Sprintf("排版与渲染用时 %d 毫秒", a.Took.Milliseconds()))
 	if p.onDone != nil {
 		p.onDone(a, err)
