@@ -161,7 +161,14 @@ func (d *Desk) WriteDOCX(w io.Writer, r *reply.Reply) error {
 	if err != nil {
 		return err
 	}
-	return docx.Write(w, letter.New(r, st), docxOptions)
+	return docx.Write(w, letter.New(r, st), d.docxOptions(r, st))
+}
+
+// docxOptions are docxOptions for r: the title breaks where the PDF's does.
+func (d *Desk) docxOptions(r *reply.Reply, st *style.Style) docx.Options {
+	opt := docxOptions
+	opt.TitleLines = layout.Typeset(r, st, d.Fonts).TitleLines
+	return opt
 }
 
 // ExportDOCX writes r to path as a Word document, atomically, after the
@@ -182,7 +189,7 @@ func (d *Desk) ExportDOCX(path string, r *reply.Reply, force bool) ([]reply.Prob
 	if len(errs) > 0 && !force {
 		return errs, &CheckError{errs}
 	}
-	b, err := docx.Bytes(letter.New(r, st), docxOptions)
+	b, err := docx.Bytes(letter.New(r, st), d.docxOptions(r, st))
 	if err != nil {
 		return errs, err
 	}

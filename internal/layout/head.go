@@ -41,6 +41,7 @@ func (t *typesetter) head() ([]row, int) {
 	}
 	for _, l := range t.titleLines(t.l.Title, areaWidth) {
 		rows = append(rows, row{line: l, keepNext: true})
+		t.titles = append(t.titles, lineText(l))
 	}
 	rows = append(rows, row{keepNext: true})
 	if t.l.Salutation != "" {

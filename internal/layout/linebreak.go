@@ -1,12 +1,25 @@
 package layout
 
-import "replydesk/internal/page"
+import (
+	"strings"
+
+	"replydesk/internal/page"
+)
 
 // line is one laid-out line: glyphs placed at x positions measured from the
 // left edge of the type area. Its y is decided when it is put on a page.
 type line struct {
 	glyphs []placed
 	// blank lines hold no glyphs but take a line of the grid
+}
+
+// lineText returns the characters of a line.
+func lineText(l line) string {
+	var b strings.Builder
+	for _, g := range l.glyphs {
+		b.WriteRune(g.r)
+	}
+	return b.String()
 }
 
 // placed is a glyph at its final horizontal position.

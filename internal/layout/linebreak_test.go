@@ -28,15 +28,6 @@ func bodyPara(text string) *para {
 	return &para{spans: []span{{text: text, role: RoleBody, size: bodySize}}, indent: 2 * cellWidth, cell: cellWidth}
 }
 
-// lineText returns the characters of a line.
-func lineText(l line) string {
-	var b strings.Builder
-	for _, g := range l.glyphs {
-		b.WriteRune(g.r)
-	}
-	return b.String()
-}
-
 func TestBreakPara(t *testing.T) {
 	tests := []struct {
 		name string

@@ -55,6 +55,10 @@ type Result struct {
 	// Missing lists the characters no font has. The document still places
 	// them (as the font's .notdef box), but it must not be printed as is.
 	Missing []Missing
+	// TitleLines are the lines of the title as set, where the title breaks
+	// at its phrase boundaries (GB/T 9704 §7.3.3); other writers of the
+	// letter (Word) break it at the same places.
+	TitleLines []string
 }
 
 // typesetter holds the state of one typesetting run.
@@ -66,6 +70,7 @@ type typesetter struct {
 	miss  []Missing
 
 	ccRules []page.Rule // rules of the 版记, drawn on the last page
+	titles  []string    // the text of the title's lines, as set
 }
 
 // Typeset lays out r in house style st with the given fonts. Derived fields
@@ -92,7 +97,7 @@ func Typeset(r *reply.Reply, st *style.Style, f Fonts) Result {
 	if l.Format == style.Letter {
 		t.letterhead(&doc.Pages[0])
 	}
-	return Result{Doc: doc, Missing: t.miss}
+	return Result{Doc: doc, Missing: t.miss, TitleLines: t.titles}
 }
 
 // row is one line of the grid with what paging must know of it.

@@ -71,12 +71,12 @@ func hasAnySuffix(s string, words []string) bool {
 var titleWords = []string{"答复", "复函", "意见", "提案", "建议", "议案"}
 
 // head reads the paragraphs before the salutation: the title is the block
-// of up to three short lines just above it (furniture skipped); marks,
+// of up to four short lines just above it (furniture skipped); marks,
 // 发文字号 and 签发人 are read wherever they stand; the rest is noted.
 func (s *state) head(ps []para) {
 	var title []para
 	from := len(ps)
-	for i := len(ps) - 1; i >= 0 && len(title) < 3; i-- {
+	for i := len(ps) - 1; i >= 0 && len(title) < 4; i-- {
 		t := ps[i].text
 		if isFurniture(t) {
 			if len(title) > 0 {

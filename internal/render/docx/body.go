@@ -9,9 +9,10 @@ import (
 
 // doc writes the body of a letter.
 type doc struct {
-	l     *letter.Letter
-	fonts map[string]Face
-	b     strings.Builder
+	l          *letter.Letter
+	fonts      map[string]Face
+	titleLines []string // the title's lines as the PDF sets them (Options.TitleLines)
+	b          strings.Builder
 }
 
 // pp is a paragraph's properties beyond its style, in schema order.
@@ -124,7 +125,7 @@ func (d *doc) head() {
 	for ; rows < 2; rows++ {
 		d.blank(false)
 	}
-	d.title(l.Title, sTitle)
+	d.title(l.Title, sTitle, d.titleLines)
 	d.blank(true)
 	if l.Salutation != "" {
 		d.para(sSalutation, pp{}, run(l.Salutation))
@@ -159,19 +160,64 @@ func (d *doc) numberLine() bool {
 	return true
 }
 
-// title writes a title, its forced line breaks kept.
-func (d *doc) title(title, st string) {
-	var runs []string
+// title writes a title, its forced line breaks kept as line breaks
+// (<w:br/>). lines, when they spell the title, are the lines the PDF
+// breaks it into at its phrase boundaries: each starts a paragraph of its
+// own, so that Word breaks the title where the PDF does.
+func (d *doc) title(title, st string, lines []string) {
+	var segs []string
 	for _, seg := range strings.Split(title, "\n") {
-		if seg = strings.TrimSpace(seg); seg == "" {
-			continue
+		if seg = strings.TrimSpace(seg); seg != "" {
+			segs = append(segs, seg)
 		}
-		if len(runs) > 0 {
+	}
+	manual := titleBreaks(segs, lines)
+	if manual == nil {
+		lines, manual = segs, make([]bool, len(segs))
+		for i := range manual {
+			manual[i] = i > 0
+		}
+	}
+	var runs []string
+	for i, ln := range lines {
+		switch {
+		case i == 0:
+		case manual[i]:
 			runs = append(runs, `<w:r><w:br/></w:r>`)
+		default:
+			d.para(st, pp{keepNext: true}, runs...)
+			runs = nil
 		}
-		runs = append(runs, run(seg))
+		runs = append(runs, run(ln))
 	}
 	d.para(st, pp{keepNext: true}, runs...)
+}
+
+// titleBreaks tells, for each of lines, whether a forced break stands
+// before it (true) or the line breaks there for lack of room (false). It
+// returns nil when lines do not spell segs in order.
+func titleBreaks(segs, lines []string) []bool {
+	if len(lines) == 0 || len(segs) == 0 {
+		return nil
+	}
+	manual := make([]bool, len(lines))
+	j, rest := 0, segs[0]
+	for i, ln := range lines {
+		if rest == "" {
+			if j++; j == len(segs) {
+				return nil
+			}
+			rest, manual[i] = segs[j], true
+		}
+		if ln == "" || !strings.HasPrefix(rest, ln) {
+			return nil
+		}
+		rest = rest[len(ln):]
+	}
+	if rest != "" || j != len(segs)-1 {
+		return nil
+	}
+	return manual
 }
 
 // headingStyles are the paragraph styles of the heading levels 1–4.
@@ -294,7 +340,7 @@ func (d *doc) attachments() {
 	for _, a := range d.l.Attachments {
 		d.para(sLabel, pp{}, run(a.Label))
 		d.blank(true)
-		d.title(a.Title, sAttTitle)
+		d.title(a.Title, sAttTitle, nil)
 		d.blank(true)
 		for _, p := range a.Body {
 			d.paragraph(p, false)

@@ -31,6 +31,10 @@ type Options struct {
 	Fonts map[string]string
 	// Application names the program in docProps/app.xml; "" writes none.
 	Application string
+	// TitleLines are the lines the title is set in (layout.Result's);
+	// when they spell the title, Word breaks it at the same places. nil
+	// leaves the breaking to Word, but for forced breaks.
+	TitleLines []string
 	// Date, when not zero, is written as the creation and modification
 	// date. Zero writes none, so identical letters give identical bytes.
 	Date time.Time
@@ -82,7 +86,7 @@ const xmlHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 // Bytes returns l as a .docx.
 func Bytes(l *letter.Letter, opt Options) ([]byte, error) {
 	fonts := fontsOf(opt)
-	d := &doc{l: l, fonts: fonts}
+	d := &doc{l: l, fonts: fonts, titleLines: opt.TitleLines}
 	parts := []part{
 		{"word/document.xml", ctMain, d.document()},
 		{"word/styles.xml", ctStyles, styles(fonts)},
