@@ -14,8 +14,14 @@ import (
 
 var (
 	headingRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[（(][0-9]+[）)])`)
-	closingRe = regexp.MustCompile(`^(?:感谢|非常感谢|再次感谢|衷心感谢|十分感谢|特此|在此|谢谢|最后)|关心和支持|关心与支持|关心支持|多提宝贵意见|宝贵意见和建议`)
+	closingRe = regexp.MustCompile(`^(?:感谢|非常感谢|再次感谢|衷心感谢|十分感谢|特此|在此|谢谢|最后|以上答复)|关心和支持|关心与支持|关心支持|多提宝贵意见|宝贵意见和建议|(?:感谢|谢谢)(?:您|你|你们|各位代表|各位委员|委员|代表)(?:一直以来)?对[^。！!]*(?:关心|支持|关注)`)
+	// valediction is the 此致 / 敬礼 that may end a letter.
+	valediction = map[string]bool{"此致": true, "敬礼": true, "此致敬礼": true, "敬礼！": true, "敬礼!": true}
 )
+
+// maxClosing is the length of the longest closing: a paragraph that
+// thanks the member at the end of a long one is body.
+const maxClosing = 150
 
 // isHeading reports whether t starts with a heading number.
 func isHeading(t string) bool { return headingRe.MatchString(t) }
@@ -35,7 +41,12 @@ func (s *state) body(ps []para) {
 		}
 		lines = append(lines, p.text)
 	}
-	if n := len(lines); n > 0 && closingRe.MatchString(lines[n-1]) && !isHeading(lines[n-1]) {
+	for n := len(lines); n > 0 && valediction[compact(lines[n-1])]; n = len(lines) {
+		s.notes = append(s.notes, Note{Para: -1, Field: "closing", Message: "信末的“" + lines[n-1] + "”未录入"})
+		lines = lines[:n-1]
+	}
+	if n := len(lines); n > 1 && closingRe.MatchString(lines[n-1]) && !isHeading(lines[n-1]) &&
+		utf8.RuneCountInString(lines[n-1]) <= maxClosing {
 		s.r.Closing = lines[n-1]
 		lines = lines[:n-1]
 	}
@@ -92,5 +103,6 @@ var Labels = []string{
 	"联系人姓名及电话", "联系人及联系电话", "联系人及电话", "联系单位及电话", "联系人姓名", "联系电话", "联系人",
 	"联系方式", "电话", "抄送", "抄报", "附件", "签发人", "分类标识", "答复类别", "办复类别", "办理结果类别",
 	"办理类别", "类别", "类型", "类", "是否同意公开", "是否公开", "公开属性", "公开类型", "公开方式", "公开选项",
-	"联系单位", "承办单位", "承办处室", "承办科室",
+	"联系单位", "承办单位", "承办处室", "承办科室", "领导签发", "信息名称", "文件名称", "标题", "名称", "承办人",
+	"经办人", "注",
 }

@@ -31,6 +31,11 @@ func findSalutation(ps []para) (sal, open int) {
 				return j, open
 			}
 		}
+		// A salutation printed without its colon ("李龙代表") stands
+		// right above the opening.
+		if open > 0 && bareSalutation(ps[open-1].text) {
+			return open - 1, open
+		}
 		return -1, open
 	}
 	for i, p := range ps {
@@ -46,6 +51,14 @@ func isSalutation(t string, max int) bool {
 		utf8.RuneCountInString(t) <= max && !isFurniture(t) && !strings.ContainsAny(t, "。，,")
 }
 
+// bareSalutation reports whether t is a salutation without its colon:
+// short, no punctuation of a sentence, naming members ("…委员", "…代表").
+func bareSalutation(t string) bool {
+	c := compact(t)
+	return utf8.RuneCountInString(c) <= 40 && hanShare(c) > 0.6 && !isFurniture(t) &&
+		!strings.ContainsAny(c, "。，,：:；;！!？?") && hasAnySuffix(c, []string{"委员", "代表"})
+}
+
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -56,7 +69,7 @@ func containsAny(s string, words []string) bool {
 }
 
 // titleEnds are the last words of a title.
-var titleEnds = []string{"答复", "复函", "意见", "的函", "答复函", "答复意见"}
+var titleEnds = []string{"答复", "复函", "意见", "的函", "答复函", "答复意见", "回复"}
 
 func hasAnySuffix(s string, words []string) bool {
 	for _, w := range words {
@@ -76,15 +89,22 @@ var titleWords = []string{"答复", "复函", "意见", "提案", "建议", "议
 func (s *state) head(ps []para) {
 	var title []para
 	from := len(ps)
+	skipped := 0
 	for i := len(ps) - 1; i >= 0 && len(title) < 4; i-- {
 		t := ps[i].text
-		if isFurniture(t) {
-			if len(title) > 0 {
-				break
+		if len(title) == 0 {
+			// Between the title and the salutation stand marks, 发文字号,
+			// page furniture and scraps of it ("×"): the title's last line
+			// is the first line above that ends as a title does.
+			if isFurniture(t) || !titleLike(ps[i]) || !hasAnySuffix(titleText(t), titleEnds) {
+				if skipped++; skipped > 8 {
+					break
+				}
+				continue
 			}
-			continue
-		}
-		if !titleLike(ps[i]) {
+		} else if isFurniture(t) || !titleLike(ps[i]) || hasAnySuffix(compact(t), titleEnds) {
+			// A line above that ends as a title is another title (the
+			// page's own heading), not a line of this one.
 			break
 		}
 		title = append([]para{ps[i]}, title...)
@@ -92,9 +112,9 @@ func (s *state) head(ps []para) {
 	}
 	joined, printed := "", ""
 	for _, p := range title {
-		joined += compact(p.text)
+		joined += titleText(p.text)
 		if p.lines == nil {
-			printed += compact(p.text)
+			printed += titleText(p.text)
 			continue
 		}
 		for j, l := range p.lines {
@@ -122,12 +142,25 @@ func (s *state) head(ps []para) {
 		switch {
 		case i < from && joined != "" && compact(p.text) == joined:
 			s.note(p, "title", "第"+itoa(p.idx+1)+"段是网页上重复的标题，已略去：“"+p.text+"”")
+		case isFurniture(p.text) && s.r.DocNumber == "" && len(docRe.FindAllString(compact(p.text), -1)) == 1:
+			// The page's metadata gives the 发文字号 ("文号：…", "来源：…").
+			s.r.DocNumber = docRe.FindString(compact(p.text))
+			s.note(p, "doc_number", "第"+itoa(p.idx+1)+"段是网页内容，其中的发文字号已录入：“"+p.text+"”")
 		case isFurniture(p.text):
 			s.note(p, "", "第"+itoa(p.idx+1)+"段是网页内容，已略去：“"+p.text+"”")
 		default:
 			s.note(p, "", "第"+itoa(p.idx+1)+"段在称谓之前，不是答复内容，已略去：“"+p.text+"”")
 		}
 	}
+}
+
+// titleLabel is the label of a title in a page's metadata table
+// ("信息名称  关于…的答复", "标  题：…").
+var titleLabel = regexp.MustCompile(`^(?:信息名称|文件名称|标题|名称)[:：]?`)
+
+// titleText is a line of a title without its spaces and metadata label.
+func titleText(t string) string {
+	return titleLabel.ReplaceAllString(compact(t), "")
 }
 
 // titleLike reports whether p may be a line of a title: short, not a
@@ -172,7 +205,7 @@ func hanShare(t string) float64 {
 }
 
 var (
-	addressRe = regexp.MustCompile(`^(?:尊敬的)?(.+?)(委员|代表|同志)?[:：]$`)
+	addressRe = regexp.MustCompile(`^(?:尊敬的|尊敬)?(.+?)(委员|代表|同志)?[:：]?$`)
 	countRe   = regexp.MustCompile(`^(.+?)等([0-9]+|[一二两三四五六七八九十]+)?(?:位|名|人)?$`)
 	branchRe  = regexp.MustCompile(`^(\p{Han}{2,4}?)(?:政协|人大)\p{Han}*$`)
 	nameSep   = regexp.MustCompile(`[、，,；;\s]+`)
@@ -223,6 +256,8 @@ var (
 	quoteRe   = regexp.MustCompile(`[“"]([^“”"]+)[”"]`)
 	aboutRe   = regexp.MustCompile(`(关于[^，。,；;：:]*?的(?:建议|提案|议案))`)
 	coOpinion = []string{"会办意见", "协办意见"}
+	// titleCatRe finds a category in a title: "办理情况（B）的函".
+	titleCatRe = regexp.MustCompile(`[(（]([A-D])[)）](?:的(?:函|答复|复函|回复)|$)`)
 )
 
 // item reads the item answered from the title and the opening: assembly,
@@ -271,6 +306,17 @@ func (s *state) item() {
 		r.ItemTitle = m[1]
 	} else if m := aboutRe.FindStringSubmatch(open); m != nil {
 		r.ItemTitle = m[1]
+		// A quote whose opening mark was lost ("关于…建设”的提案")
+		// still closes the title.
+		if i := strings.Index(r.ItemTitle, "”"); i > 0 && !strings.Contains(r.ItemTitle, "“") {
+			r.ItemTitle = r.ItemTitle[:i]
+		}
+	}
+	if r.Category == "" {
+		// "…建议办理情况（B）的函": the category in the title.
+		if m := titleCatRe.FindStringSubmatch(title); m != nil {
+			r.Category = m[1]
+		}
 	}
 	if r.Kind == reply.CoOpinion && len(r.Proposers) == 1 && r.ProposerCount == 0 {
 		r.LeadUnit, r.Proposers = r.Proposers[0], nil

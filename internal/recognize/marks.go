@@ -17,9 +17,15 @@ var (
 	catMarkRe  = regexp.MustCompile(`【([A-D甲乙丙丁])类?】|[(（]([A-D甲乙丙丁])[)）]类|(?:^|\s)([A-D甲乙丙丁])类(?:\s|$)`)
 	discRe     = regexp.MustCompile(`(?:是否同意公开|是否公开|公开属性|公开类型|公开方式|公开选项)?[:：]?[【\[(（]?(不同意公开|同意公开|主动公开|依申请公开|不予公开|部分公开|不公开)[】\])）]?`)
 	docRe      = regexp.MustCompile(`[\p{Han}A-Za-z]{1,15}?[〔\[［(（【﹝][0-9]{4}[〕\]］)）】﹞]第?[0-9]+号`)
-	signerRe   = regexp.MustCompile(`签发人[:：]?(\p{Han}{2,5})`)
+	signerRe   = regexp.MustCompile(`(?:签发人|领导签发)[:：]?(\p{Han}{2,5})`)
 	loneCatRe  = regexp.MustCompile(`^[(（]?([A-D])[)）]?$`)
+	// A mark given as a 附注: 注：“主动公开”。
+	noteMarkRe = regexp.MustCompile(`^注[:：]?`)
 )
+
+// loneMarks are whole lines that are a mark by themselves: a category
+// letter ("A", "（B）") or the bare word 公开 printed at the top.
+var loneMarks = regexp.MustCompile(`^(?:[(（【]?([A-D])[)）】]?|(公开))$`)
 
 // marks are the values a mark line holds.
 type marks struct {
@@ -30,6 +36,12 @@ type marks struct {
 // false when anything else is left on the line.
 func parseMarks(t string) (m marks, ok bool) {
 	c := compact(t)
+	if g := loneMarks.FindStringSubmatch(c); g != nil {
+		return marks{category: g[1], disclosure: g[2]}, true
+	}
+	if noteMarkRe.MatchString(c) {
+		c = strings.Trim(noteMarkRe.ReplaceAllString(c, ""), "“”\"'‘’。.")
+	}
 	take := func(re *regexp.Regexp, set func([]string)) {
 		c = re.ReplaceAllStringFunc(c, func(s string) string {
 			set(re.FindStringSubmatch(s))

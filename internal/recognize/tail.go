@@ -23,6 +23,16 @@ func (s *state) tail(ps []para) int {
 			break
 		}
 	}
+	if date < 0 {
+		// A date whose 年 and 月 were lost on the way to the web page
+		// ("2023821") still marks the place of the signature.
+		for i := len(ps) - 1; i >= 0; i-- {
+			if brokenDateRe.MatchString(compact(ps[i].text)) && i > 0 && issuerLike(ps[i-1].text) {
+				date = i
+				break
+			}
+		}
+	}
 	end := len(ps)
 	if date >= 0 {
 		s.date(ps[date])
@@ -47,7 +57,13 @@ func (s *state) tail(ps []para) int {
 	}
 	// Contact, 抄送 and attachment lines above the signature.
 	keep := end
-	for keep > 0 && (isContact(ps[keep-1].text) || isCC(ps[keep-1].text) || isAttachment(ps[keep-1].text) || isAttachmentItem(ps, keep-1)) {
+	for keep > 0 && s.signatureLine(ps, keep-1) {
+		keep--
+	}
+	if keep < end && keep > 0 && date >= 0 && s.r.Issuer == "" && issuerLike(ps[keep-1].text) {
+		// The issuer above the contact lines and the marks.
+		s.r.Issuer = compact(ps[keep-1].text)
+		s.r.Seal = s.sealed(ps[:keep-1], ps[keep-1])
 		keep--
 	}
 	for _, p := range ps[keep:end] {
@@ -56,7 +72,24 @@ func (s *state) tail(ps []para) int {
 	return keep
 }
 
+// signatureLine reports whether ps[i], between the text and the date,
+// belongs to the signature block: contact, 抄送, attachments, marks
+// ("办复类别：B类", "注：主动公开"), labelled lines of the office
+// ("分管领导：…", "领导签字：").
+func (s *state) signatureLine(ps []para, i int) bool {
+	t := ps[i].text
+	return isContact(t) || isCC(t) || isAttachment(t) || isAttachmentItem(ps, i) || isMarkOnly(t) ||
+		officeLabelRe.MatchString(compact(t)) || emptyLabelRe.MatchString(compact(t))
+}
+
 var (
+	// officeLabelRe is a line naming who in the office answers for the
+	// reply; it is kept as a 附注.
+	officeLabelRe = regexp.MustCompile(`^(?:分管领导|分管单位|主管领导|责任领导|责任单位|责任科室|审核人|审核)[:：]\p{Han}{2,20}$`)
+	// emptyLabelRe is a label left without its value ("领导签字：").
+	emptyLabelRe = regexp.MustCompile(`^(?:领导签字|领导签发|签发人|签字|附件|联系人|联系电话|审核人)[:：]$`)
+	// brokenDateRe is a date that lost its 年 and 月: 2023821.
+	brokenDateRe = regexp.MustCompile(`^(?:19|20)[0-9]{4,6}日?$`)
 	arabicDateRe = regexp.MustCompile(`^[0-9]{4}(?:年[0-9]{1,2}月[0-9]{1,2}日|[-/.][0-9]{1,2}[-/.][0-9]{1,2})$`)
 	cnDateRe     = regexp.MustCompile(`^[〇○零OО0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$`)
 )
@@ -71,6 +104,10 @@ func isDate(t string) bool {
 // is noted with its original form.
 func (s *state) date(p para) {
 	c := compact(p.text)
+	if brokenDateRe.MatchString(c) {
+		s.note(p, "date", "第"+itoa(p.idx+1)+"段“"+p.text+"”像是缺了年、月的成文日期，无法确定，请补上")
+		return
+	}
 	d, err := reply.ParseDate(c)
 	if err != nil {
 		d, err = reply.ParseChineseDate(c)
@@ -104,9 +141,12 @@ var (
 	ccSep      = regexp.MustCompile(`[、，,；;\s\x{3000}]+`)
 	attachRe   = regexp.MustCompile(`^附件[0-9]*[:：]`)
 	attachItem = regexp.MustCompile(`^[0-9]+[.．、]`)
-	nameRe     = regexp.MustCompile(`^联系人(?:姓名)?(?:及(?:联系)?电话)?[:：]?(\p{Han}{2,12})`)
-	phoneRe    = regexp.MustCompile(`(?:\+?86)?1[3-9][0-9]{9}|(?:[(（]0[0-9]{2,3}[)）]|0[0-9]{2,3}[-－—]?)?[0-9]{7,8}(?:(?:-|转)[0-9]{1,6})?`)
-	unitRe     = regexp.MustCompile(`^(联系单位|承办单位|承办处室|承办科室)(?:及电话)?[:：]?(\p{Han}+)`)
+	nameRe     = regexp.MustCompile(`^(?:联系人|承办人|经办人)(?:姓名)?(?:及(?:联系)?电话)?[:：]?(\p{Han}{2,12})`)
+	// unitEnd ends the name of a unit before a person's name in a contact
+	// line ("通川区交运局冉观偲").
+	unitEnd = regexp.MustCompile(`^(\p{Han}{2,}(?:局|委|办|院|所|站|中心|公司|科|股|室|处|部|队|馆))(\p{Han}{2,4})$`)
+	phoneRe = regexp.MustCompile(`(?:\+?86)?1[3-9][0-9]{9}|(?:[(（]0[0-9]{2,3}[)）]|0[0-9]{2,3}[-－—]?)?[0-9]{7,8}(?:(?:-|转)[0-9]{1,6})?`)
+	unitRe  = regexp.MustCompile(`^(联系单位|承办单位|承办处室|承办科室)(?:及电话)?[:：]?(\p{Han}+)`)
 )
 
 // inner strips the parentheses of a 附注 and its spaces.
@@ -153,6 +193,10 @@ func (s *state) after(p para) {
 	t := p.text
 	switch {
 	case s.disclosureNote(p):
+	case emptyLabelRe.MatchString(compact(t)):
+		s.note(p, "", "第"+itoa(p.idx+1)+"段“"+t+"”没有内容，已略去")
+	case officeLabelRe.MatchString(compact(t)):
+		s.r.Notes = append(s.r.Notes, strings.Replace(compact(t), ":", "：", 1))
 	case isContact(t):
 		s.contact(p)
 	case isCC(t):
@@ -191,6 +235,10 @@ func (s *state) contact(p para) {
 				if i := strings.Index(name, stop); i > 0 {
 					name = name[:i]
 				}
+			}
+			if u := unitEnd.FindStringSubmatch(name); u != nil {
+				s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人前的单位“"+u[1]+"”未录入联系人")
+				name = u[2]
 			}
 			s.r.Contact.Name = name
 		}
