@@ -55,10 +55,11 @@ package: setup
 		status=$$?; rm -f FyneApp.toml; exit $$status
 	mv cmd/replydesk/*.tar.xz dist/
 	# The desktop entry passes the file it is opened with (打开方式): a
-	# reply or a 交办清单, as on the command line; it is offered for both.
+	# reply, a 交办清单 or a letter in Word, as on the command line; it is
+	# offered for all three.
 	rm -rf dist/pkg && mkdir dist/pkg && tar -xJf dist/ReplyDesk.tar.xz -C dist/pkg
 	sed -i -e 's/^Exec=replydesk$$/Exec=replydesk %f/' \
-		-e '/^Exec=/a MimeType=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;application/toml;' \
+		-e '/^Exec=/a MimeType=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;application/vnd.openxmlformats-officedocument.wordprocessingml.document;application/toml;' \
 		dist/pkg/replydesk/usr/local/share/applications/app.replydesk.desktop
 	grep -q '^Exec=replydesk %f$$' dist/pkg/replydesk/usr/local/share/applications/app.replydesk.desktop
 	XZ_OPT=-T0 tar -cJf dist/ReplyDesk.tar.xz -C dist/pkg replydesk && rm -rf dist/pkg
