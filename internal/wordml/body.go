@@ -132,6 +132,19 @@ func (w *walker) part() ([]Block, error) {
 	return s.blocks, nil
 }
 
+// inner reads the next token inside an element: the end of the part
+// there means the part was cut short.
+func (w *walker) inner() (xml.Token, error) {
+	tok, err := w.dec.Token()
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	if err != nil {
+		return nil, asError(err)
+	}
+	return tok, nil
+}
+
 // enter counts one more level of nesting.
 func (w *walker) enter() error {
 	if w.depth++; w.depth > maxDepth {
@@ -143,12 +156,9 @@ func (w *walker) enter() error {
 // children reads the content of the element just started, up to its end.
 func (w *walker) children() error {
 	for {
-		tok, err := w.dec.Token()
+		tok, err := w.inner()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return asError(err)
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -166,12 +176,9 @@ func (w *walker) children() error {
 func (w *walker) skip() error {
 	level := 0
 	for {
-		tok, err := w.dec.Token()
+		tok, err := w.inner()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return asError(err)
+			return err
 		}
 		switch tok.(type) {
 		case xml.StartElement:
@@ -276,12 +283,9 @@ func attr(t xml.StartElement, local string) string {
 func (w *walker) alternate() error {
 	taken := false
 	for {
-		tok, err := w.dec.Token()
+		tok, err := w.inner()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return asError(err)
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -352,12 +356,9 @@ func (w *walker) addEmpty(s string) error {
 // text reads the character content of w:t or m:t.
 func (w *walker) text() error {
 	for {
-		tok, err := w.dec.Token()
+		tok, err := w.inner()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return asError(err)
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.CharData:
@@ -425,12 +426,9 @@ func (w *walker) props(fn func(path []string, t xml.StartElement) (action, error
 	var path []string
 	defer func() { w.depth -= len(path) }()
 	for {
-		tok, err := w.dec.Token()
+		tok, err := w.inner()
 		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return asError(err)
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
