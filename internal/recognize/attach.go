@@ -69,6 +69,7 @@ func (s *state) page(n int, ps []para) {
 	a := &s.r.Attachments[n]
 	rest := s.pageTitle(a, ps)
 	var body []string
+	var widths []int
 	table := 0
 	for _, p := range rest {
 		switch {
@@ -77,6 +78,7 @@ func (s *state) page(n int, ps []para) {
 			// prints it (a row repeated on every page).
 			table = p.table
 			a.Table = &reply.Table{Header: p.cells}
+			widths = p.widths
 		case p.cells != nil && table == p.table:
 			a.Table.Rows = append(a.Table.Rows, p.cells)
 		default:
@@ -84,6 +86,9 @@ func (s *state) page(n int, ps []para) {
 		}
 	}
 	a.Body = strings.Join(body, "\n")
+	if a.Table != nil {
+		a.Table.Widths = tableWidths(widths, a.Table)
+	}
 }
 
 // pageTitle sets the title of attachment a from the top of its page, or

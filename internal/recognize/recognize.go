@@ -80,16 +80,21 @@ type Para struct {
 	// attachment's table; elsewhere its rows are read as lines of text,
 	// the cells separated by spaces.
 	Table [][]string
+	// Widths are a table's column widths in any unit (Word's grid gives
+	// twips); nil = not known. They become the attachment table's
+	// relative widths (see tableWidths).
+	Widths []int
 }
 
 // para is one non-blank paragraph or line of the input.
 type para struct {
-	idx   int      // 0-based paragraph (or line) of the input
-	text  string   // trimmed of spaces, including U+3000 and U+00A0; manual breaks removed
-	lines []string // the lines of a paragraph with manual breaks, trimmed; nil = one line
-	align string   // as Para.Align
-	cells []string // a table row: its cells as read; nil = not a row
-	table int      // the rows of one table share a number > 0
+	idx    int      // 0-based paragraph (or line) of the input
+	text   string   // trimmed of spaces, including U+3000 and U+00A0; manual breaks removed
+	lines  []string // the lines of a paragraph with manual breaks, trimmed; nil = one line
+	align  string   // as Para.Align
+	cells  []string // a table row: its cells as read; nil = not a row
+	table  int      // the rows of one table share a number > 0
+	widths []int    // a table row: its table's column widths (Para.Widths)
 }
 
 // state carries the reply being filled and the notes while Letter works.
@@ -131,7 +136,7 @@ func Paragraphs(in []Para, opt Options) *Result {
 				}
 				line := trim(strings.ReplaceAll(strings.Join(cells, " "), "\n", " "))
 				if line != "" {
-					ps = append(ps, para{idx: idx, text: line, cells: cells, table: table})
+					ps = append(ps, para{idx: idx, text: line, cells: cells, table: table, widths: p.Widths})
 				}
 				idx++
 			}

@@ -14,10 +14,11 @@ import (
 
 // Relationship types (ECMA-376 Part 1, 11.3 and 15.2).
 const (
-	relDocument  = "/officeDocument"
-	relStyles    = "/styles"
-	relNumbering = "/numbering"
-	relHeader    = "/header"
+	relDocument    = "/officeDocument"
+	relStyles      = "/styles"
+	relNumbering   = "/numbering"
+	relHeader      = "/header"
+	relCustomProps = "/custom-properties"
 )
 
 // pkg is an opened .docx: its zip directory and the main part's name.
@@ -26,6 +27,7 @@ type pkg struct {
 	main  string               // the main document part, e.g. "word/document.xml"
 	rels  map[string]string    // the main part's relationships: id → part name
 	types map[string][]string  // relationship type suffix → part names, in order
+	props string               // the custom properties part (docProps/custom.xml), or ""
 }
 
 // openPackage checks what the file is and opens its zip directory.
@@ -99,9 +101,13 @@ func (p *pkg) findMain() error {
 		return err
 	}
 	for _, r := range rels {
-		if strings.HasSuffix(r.Type, relDocument) && p.parts[strings.ToLower(r.target)] != nil {
-			p.main = strings.ToLower(r.target)
-			break
+		name := strings.ToLower(r.target)
+		switch {
+		case p.parts[name] == nil:
+		case strings.HasSuffix(r.Type, relDocument) && p.main == "":
+			p.main = name
+		case strings.HasSuffix(r.Type, relCustomProps) && p.props == "":
+			p.props = name
 		}
 	}
 	if p.main == "" {

@@ -40,7 +40,7 @@ var skipped = map[string]bool{
 	"del": true, "moveFrom": true, "delText": true, "instrText": true, "delInstrText": true,
 	"pPrChange": true, "rPrChange": true, "sectPrChange": true, "tblPrChange": true, "tblGridChange": true,
 	"trPrChange": true, "tcPrChange": true, "numberingChange": true,
-	"sdtPr": true, "sdtEndPr": true, "tblPr": true, "tblGrid": true, "tcPr": true, "tblPrEx": true,
+	"sdtPr": true, "sdtEndPr": true, "tblPr": true, "tcPr": true, "tblPrEx": true,
 	"footnoteReference": true, "endnoteReference": true, "commentReference": true, "fldData": true,
 }
 
@@ -91,6 +91,7 @@ type para struct {
 
 // table is a table being read.
 type table struct {
+	widths     []int // the grid's column widths in twips (w:tblGrid)
 	rows       [][]string
 	row        []string
 	rowDeleted bool
@@ -255,6 +256,8 @@ func (w *walker) element(t xml.StartElement) error {
 		w.fldChar(attr(t, "fldCharType"))
 	case "tbl":
 		return w.table()
+	case "tblGrid":
+		return w.tblGrid()
 	case "tr":
 		return w.row()
 	case "trPr":

@@ -1,6 +1,7 @@
 package wordml
 
 import (
+	"encoding/xml"
 	"strconv"
 	"strings"
 )
@@ -43,7 +44,57 @@ func (p *pkg) document() (*Document, error) {
 	if d.Header, err = p.header(w.sect, budget, st, num); err != nil {
 		return nil, err
 	}
+	if d.Properties, err = p.properties(); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// Bounds of the custom properties read: a document that carries more is
+// not refused, the rest is ignored.
+const (
+	maxProps     = 64
+	maxPropValue = 4096 // bytes
+)
+
+// properties reads the custom document properties (docProps/custom.xml,
+// ECMA-376 Part 1, 22.3) that hold text: name → value. Properties of other
+// types (numbers, dates, booleans) are left out. The properties are
+// extras: a part that is not well-formed XML is ignored, not an error.
+func (p *pkg) properties() (map[string]string, error) {
+	if p.props == "" {
+		return nil, nil
+	}
+	b, err := p.read(p.props, maxPart)
+	if err != nil {
+		return nil, err
+	}
+	var doc struct {
+		Props []struct {
+			Name  string  `xml:"name,attr"`
+			Text  *string `xml:"lpwstr"`
+			Text2 *string `xml:"lpstr"`
+			BStr  *string `xml:"bstr"`
+		} `xml:"property"`
+	}
+	if xml.Unmarshal(b, &doc) != nil {
+		return nil, nil
+	}
+	m := map[string]string{}
+	for _, pr := range doc.Props {
+		v := pr.Text
+		if v == nil {
+			v = pr.Text2
+		}
+		if v == nil {
+			v = pr.BStr
+		}
+		if v == nil || pr.Name == "" || len(*v) > maxPropValue || len(m) == maxProps {
+			continue
+		}
+		m[pr.Name] = *v
+	}
+	return m, nil
 }
 
 // header returns the text of the first section's header as its first page

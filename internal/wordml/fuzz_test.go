@@ -65,7 +65,7 @@ func FuzzBody(f *testing.F) {
 
 // TestMutations reads 2,000 damaged copies of the reply letter and of
 // other seeds (bytes overwritten at random, fixed seed): each gives a
-// bounded document or a refusal, quickly.
+// bounded document or a refusal, well under a second.
 func TestMutations(t *testing.T) {
 	seeds := [][]byte{replyLetter(t), docx(t, paragraphXML("", "答复"), nil), oleFile("EncryptedPackage"), oleFile("WordDocument")}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -76,7 +76,7 @@ func TestMutations(t *testing.T) {
 		}
 		start := time.Now()
 		d, err := Read(bytes.NewReader(b), int64(len(b)))
-		if el := time.Since(start); el > 100*time.Millisecond {
+		if el := time.Since(start); el > 500*time.Millisecond { // a busy machine stalls a read for 100 ms; a loop would take seconds
 			t.Errorf("mutation %d took %v", i, el)
 		}
 		checkResult(t, d, err)

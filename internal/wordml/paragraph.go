@@ -3,6 +3,7 @@ package wordml
 import (
 	"encoding/xml"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -172,7 +173,37 @@ func (w *walker) table() error {
 	if err != nil {
 		return err
 	}
-	return w.emit(w.sinks[len(w.sinks)-1], Block{Table: t.rows})
+	return w.emit(w.sinks[len(w.sinks)-1], Block{Table: t.rows, Widths: t.widths})
+}
+
+// maxGridCols bounds the columns of a table grid the reader keeps; Word
+// allows 63.
+const maxGridCols = 64
+
+// tblGrid reads a table's grid: the width of each column in twips
+// (17.4.16). A grid that gives no usable width (missing, zero or not a
+// number) is dropped whole: its proportions would be wrong.
+func (w *walker) tblGrid() error {
+	var widths []int
+	ok := true
+	err := w.props(func(path []string, t xml.StartElement) (action, error) {
+		if len(path) == 0 && ns(t.Name.Space) == 'w' && t.Name.Local == "gridCol" {
+			n, err := strconv.Atoi(attr(t, "w"))
+			if err != nil || n <= 0 || n > 1<<20 || len(widths) == maxGridCols {
+				ok = false
+			} else {
+				widths = append(widths, n)
+			}
+		}
+		return skipIt, nil
+	})
+	if err != nil {
+		return err
+	}
+	if ok && len(w.tables) > 0 {
+		w.tables[len(w.tables)-1].widths = widths
+	}
+	return nil
 }
 
 // row reads a w:tr; a row whose insertion is deleted is dropped.

@@ -43,6 +43,9 @@ import (
 type Document struct {
 	Blocks []Block // body content in reading order
 	Header string  // text of the first-page or default header of the first section (a 红头 issuer may stand there)
+	// Properties are the document's custom properties that hold text
+	// (文件 → 属性 → 自定义 in Word): name → value; nil when none.
+	Properties map[string]string
 }
 
 // Block is one paragraph or one table of the body.
@@ -53,6 +56,7 @@ type Block struct {
 	Align     string     // "left", "center", "right", "both", "distribute", or "" when not set
 	Number    string     // the generated number text of an automatically numbered paragraph, e.g. "一、", or ""
 	Table     [][]string // non-nil for a table: rows of cell texts (cell paragraphs joined by \n)
+	Widths    []int      // a table's column widths in twips, from its grid; nil when it has none
 }
 
 // Text returns the document's text for recognition: paragraphs joined by
