@@ -6,9 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"replydesk/internal/recognize"
+	"replydesk/internal/render/docx"
 	"replydesk/internal/reply"
 	"replydesk/internal/safefile"
 	stylepkg "replydesk/internal/style"
@@ -114,15 +117,87 @@ func (d *Desk) importDocument(doc *wordml.Document, style string) (*Imported, er
 	ps := make([]recognize.Para, len(doc.Blocks))
 	empty := true
 	for i, b := range doc.Blocks {
-		ps[i] = recognize.Para{Text: b.Text, Align: b.Align, Table: b.Table}
+		ps[i] = recognize.Para{Text: b.Text, Align: b.Align, Table: b.Table, Widths: b.Widths}
 		empty = empty && strings.TrimSpace(b.Text) == "" && len(b.Table) == 0
 	}
 	if empty {
 		return nil, fmt.Errorf("Word 文档中没有文字：请确认选择的是答复函")
 	}
 	return d.recognise(func(opt recognize.Options) *recognize.Result {
-		return recognize.Paragraphs(ps, opt)
+		res := recognize.Paragraphs(ps, opt)
+		fromDocument(res, doc)
+		return res
 	}, "Word 文档", style)
+}
+
+// fromDocument fills the fields of res that the text of doc did not give
+// from what the document carries beside its text, and says so in a note:
+//   - the custom properties ReplyDesk writes for fields a letter may leave
+//     unprinted (docx.PropCategory …), kept by Word when the text is edited;
+//   - the 红头 in the first page's header, as the issuer, when the
+//     signature names none.
+//
+// A field the text gives is never replaced.
+func fromDocument(res *recognize.Result, doc *wordml.Document) {
+	r := res.Reply
+	note := func(field, msg string) {
+		res.Notes = append(res.Notes, recognize.Note{Para: -1, Field: field, Message: msg})
+	}
+	prop := func(name string) string { return strings.TrimSpace(doc.Properties[name]) }
+	take := func(field string, dst *string, name string) {
+		if v := prop(name); *dst == "" && v != "" {
+			*dst = v
+			note(field, "正文中没有"+name+"，已取自文档属性：“"+v+"”")
+		}
+	}
+	take("category", &r.Category, docx.PropCategory)
+	take("disclosure", &r.Disclosure, docx.PropDisclosure)
+	take("signer", &r.Signer, docx.PropSigner)
+	if v := prop(docx.PropProposers); len(r.Proposers) == 0 && v != "" {
+		for _, n := range strings.Split(v, docx.ProposerSep) {
+			if n = strings.TrimSpace(n); n != "" {
+				r.Proposers = append(r.Proposers, n)
+			}
+		}
+		note("proposers", "正文中没有提出人，已取自文档属性：“"+v+"”")
+		if n, err := strconv.Atoi(prop(docx.PropProposerCount)); err == nil && n > len(r.Proposers) && r.ProposerCount == 0 {
+			r.ProposerCount = n
+		}
+	}
+	if r.Issuer == "" {
+		if unit := redHead(doc.Header); unit != "" {
+			r.Issuer = unit
+			note("issuer", "落款中没有发文机关，已取自页眉的发文机关标志：“"+unit+"”，请核对")
+		}
+	}
+}
+
+// redHead returns the issuing unit a header names as a 发文机关标志 (红头),
+// e.g. "长春市教育局" from "长春市教育局文件" or "长春市教育局（函）", or
+// "" when the header is not one: several lines, too long, or not ending
+// like the name of a unit.
+func redHead(h string) string {
+	h = strings.TrimSpace(h)
+	if h == "" || strings.Contains(h, "\n") {
+		return ""
+	}
+	h = strings.Join(strings.Fields(h), "")
+	for _, suf := range []string{"（函）", "(函)", "文件", "函"} {
+		if s, ok := strings.CutSuffix(h, suf); ok && s != "" {
+			h = s
+			break
+		}
+	}
+	n := utf8.RuneCountInString(h)
+	if n < 3 || n > 30 {
+		return ""
+	}
+	for _, suf := range []string{"局", "委", "委员会", "办公室", "厅", "院", "政府", "中心", "站", "所", "处", "会", "部", "室", "队", "社", "馆", "办", "署", "司"} {
+		if strings.HasSuffix(h, suf) {
+			return h
+		}
+	}
+	return ""
 }
 
 // importText recognises text and checks the reply found.

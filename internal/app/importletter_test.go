@@ -6,11 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 
-	"replydesk/internal/letter"
 	"replydesk/internal/reply"
 	"replydesk/internal/style"
 	"replydesk/internal/tomlfile"
@@ -136,46 +134,17 @@ func roundTrip(t *testing.T, d *Desk, r *reply.Reply) *reply.Reply {
 	return im.Reply
 }
 
-// printed is r as its letter prints it: resolved by its style (derived
-// fields filled), without what the letter does not show and so cannot
-// give back:
-//   - a category, disclosure or 签发人 that the style does not print;
-//   - the proposers, when no proposer's name is printed (an opinion to the
-//     lead unit names the unit, not the member);
-//   - the column widths of an attachment's table: the Word reader gives a
-//     table's cell texts, not its grid.
+// printed is r as its letter gives it back: resolved by its style
+// (derived fields filled). A category, disclosure or 签发人 that the style
+// does not print, and proposers the letter does not name, come back from
+// the document's properties.
 func printed(t *testing.T, d *Desk, r *reply.Reply) reply.Reply {
 	t.Helper()
 	st, err := d.StyleOf(r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := st.Resolve(r)
-	if st.CategoryMark.Format == "" || st.CategoryMark.Place == style.None {
-		c.Category = ""
-	}
-	if (st.DisclosureMark.Format == "" || st.DisclosureMark.Place == style.None) && st.DisclosureNotes[c.Disclosure] == "" {
-		c.Disclosure = ""
-	}
-	if !st.SignerLine {
-		c.Signer = ""
-	}
-	l := letter.New(r, st)
-	text := l.Title + l.Salutation
-	for _, p := range l.Text {
-		text += p.Head + p.Rest
-	}
-	if !slices.ContainsFunc(c.Proposers, func(n string) bool { return n != "" && strings.Contains(text, n) }) {
-		c.Proposers, c.ProposerCount = nil, 0
-	}
-	for i, a := range c.Attachments {
-		if a.Table != nil {
-			tb := *a.Table
-			tb.Widths = nil
-			c.Attachments[i].Table = &tb
-		}
-	}
-	return c
+	return st.Resolve(r)
 }
 
 // fieldDiff lists the fields of two replies that differ, one a line.

@@ -113,6 +113,10 @@ func Bytes(l *letter.Letter, opt Options) ([]byte, error) {
 		{"rId2", relCore, "docProps/core.xml"},
 		{"rId3", relApp, "docProps/app.xml"},
 	}
+	if c := custom(properties(l)); c != nil {
+		parts = append(parts, part{"docProps/custom.xml", ctCustom, c})
+		pkgRels = append(pkgRels, [3]string{"rId4", relCustom, "docProps/custom.xml"})
+	}
 	all := []part{{"[Content_Types].xml", "", contentTypes(parts)}, {"_rels/.rels", "", relationships(pkgRels)}}
 	all = append(all, part{"word/_rels/document.xml.rels", "", relationships(rels)})
 	all = append(all, parts...)
