@@ -69,7 +69,7 @@ func containsAny(s string, words []string) bool {
 }
 
 // titleEnds are the last words of a title.
-var titleEnds = []string{"答复", "复函", "意见", "的函", "答复函", "答复意见", "回复"}
+var titleEnds = []string{"答复", "复函", "意见", "的函", "答复函", "答复意见", "回复", "办理单"}
 
 func hasAnySuffix(s string, words []string) bool {
 	for _, w := range words {
@@ -96,8 +96,13 @@ func (s *state) head(ps []para) {
 			// Between the title and the salutation stand marks, 发文字号,
 			// page furniture and scraps of it ("×"): the title's last line
 			// is the first line above that ends as a title does.
-			if isFurniture(t) || !titleLike(ps[i]) || !hasAnySuffix(titleText(t), titleEnds) {
-				if skipped++; skipped > 8 {
+			if isFurniture(t) || !titleLike(ps[i]) || !hasAnySuffix(titleEnd(t), titleEnds) {
+				// A page's metadata table may put a dozen short lines
+				// there; only lines that are not furniture count.
+				if !isFurniture(t) {
+					skipped++
+				}
+				if skipped > 8 {
 					break
 				}
 				continue
@@ -128,6 +133,11 @@ func (s *state) head(ps []para) {
 		title, joined, printed, from = nil, "", "", len(ps)
 	}
 	s.r.Title = printed
+	if len(title) > 0 {
+		if tag := siteTagRe.FindString(titleLabel.FindString(compact(title[0].text))); tag != "" {
+			s.note(title[0], "title", "标题前的“"+tag+"”是网页的栏目标记，已略去")
+		}
+	}
 	inTitle := map[int]bool{}
 	for _, p := range title {
 		inTitle[p.idx] = true
@@ -156,11 +166,27 @@ func (s *state) head(ps []para) {
 
 // titleLabel is the label of a title in a page's metadata table
 // ("信息名称  关于…的答复", "标  题：…").
-var titleLabel = regexp.MustCompile(`^(?:信息名称|文件名称|标题|名称)[:：]?`)
+// A site's tag in brackets may stand first ("[福建]福建省交通运输厅关于…").
+var (
+	titleLabel = regexp.MustCompile(`^(?:(?:信息名称|文件名称|标题|名称)[:：]?)?(?:\[\p{Han}{1,8}\])?`)
+	siteTagRe  = regexp.MustCompile(`\[\p{Han}{1,8}\]$`)
+)
 
 // titleText is a line of a title without its spaces and metadata label.
 func titleText(t string) string {
 	return titleLabel.ReplaceAllString(compact(t), "")
+}
+
+// titleEnd is a title line without a 案由 in 《》 printed after its last
+// word ("…第77号提案的答复函《关于…的建议》"), to see how it ends.
+func titleEnd(t string) string {
+	c := titleText(t)
+	if strings.HasSuffix(c, "》") {
+		if i := strings.LastIndex(c, "《"); i > 0 {
+			return c[:i]
+		}
+	}
+	return c
 }
 
 // titleLike reports whether p may be a line of a title: short, not a
@@ -251,11 +277,13 @@ var (
 	termRe = regexp.MustCompile(`第?([一二三四五六七八九十〇零0-9]+)届(人大常委会|人大|政协|人民代表大会|委员会)?(?:常委会)?(?:委员会)?第?([一二三四五六七八九十0-9]+)次(?:全体)?会议`)
 	cutRe  = regexp.MustCompile(`.*(?:关于对|关于|对|您在|你在|你们在|贵会在|在|于)`)
 	// numberRe finds the item number: 第244号, （第08号）, 第2025D048号, 21号提案.
-	numberRe  = regexp.MustCompile(`第([0-9][0-9A-Za-z]*)号|([0-9]+)号(?:提案|建议|议案|代表建议)`)
-	bookRe    = regexp.MustCompile(`《([^《》]+)》`)
-	quoteRe   = regexp.MustCompile(`[“"]([^“”"]+)[”"]`)
-	aboutRe   = regexp.MustCompile(`(关于[^，。,；;：:]*?的(?:建议|提案|议案))`)
-	coOpinion = []string{"会办意见", "协办意见"}
+	numberRe = regexp.MustCompile(`第([0-9][0-9A-Za-z]*)号|([0-9]+)号(?:提案|建议|议案|代表建议)`)
+	bookRe   = regexp.MustCompile(`《([^《》]+)》`)
+	// aboutQuoteRe is a 案由 that quotes the matter: 关于“…”的建议.
+	aboutQuoteRe = regexp.MustCompile(`(关于[“"]([^“”"]+)[”"]的(?:建议|提案|议案))`)
+	quoteRe      = regexp.MustCompile(`[“"]([^“”"]+)[”"]`)
+	aboutRe      = regexp.MustCompile(`(关于[^，。,；;：:]*?的(?:建议|提案|议案))`)
+	coOpinion    = []string{"会办意见", "协办意见"}
 	// titleCatRe finds a category in a title: "办理情况（B）的函".
 	titleCatRe = regexp.MustCompile(`[(（]([A-D])[)）](?:的(?:函|答复|复函|回复)|$)`)
 )
@@ -302,7 +330,13 @@ func (s *state) item() {
 	}
 	if m := bookRe.FindStringSubmatch(open); m != nil {
 		r.ItemTitle = m[1]
+	} else if m := aboutQuoteRe.FindStringSubmatch(open); m != nil && !strings.HasPrefix(m[2], "关于") {
+		// 关于“…”的建议: the quote is part of the 案由.
+		r.ItemTitle = m[1]
 	} else if m := quoteRe.FindStringSubmatch(open); m != nil {
+		r.ItemTitle = m[1]
+	} else if m := bookRe.FindStringSubmatch(title); m != nil && open == "" || m != nil && !strings.Contains(open, "关于") {
+		// The 案由 in 《》 in the title, when the opening does not name it.
 		r.ItemTitle = m[1]
 	} else if m := aboutRe.FindStringSubmatch(open); m != nil {
 		r.ItemTitle = m[1]

@@ -20,7 +20,9 @@ var listNumber = regexp.MustCompile(`(?m)^(附件[:：]?)?[0-9]+[.．、]`)
 // kept counts the letters and digits of s, full-width folded to ASCII, once
 // spaces, the Labels and list numbers are taken out.
 func kept(s string) map[rune]int {
-	s = listNumber.ReplaceAllString(width.Narrow.String(s), "")
+	// Bytes that are not UTF-8 are dropped, as Letter drops them; they
+	// must not hide a label ("附\xb6:").
+	s = listNumber.ReplaceAllString(width.Narrow.String(strings.ToValidUTF8(s, "")), "")
 	s = strings.Map(func(r rune) rune {
 		if r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' {
 			return -1

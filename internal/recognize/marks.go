@@ -13,12 +13,14 @@ import (
 // end ("办复类别：B").
 
 var (
-	catLabelRe = regexp.MustCompile(`(?:分类标识|答复类别|办复类别|办理类别|办理结果类别|类别|类型)[:：]?[【\[(（]?([A-D甲乙丙丁])类?[】\])）]?`)
+	catLabelRe = regexp.MustCompile(`(?:分类标识|答复类别|办复类别|办理类别|办理结果类别|办理结果|类别|类型)[:：]?[【\[(（]?([A-D甲乙丙丁])类?[】\])）]?`)
 	catMarkRe  = regexp.MustCompile(`【([A-D甲乙丙丁])类?】|[(（]([A-D甲乙丙丁])[)）]类|(?:^|\s)([A-D甲乙丙丁])类(?:\s|$)`)
 	discRe     = regexp.MustCompile(`(?:是否同意公开|是否公开|公开属性|公开类型|公开方式|公开选项)?[:：]?[【\[(（]?(不同意公开|同意公开|主动公开|依申请公开|不予公开|部分公开|不公开)[】\])）]?`)
-	docRe      = regexp.MustCompile(`[\p{Han}A-Za-z]{1,15}?[〔\[［(（【﹝][0-9]{4}[〕\]］)）】﹞]第?[0-9]+号`)
-	signerRe   = regexp.MustCompile(`(?:签发人|领导签发)[:：]?(\p{Han}{2,5})`)
-	loneCatRe  = regexp.MustCompile(`^[(（]?([A-D])[)）]?$`)
+	docRe      = regexp.MustCompile(`[\p{Han}A-Za-z]{1,15}?[:：]?[〔\[［(（【﹝][0-9]{4}[〕\]］)）】﹞]第?[0-9]+号`)
+	signerRe   = regexp.MustCompile(`(?:签发人|领导签发|(?:主要)?签发领导|领导署名|署名领导)[:：]?(\p{Han}{2,5})`)
+	// yesNoRe is a disclosure asked as a question: 是否同意公开：是.
+	yesNoRe   = regexp.MustCompile(`(是否同意公开|是否公开)[:：]?[【\[(（]?(是|否)[】\])）]?`)
+	loneCatRe = regexp.MustCompile(`^[(（]?([A-D])[)）]?$`)
 	// A mark given as a 附注: 注：“主动公开”。
 	noteMarkRe = regexp.MustCompile(`^注[:：]?`)
 )
@@ -48,10 +50,13 @@ func parseMarks(t string) (m marks, ok bool) {
 			return " "
 		})
 	}
-	take(docRe, func(g []string) { m.docNumber = g[0] })
+	take(docRe, func(g []string) { m.docNumber = strings.NewReplacer(":", "", "：", "").Replace(g[0]) })
 	take(signerRe, func(g []string) { m.signer = g[1] })
 	take(catLabelRe, func(g []string) { m.category = g[1] })
 	take(catMarkRe, func(g []string) { m.category = g[1] + g[2] + g[3] })
+	take(yesNoRe, func(g []string) {
+		m.disclosure = map[string]string{"是否同意公开是": "同意公开", "是否同意公开否": "不同意公开", "是否公开是": "公开", "是否公开否": "不公开"}[g[1]+g[2]]
+	})
 	take(discRe, func(g []string) { m.disclosure = g[1] })
 	rest := strings.TrimSpace(c)
 	if m.docNumber != "" && m.category == "" {

@@ -24,6 +24,7 @@
 package recognize
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -218,14 +219,74 @@ func split(text string) []para {
 		} else {
 			inTable = false
 		}
+		if p.cells == nil {
+			ps = append(ps, unflatten(p)...)
+			continue
+		}
 		ps = append(ps, p)
 	}
 	return ps
 }
 
-// trim removes surrounding spaces, including the ideographic space.
+var (
+	// flatRe is a whole letter flattened onto one line, as some pages
+	// give it: the salutation, then the opening and the rest, the
+	// paragraphs separated by spaces.
+	flatRe = regexp.MustCompile(`^((?:尊敬的)?[^\s:：，。,；;]{2,40}?(?:委员|代表)们?[:：])[\s\x{3000}]*(\S.{8,})$`)
+	// flatLabelRe starts a line of the signature block.
+	flatLabelRe = regexp.MustCompile(`^(?:联[\s\x{3000}]*系[\s\x{3000}]*(?:人|电[\s\x{3000}]*话|单[\s\x{3000}]*位)|领导署名|签发人|领导签发|抄[\s\x{3000}]*送|附[\s\x{3000}]*件|[(（]此件)`)
+	flatDateRe  = regexp.MustCompile(`^(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日`)
+)
+
+// unflatten cuts a flattened letter (flatRe) into its paragraphs: after
+// the salutation, at every run of spaces that follows the end of a
+// sentence or precedes a label of the signature block or a date, or that
+// separates a number from Chinese text ("…87078127 福建省交通运输厅").
+// Any other line is returned as it is.
+func unflatten(p para) []para {
+	m := flatRe.FindStringSubmatch(p.text)
+	if m == nil || !containsAny(m[2], openingWords) {
+		return []para{p}
+	}
+	out := []para{{idx: p.idx, text: m[1]}}
+	rest := m[2]
+	start := 0
+	for i := 0; i < len(rest); {
+		r, w := utf8.DecodeRuneInString(rest[i:])
+		if r != ' ' && r != '\u3000' {
+			i += w
+			continue
+		}
+		j := i
+		for j < len(rest) {
+			r2, w2 := utf8.DecodeRuneInString(rest[j:])
+			if r2 != ' ' && r2 != '\u3000' {
+				break
+			}
+			j += w2
+		}
+		prev, _ := utf8.DecodeLastRuneInString(rest[:i])
+		next, _ := utf8.DecodeRuneInString(rest[j:])
+		after := rest[j:]
+		if strings.ContainsRune("。！!？?：:；;", prev) || flatLabelRe.MatchString(after) || flatDateRe.MatchString(after) ||
+			unicode.IsDigit(prev) && isHan(next) {
+			if t := trim(rest[start:i]); t != "" {
+				out = append(out, para{idx: p.idx, text: t})
+			}
+			start = j
+		}
+		i = j
+	}
+	if t := trim(rest[start:]); t != "" {
+		out = append(out, para{idx: p.idx, text: t})
+	}
+	return out
+}
+
+// trim removes surrounding spaces, including the ideographic space, and
+// the bars of a web page's table ("2015年7月13日 |").
 func trim(s string) string {
-	return strings.TrimSpace(strings.Trim(s, " \u3000\u00a0\t"))
+	return strings.TrimSpace(strings.Trim(s, " \u3000\u00a0\t|｜"))
 }
 
 // compact removes every space from s: titles, names and labels are printed

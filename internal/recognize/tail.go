@@ -79,7 +79,7 @@ func (s *state) tail(ps []para) int {
 func (s *state) signatureLine(ps []para, i int) bool {
 	t := ps[i].text
 	return isContact(t) || isCC(t) || isAttachment(t) || isAttachmentItem(ps, i) || isMarkOnly(t) ||
-		officeLabelRe.MatchString(compact(t)) || emptyLabelRe.MatchString(compact(t))
+		officeLabelRe.MatchString(compact(t)) || emptyLabelRe.MatchString(compact(t)) || thisDocRe.MatchString(inner(t)) && isParenNote(t)
 }
 
 var (
@@ -105,7 +105,13 @@ func isDate(t string) bool {
 func (s *state) date(p para) {
 	c := compact(p.text)
 	if brokenDateRe.MatchString(c) {
-		s.note(p, "date", "第"+itoa(p.idx+1)+"段“"+p.text+"”像是缺了年、月的成文日期，无法确定，请补上")
+		d, ok := brokenDate(c)
+		if !ok {
+			s.note(p, "date", "第"+itoa(p.idx+1)+"段“"+p.text+"”像是缺了年、月的成文日期，无法确定，请补上")
+			return
+		}
+		s.r.Date = d
+		s.note(p, "date", "第"+itoa(p.idx+1)+"段“"+p.text+"”像是缺了年、月的成文日期，只有一种读法，已录为"+d.String()+"，请核对")
 		return
 	}
 	d, err := reply.ParseDate(c)
@@ -136,10 +142,10 @@ func (s *state) tailLine(t string) bool {
 
 var (
 	contactRe  = regexp.MustCompile(`^(?:联系人|联系电话|联系单位|联系方式|承办单位|承办处室|承办科室|承办负责人|承办人)`)
-	ccRe       = regexp.MustCompile(`^(?:抄送|抄报)[:：]?`)
-	ccLabelRe  = regexp.MustCompile(`^抄[\s\x{3000}]*[送报][\s\x{3000}]*[:：]?[\s\x{3000}]*`)
+	ccRe       = regexp.MustCompile(`^(?:抄送|抄报)[:：]?|^送[:：]`)
+	ccLabelRe  = regexp.MustCompile(`^(?:抄[\s\x{3000}]*[送报]|送)[\s\x{3000}]*[:：]?[\s\x{3000}]*`)
 	ccSep      = regexp.MustCompile(`[、，,；;\s\x{3000}]+`)
-	attachRe   = regexp.MustCompile(`^附件[0-9]*[:：]`)
+	attachRe   = regexp.MustCompile(`^附(?:件[0-9]*)?[:：]`)
 	attachItem = regexp.MustCompile(`^[0-9]+[.．、]`)
 	nameRe     = regexp.MustCompile(`^(?:联系人|承办人|经办人)(?:姓名)?(?:及(?:联系)?电话)?[:：]?(\p{Han}{2,12})`)
 	// unitEnd ends the name of a unit before a person's name in a contact
@@ -147,15 +153,28 @@ var (
 	unitEnd = regexp.MustCompile(`^(\p{Han}{2,}(?:局|委|办|院|所|站|中心|公司|科|股|室|处|部|队|馆))(\p{Han}{2,4})$`)
 	phoneRe = regexp.MustCompile(`(?:\+?86)?1[3-9][0-9]{9}|(?:[(（]0[0-9]{2,3}[)）]|0[0-9]{2,3}[-－—]?)?[0-9]{7,8}(?:(?:-|转)[0-9]{1,6})?`)
 	unitRe  = regexp.MustCompile(`^(联系单位|承办单位|承办处室|承办科室)(?:及电话)?[:：]?(\p{Han}+)`)
+	// unitNameRe is "联系单位、联系人及电话：省交通运输厅 邢欣欣 65220315":
+	// one label for a unit, a person and a phone, the values in order.
+	unitNameRe = regexp.MustCompile(`^联系单位[、及和]联系人(?:及(?:联系)?电话)?[:：]`)
+	// thisDocRe is a 附注 that says how the document is published.
+	thisDocRe = regexp.MustCompile(`^此件(主动公开|公开发布|依申请公开|不予公开|不公开|公开)[。.]?$`)
 )
 
 // inner strips the parentheses of a 附注 and its spaces.
 func inner(t string) string {
 	c := compact(t)
-	if (strings.HasPrefix(c, "（") && strings.HasSuffix(c, "）")) || (strings.HasPrefix(c, "(") && strings.HasSuffix(c, ")")) {
+	open := strings.HasPrefix(c, "（") || strings.HasPrefix(c, "(")
+	closed := strings.HasSuffix(c, "）") || strings.HasSuffix(c, ")")
+	// A parenthesis whose other half was lost on the way to the web page
+	// ("（联系人：乐希，联系电话：138…") still makes a 附注, but a line that
+	// only ends with one ("…（第5号）") does not.
+	if open && (closed || !strings.ContainsAny(c[1:], "（(")) {
 		_, w := utf8.DecodeRuneInString(c)
-		_, v := utf8.DecodeLastRuneInString(c)
-		c = c[w : len(c)-v]
+		c = c[w:]
+		if closed {
+			_, v := utf8.DecodeLastRuneInString(c)
+			c = c[:len(c)-v]
+		}
 	}
 	return c
 }
@@ -225,6 +244,10 @@ func (s *state) after(p para) {
 // (联系单位, 承办处室) has no field of its own: it is kept as a 附注.
 func (s *state) contact(p para) {
 	c := inner(p.text)
+	if loc := unitNameRe.FindStringIndex(c); loc != nil {
+		s.unitContact(p)
+		return
+	}
 	if m := unitRe.FindStringSubmatch(c); m != nil {
 		s.r.Notes = append(s.r.Notes, m[1]+"："+m[2])
 	}
@@ -311,18 +334,12 @@ func (s *state) sealed(text []para, issuer para) bool {
 }
 
 // disclosureNote reads a 附注 that prints the disclosure in the house
-// style's wording ("（此件公开发布）" → 主动公开), and reports whether p was
-// one. The note is told in the report, as its words are not kept.
+// style's wording ("（此件公开发布）" → 主动公开), or else says it
+// ("（此件主动公开）"), and reports whether p was one. The note is told in
+// the report, as its words are not kept.
 func (s *state) disclosureNote(p para) bool {
-	if len(s.opt.DisclosureNotes) == 0 {
-		return false
-	}
 	t := inner(p.text)
-	for _, code := range sortedKeys(s.opt.DisclosureNotes) {
-		n := inner(s.opt.DisclosureNotes[code])
-		if n == "" || t != n {
-			continue
-		}
+	set := func(code string) {
 		switch {
 		case s.r.Disclosure == "":
 			s.r.Disclosure = code
@@ -332,6 +349,17 @@ func (s *state) disclosureNote(p para) bool {
 		default:
 			s.note(p, "disclosure", "第"+itoa(p.idx+1)+"段附注“"+p.text+"”表示公开属性“"+code+"”，与前面的“"+s.r.Disclosure+"”不同，已保留前者")
 		}
+	}
+	for _, code := range sortedKeys(s.opt.DisclosureNotes) {
+		if n := inner(s.opt.DisclosureNotes[code]); n != "" && t == n {
+			set(code)
+			return true
+		}
+	}
+	// Otherwise a note that says how "this document" is published is
+	// the disclosure as printed: （此件主动公开）, （此件公开发布）.
+	if m := thisDocRe.FindStringSubmatch(t); m != nil {
+		set(m[1])
 		return true
 	}
 	return false
@@ -347,3 +375,61 @@ func sortedKeys(m map[string]string) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// brokenDate reads a date that lost its 年 and 月 ("2023619") when the
+// digits after the year allow a single month and day: 6-19 (61 is no
+// month). "2023111" (1-11 or 11-1) has two readings and is not read.
+func brokenDate(c string) (reply.Date, bool) {
+	c = strings.TrimSuffix(c, "日")
+	if len(c) < 6 || len(c) > 8 {
+		return reply.Date{}, false
+	}
+	year, rest := c[:4], c[4:]
+	var found []reply.Date
+	for k := 1; k < len(rest) && k <= 2; k++ {
+		m, d := rest[:k], rest[k:]
+		if len(d) > 2 || m[0] == '0' && len(m) == 1 {
+			continue
+		}
+		if date, err := reply.ParseDate(year + "年" + m + "月" + d + "日"); err == nil {
+			found = append(found, date)
+		}
+	}
+	if len(found) != 1 {
+		return reply.Date{}, false
+	}
+	return found[0], true
+}
+
+// unitContact reads a contact line whose one label introduces a unit, a
+// person and a phone, separated by spaces: "联系单位、联系人及电话：省交通
+// 运输厅 邢欣欣 65220315". The unit is kept as a 附注.
+func (s *state) unitContact(p para) {
+	t := p.text
+	if i := strings.IndexAny(t, ":："); i >= 0 {
+		_, w := utf8.DecodeRuneInString(t[i:])
+		t = t[i+w:]
+	}
+	t = strings.TrimRight(t, ")）")
+	var rest []string
+	for _, f := range strings.Fields(strings.ReplaceAll(t, "\u3000", " ")) {
+		switch {
+		case phoneRe.FindString(f) == f && s.r.Contact.Phone == "":
+			s.r.Contact.Phone = f
+		case unitSuffixRe.MatchString(f):
+			s.r.Notes = append(s.r.Notes, "联系单位："+f)
+		case personRe.MatchString(f) && s.r.Contact.Name == "":
+			s.r.Contact.Name = f
+		default:
+			rest = append(rest, f)
+		}
+	}
+	if len(rest) > 0 {
+		s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人一行中“"+strings.Join(rest, " ")+"”未能识别：“"+p.text+"”")
+	}
+}
+
+var (
+	unitSuffixRe = regexp.MustCompile(`^\p{Han}{2,}(?:局|厅|委|委员会|办|办公室|院|所|站|中心|公司|科|股|室|处|部|队|馆|政府)$`)
+	personRe     = regexp.MustCompile(`^\p{Han}{2,4}$`)
+)
