@@ -20,8 +20,11 @@ var (
 )
 
 // maxClosing is the length of the longest closing: a paragraph that
-// thanks the member at the end of a long one is body.
+// thanks the member at the end of a long one is body. One that starts by
+// thanking ("周博委员，感谢您对…") is a closing of any length.
 const maxClosing = 150
+
+var closingStartRe = regexp.MustCompile(`^(?:\p{Han}{2,12}(?:委员|代表)[，,])?(?:感谢|非常感谢|衷心感谢|再次感谢|十分感谢|谢谢)`)
 
 // isHeading reports whether t starts with a heading number.
 func isHeading(t string) bool { return headingRe.MatchString(t) }
@@ -46,7 +49,7 @@ func (s *state) body(ps []para) {
 		lines = lines[:n-1]
 	}
 	if n := len(lines); n > 1 && closingRe.MatchString(lines[n-1]) && !isHeading(lines[n-1]) &&
-		utf8.RuneCountInString(lines[n-1]) <= maxClosing {
+		(utf8.RuneCountInString(lines[n-1]) <= maxClosing || closingStartRe.MatchString(lines[n-1])) {
 		s.r.Closing = lines[n-1]
 		lines = lines[:n-1]
 	}

@@ -132,6 +132,27 @@ func (s *state) head(ps []para) {
 	if !containsAny(joined, titleWords) {
 		title, joined, printed, from = nil, "", "", len(ps)
 	}
+	if title == nil {
+		// A title cut short by the page ("对云南省十三届人大二次会议") still
+		// names the session: the line just above the salutation (marks
+		// and furniture aside) that does is taken as the title.
+		for i := len(ps) - 1; i >= 0 && i >= len(ps)-4; i-- {
+			t := ps[i].text
+			if isFurniture(t) || isMarkOnly(t) {
+				continue
+			}
+			if titleLike(ps[i]) && termRe.MatchString(compact(t)) {
+				title, joined, printed, from = []para{ps[i]}, titleText(t), titleText(t), i
+			}
+			break
+		}
+	}
+	if m := numberedRe.FindStringSubmatchIndex(printed); m != nil {
+		// "…的函(编号:B〔2017〕062号)": the 文号 printed after the title.
+		s.r.DocNumber = strings.NewReplacer(":", "", "：", "").Replace(printed[m[2]:m[3]])
+		s.note(title[len(title)-1], "doc_number", "标题后的“"+printed[m[0]:m[1]]+"”已录为发文字号")
+		printed = printed[:m[0]]
+	}
 	s.r.Title = printed
 	if len(title) > 0 {
 		if tag := siteTagRe.FindString(titleLabel.FindString(compact(title[0].text))); tag != "" {
@@ -170,6 +191,9 @@ func (s *state) head(ps []para) {
 var (
 	titleLabel = regexp.MustCompile(`^(?:(?:信息名称|文件名称|标题|名称)[:：]?)?(?:\[\p{Han}{1,8}\])?`)
 	siteTagRe  = regexp.MustCompile(`\[\p{Han}{1,8}\]$`)
+	// numberedRe is a 文号 in parentheses after a title:
+	// "(编号:B〔2017〕062号)", "（长教函〔2023〕1号）".
+	numberedRe = regexp.MustCompile(`[(（](?:编号|文号)?[:：]?([\p{Han}A-Za-z]{0,15}[〔\[［(（【﹝][0-9]{4}[〕\]］)）】﹞]第?[0-9]+号)[)）]$`)
 )
 
 // titleText is a line of a title without its spaces and metadata label.
@@ -180,7 +204,7 @@ func titleText(t string) string {
 // titleEnd is a title line without a 案由 in 《》 printed after its last
 // word ("…第77号提案的答复函《关于…的建议》"), to see how it ends.
 func titleEnd(t string) string {
-	c := titleText(t)
+	c := numberedRe.ReplaceAllString(titleText(t), "")
 	if strings.HasSuffix(c, "》") {
 		if i := strings.LastIndex(c, "《"); i > 0 {
 			return c[:i]
@@ -198,7 +222,7 @@ func titleLike(p para) bool {
 	if p.align == "center" || hasAnySuffix(t, titleEnds) {
 		limit = 4 * 22
 	}
-	if n > limit || strings.ContainsAny(lastRune(t), "。：:；;，,！!？?") {
+	if n > limit || strings.ContainsAny(lastRune(t), "。：:；;，,！!？?") || strings.ContainsAny(t, "•·") {
 		return false
 	}
 	if isDate(t) || isMarkOnly(t) {
@@ -233,8 +257,11 @@ func hanShare(t string) float64 {
 var (
 	addressRe = regexp.MustCompile(`^(?:尊敬的|尊敬)?(.+?)(委员|代表|同志)?[:：]?$`)
 	countRe   = regexp.MustCompile(`^(.+?)等([0-9]+|[一二两三四五六七八九十]+)?(?:位|名|人)?$`)
-	branchRe  = regexp.MustCompile(`^(\p{Han}{2,4}?)(?:政协|人大)\p{Han}*$`)
-	nameSep   = regexp.MustCompile(`[、，,；;\s]+`)
+	// countOnlyRe is a count after several names without 等:
+	// "司长虹、杨胜利二位代表".
+	countOnlyRe = regexp.MustCompile(`^(.+、\p{Han}{2,4}?)([0-9]+|[一二两三四五六七八九十]+)(?:位|名)$`)
+	branchRe    = regexp.MustCompile(`^(\p{Han}{2,4}?)(?:政协|人大)\p{Han}*$`)
+	nameSep     = regexp.MustCompile(`[、，,；;\s]+`)
 )
 
 // salutation reads the proposers and the kind from "董妍委员：",
@@ -260,6 +287,11 @@ func (s *state) salutation(p para) {
 		if n, err := reply.ParseNumeral(c[2]); err == nil && c[2] != "" {
 			s.r.ProposerCount = n
 		}
+	} else if c := countOnlyRe.FindStringSubmatch(names); c != nil {
+		names = c[1]
+		if n, err := reply.ParseNumeral(c[2]); err == nil {
+			s.r.ProposerCount = n
+		}
 	}
 	if word != "" {
 		if b := branchRe.FindStringSubmatch(names); b != nil {
@@ -274,10 +306,10 @@ func (s *state) salutation(p para) {
 }
 
 var (
-	termRe = regexp.MustCompile(`第?([一二三四五六七八九十〇零0-9]+)届(人大常委会|人大|政协|人民代表大会|委员会)?(?:常委会)?(?:委员会)?第?([一二三四五六七八九十0-9]+)次(?:全体)?会议`)
+	termRe = regexp.MustCompile(`第?([一二三四五六七八九十〇零0-9]+)届+(人大常委会|人大|政协|人民代表大会|委员会)?(?:常委会)?(?:委员会)?第?([一二三四五六七八九十0-9]+)次(?:全体)?会议`)
 	cutRe  = regexp.MustCompile(`.*(?:关于对|关于|对|您在|你在|你们在|贵会在|在|于)`)
 	// numberRe finds the item number: 第244号, （第08号）, 第2025D048号, 21号提案.
-	numberRe = regexp.MustCompile(`第([0-9][0-9A-Za-z]*)号|([0-9]+)号(?:提案|建议|议案|代表建议)`)
+	numberRe = regexp.MustCompile(`第([0-9][0-9A-Za-z]*)号|([0-9]+)号(?:提案|建议|议案|代表建议)|》[(（]([0-9][0-9A-Za-z]*)[)）]`)
 	bookRe   = regexp.MustCompile(`《([^《》]+)》`)
 	// aboutQuoteRe is a 案由 that quotes the matter: 关于“…”的建议.
 	aboutQuoteRe = regexp.MustCompile(`(关于[“"]([^“”"]+)[”"]的(?:建议|提案|议案))`)
@@ -324,7 +356,7 @@ func (s *state) item() {
 	}
 	for _, t := range []string{title, open} {
 		if m := numberRe.FindStringSubmatch(t); m != nil {
-			r.Number = m[1] + m[2]
+			r.Number = m[1] + m[2] + m[3]
 			break
 		}
 	}

@@ -350,7 +350,29 @@ func (s *state) recognise(ps []para) {
 	bodyEnd := s.tail(ps[bodyFrom:pages]) + bodyFrom
 	s.body(ps[bodyFrom:bodyEnd])
 	s.pages(ps[pages:end])
+	s.titleCrumbs()
 	s.item()
+}
+
+// titleCrumbs removes the page's crumbs run into the title's first line
+// ("政府信息公开苍溪县财政局关于…的复函"): when the title names the issuer
+// of the signature, followed by 关于 or 对, what stands before it is not
+// the title's. The words removed are noted.
+func (s *state) titleCrumbs() {
+	t, issuer := s.r.Title, s.r.Issuer
+	if issuer == "" {
+		return
+	}
+	i := strings.Index(t, issuer)
+	if i <= 0 || strings.Contains(t[:i], "\n") {
+		return
+	}
+	rest := t[i+len(issuer):]
+	if !strings.HasPrefix(rest, "关于") && !strings.HasPrefix(rest, "对") {
+		return
+	}
+	s.r.Title = t[i:]
+	s.notes = append(s.notes, Note{Para: -1, Field: "title", Message: "标题前的“" + t[:i] + "”是网页上的栏目文字，已略去"})
 }
 
 func p2s(p para) string { return p.text }

@@ -87,7 +87,11 @@ var (
 	// reply; it is kept as a 附注.
 	officeLabelRe = regexp.MustCompile(`^(?:分管领导|分管单位|主管领导|责任领导|责任单位|责任科室|审核人|审核)[:：]\p{Han}{2,20}$`)
 	// emptyLabelRe is a label left without its value ("领导签字：").
-	emptyLabelRe = regexp.MustCompile(`^(?:领导签字|领导签发|签发人|签字|附件|联系人|联系电话|审核人)[:：]$`)
+	emptyLabelRe = regexp.MustCompile(`^(?:领导签字|领导签发|签发人|签字|附件|联系人|联系电话|审核人|单位负责人|负责人|承办人)[:：]$`)
+	// dateScrapRe is what is left of a date the page mangled ("0二十六日").
+	dateScrapRe = regexp.MustCompile(`^[0-9〇○零一二三四五六七八九十年月日]{2,12}$`)
+	// dashes are the dashes seen between an area code and a number.
+	dashes = strings.NewReplacer("－", "-", "—", "-", "–", "-", "─", "-", "‐", "-")
 	// brokenDateRe is a date that lost its 年 and 月: 2023821.
 	brokenDateRe = regexp.MustCompile(`^(?:19|20)[0-9]{4,6}日?$`)
 	arabicDateRe = regexp.MustCompile(`^[0-9]{4}(?:年[0-9]{1,2}月[0-9]{1,2}日|[-/.][0-9]{1,2}[-/.][0-9]{1,2})$`)
@@ -137,7 +141,8 @@ func issuerLike(t string) bool {
 
 // tailLine reports whether t belongs to the tail of a letter.
 func (s *state) tailLine(t string) bool {
-	return isContact(t) || isCC(t) || isAttachment(t) || isMarkOnly(t) || isFurniture(t) || isParenNote(t)
+	return isContact(t) || isCC(t) || isAttachment(t) || isMarkOnly(t) || isFurniture(t) || isParenNote(t) ||
+		emptyLabelRe.MatchString(compact(t)) || dateScrapRe.MatchString(compact(t)) && strings.ContainsAny(t, "日月年")
 }
 
 var (
@@ -151,7 +156,7 @@ var (
 	// unitEnd ends the name of a unit before a person's name in a contact
 	// line ("通川区交运局冉观偲").
 	unitEnd = regexp.MustCompile(`^(\p{Han}{2,}(?:局|委|办|院|所|站|中心|公司|科|股|室|处|部|队|馆))(\p{Han}{2,4})$`)
-	phoneRe = regexp.MustCompile(`(?:\+?86)?1[3-9][0-9]{9}|(?:[(（]0[0-9]{2,3}[)）]|0[0-9]{2,3}[-－—]?)?[0-9]{7,8}(?:(?:-|转)[0-9]{1,6})?`)
+	phoneRe = regexp.MustCompile(`(?:\+?86)?1[3-9][0-9]{9}|(?:[(（]0[0-9]{2,3}[)）]|0[0-9]{2,3}[-－—–─‐]?)?[0-9]{7,8}(?:(?:-|转)[0-9]{1,6})?`)
 	unitRe  = regexp.MustCompile(`^(联系单位|承办单位|承办处室|承办科室)(?:及电话)?[:：]?(\p{Han}+)`)
 	// unitNameRe is "联系单位、联系人及电话：省交通运输厅 邢欣欣 65220315":
 	// one label for a unit, a person and a phone, the values in order.
@@ -234,6 +239,8 @@ func (s *state) after(p para) {
 		s.r.Notes = append(s.r.Notes, inner(t))
 	case isFurniture(t):
 		s.note(p, "", "第"+itoa(p.idx+1)+"段是网页内容，已略去：“"+t+"”")
+	case dateScrapRe.MatchString(compact(t)):
+		s.note(p, "date", "第"+itoa(p.idx+1)+"段“"+t+"”像是残缺的成文日期，无法识别，请补上")
 	default:
 		s.note(p, "", "第"+itoa(p.idx+1)+"段在落款之后，未能识别，已略去：“"+t+"”")
 	}
@@ -271,7 +278,7 @@ func (s *state) contact(p para) {
 		return
 	}
 	if ph := phoneRe.FindAllString(c, -1); len(ph) > 0 && s.r.Contact.Phone == "" {
-		s.r.Contact.Phone = strings.Join(ph, "、")
+		s.r.Contact.Phone = dashes.Replace(strings.Join(ph, "、"))
 	}
 	if rest := leftover(c, s.r.Contact.Name, s.r.Contact.Phone, strings.Join(s.r.Notes, "")); rest != "" {
 		s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人一行中“"+rest+"”未能识别：“"+p.text+"”")
