@@ -1,8 +1,6 @@
 package layout
 
 import (
-	"strconv"
-
 	"replydesk/internal/page"
 	"replydesk/internal/style"
 )
@@ -170,23 +168,4 @@ func runs(l line, slot int) []page.Run {
 		out[n-1].Glyphs = append(out[n-1].Glyphs, page.Glyph{R: g.r, X: marginLeft + g.x, W: g.w})
 	}
 	return out
-}
-
-// folio adds the page number (§7.5): 4号 half-width Arabic digits between
-// em dashes, "— 1 —", 7 mm below the type area; odd pages at the right with
-// one character of indent, even pages at the left with one.
-func (t *typesetter) folio(pg *page.Page, n int) {
-	s := span{text: "— " + strconv.Itoa(n) + " —", role: RoleSong, size: folioSize, color: page.Black}
-	p := &para{spans: []span{s}, align: left, where: where{"folio", -1}}
-	l := setLine(t.pieces(p), 0, areaWidth, left, true)
-	x := folioSize // one character from the left edge
-	if n%2 == 1 {
-		x = areaWidth - folioSize - width(l)
-	}
-	l = shift(l, x)
-	y := marginTop + areaHeight + folioDrop + folioSize*88/100
-	for _, r := range runs(l, 0) {
-		r.Y = y
-		pg.Runs = append(pg.Runs, r)
-	}
 }
