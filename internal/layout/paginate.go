@@ -133,12 +133,18 @@ func (t *typesetter) placeSignature(p *pager, group []row) {
 	}
 }
 
-// pinCC puts the 版记 at the foot of the last page, on a page of its own if
-// the last page has no room for it under one blank line.
+// pinCC puts the 版记 at the foot of the last page under one blank line.
+// Where the last page has no room for it, the blank lines above the
+// signature are first reduced to one, as for the signature itself (see
+// placeSignature); only if that is not enough does the 版记 take a page of
+// its own.
 func (t *typesetter) pinCC(p *pager) {
 	lines := t.cc()
 	if len(lines) == 0 {
 		return
+	}
+	if over := p.cur + 1 + len(lines) - linesPerPage; over > 0 {
+		p.tightenSignature(over)
 	}
 	if p.cur+1+len(lines) > linesPerPage {
 		p.newPage()
@@ -154,6 +160,31 @@ func (t *typesetter) pinCC(p *pager) {
 		{X1: marginLeft, Y1: lineTop(top), X2: marginLeft + areaWidth, Y2: lineTop(top), Width: thick, Color: page.Black},
 		{X1: marginLeft, Y1: lineTop(linesPerPage), X2: marginLeft + areaWidth, Y2: lineTop(linesPerPage), Width: thick, Color: page.Black},
 	}
+}
+
+// tightenSignature removes up to n of the blank lines above the signature
+// block on the last page, keeping one, and moves the rows under them up.
+func (p *pager) tightenSignature(n int) {
+	last := len(p.pages) - 1
+	rows := p.pages[last]
+	start := 0
+	for start < len(rows) && !rows[start].signature {
+		start++
+	}
+	blanks := 0
+	for start+blanks < len(rows) && rows[start+blanks].signature && len(rows[start+blanks].glyphs) == 0 {
+		blanks++
+	}
+	k := min(n, blanks-1)
+	if k <= 0 {
+		return
+	}
+	rows = append(rows[:start], rows[start+k:]...)
+	for i := start; i < len(rows); i++ {
+		rows[i].slot -= k
+	}
+	p.pages[last] = rows
+	p.cur -= k
 }
 
 // runs turns a line on grid line slot into runs of one face, size and colour.
