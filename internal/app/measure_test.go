@@ -133,7 +133,7 @@ func (r *raster) black(x, y int) bool {
 // rasterPages renders every page of the PDF at measureDPI as raw PPM.
 func rasterPages(t *testing.T, pdf string) []*raster {
 	t.Helper()
-	prefix := filepath.Join(filepath.Dir(pdf), "page")
+	prefix := strings.TrimSuffix(pdf, ".pdf") + "-page"
 	tool(t, "pdftoppm", "-r", fmt.Sprint(measureDPI), pdf, prefix)
 	names, _ := filepath.Glob(prefix + "-*.ppm")
 	sort.Strings(names) // pdftoppm pads the numbers to one width
@@ -143,6 +143,7 @@ func rasterPages(t *testing.T, pdf string) []*raster {
 		if err != nil {
 			t.Fatal(err)
 		}
+		os.Remove(name)
 		// pdftoppm writes the header as "P6\nW H\n255\n".
 		var r raster
 		parts := bytes.SplitN(data, []byte("\n"), 4)
@@ -165,13 +166,15 @@ func pxToMm(px int) float64 { return float64(px) * 25.4 / measureDPI }
 func mmToPx(mm float64) int { return int(math.Floor(mm * measureDPI / 25.4)) }
 
 // inkPastRight returns the first black pixel wholly right of the type area
-// (its left edge past 184 mm, one pixel of antialiasing allowed), skipping
-// rows that hold a rule (a black run longer than 100 mm).
+// (its left edge past 184 mm, one pixel of antialiasing allowed) that is
+// no part of a rule: rows holding a black run longer than 100 mm (the
+// 版记's rules) and columns holding one longer than 10 mm (a table's
+// border, taller than any glyph) are skipped.
 func inkPastRight(img *raster) (xMm, yMm float64, found bool) {
 	edge := mmToPx(mmAreaRight) + 2
 	for y := range img.h {
 		for x := edge; x < img.w; x++ {
-			if !img.black(x, y) {
+			if !img.black(x, y) || ruleColumn(img, x, y) {
 				continue
 			}
 			if !ruleRow(img, y) {
@@ -196,6 +199,20 @@ func ruleRow(img *raster, y int) bool {
 		}
 	}
 	return false
+}
+
+// ruleColumn reports whether the black pixel at x, y is part of a
+// vertical black run longer than 10 mm.
+func ruleColumn(img *raster, x, y int) bool {
+	long := mmToPx(10)
+	y0, y1 := y, y
+	for y0 > 0 && img.black(x, y0-1) {
+		y0--
+	}
+	for y1 < img.h-1 && img.black(x, y1+1) {
+		y1++
+	}
+	return y1-y0+1 > long
 }
 
 // folioDashTops finds the page number under the type area and returns the
