@@ -105,7 +105,9 @@ func (t *typesetter) placeSignature(p *pager, group []row) {
 	if p.cur+need > linesPerPage && blanks > 1 && p.cur+need-(blanks-1) <= linesPerPage {
 		group = group[blanks-1:] // tighten the space above the issuer
 		need = len(group)
+		blanks = 1
 	}
+	t.sigBlanks = blanks
 	if p.cur+need > linesPerPage {
 		last := len(p.pages) - 1
 		var carried []row
@@ -144,7 +146,7 @@ func (t *typesetter) pinCC(p *pager) {
 		return
 	}
 	if over := p.cur + 1 + len(lines) - linesPerPage; over > 0 {
-		p.tightenSignature(over)
+		t.sigBlanks -= p.tightenSignature(over)
 	}
 	if p.cur+1+len(lines) > linesPerPage {
 		p.newPage()
@@ -164,7 +166,8 @@ func (t *typesetter) pinCC(p *pager) {
 
 // tightenSignature removes up to n of the blank lines above the signature
 // block on the last page, keeping one, and moves the rows under them up.
-func (p *pager) tightenSignature(n int) {
+// It returns how many it removed.
+func (p *pager) tightenSignature(n int) int {
 	last := len(p.pages) - 1
 	rows := p.pages[last]
 	start := 0
@@ -177,7 +180,7 @@ func (p *pager) tightenSignature(n int) {
 	}
 	k := min(n, blanks-1)
 	if k <= 0 {
-		return
+		return 0
 	}
 	rows = append(rows[:start], rows[start+k:]...)
 	for i := start; i < len(rows); i++ {
@@ -185,6 +188,7 @@ func (p *pager) tightenSignature(n int) {
 	}
 	p.pages[last] = rows
 	p.cur -= k
+	return k
 }
 
 // runs turns a line on grid line slot into runs of one face, size and colour.

@@ -16,7 +16,11 @@ func TestCCTightened(t *testing.T) {
 		t.Fatal(err)
 	}
 	ex := examples(t)["cc-tight"]
-	doc := layout.Typeset(ex.r, ex.st, fs).Doc
+	res := layout.Typeset(ex.r, ex.st, fs)
+	doc := res.Doc
+	if res.SignatureBlanks != 1 {
+		t.Errorf("SignatureBlanks = %d, want 1", res.SignatureBlanks)
+	}
 	if len(doc.Pages) != 1 {
 		t.Fatalf("%d pages, want 1: the 版记 took a page of its own", len(doc.Pages))
 	}
@@ -38,5 +42,10 @@ func TestCCTightened(t *testing.T) {
 	r.Body += "\n三是推进接送区建设。"
 	if doc := layout.Typeset(&r, ex.st, fs).Doc; len(doc.Pages) != 2 {
 		t.Errorf("one more line: %d pages, want 2", len(doc.Pages))
+	}
+	// Where there is room, a seal has two blank lines above the issuer.
+	r.Body = "很短的答复。"
+	if res := layout.Typeset(&r, ex.st, fs); res.SignatureBlanks != 2 || len(res.Doc.Pages) != 1 {
+		t.Errorf("short reply: SignatureBlanks = %d on %d pages, want 2 on 1", res.SignatureBlanks, len(res.Doc.Pages))
 	}
 }

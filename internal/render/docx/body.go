@@ -12,6 +12,7 @@ type doc struct {
 	l          *letter.Letter
 	fonts      map[string]Face
 	titleLines []string // the title's lines as the PDF sets them (Options.TitleLines)
+	sigBlanks  int      // blank lines above the issuer (Options.SignatureBlanks); 0: the standard's
 	b          strings.Builder
 }
 
@@ -307,6 +308,9 @@ func (d *doc) signature() {
 	gaps := 1
 	if l.Seal {
 		gaps = 2
+	}
+	if d.sigBlanks > 0 {
+		gaps = min(d.sigBlanks, gaps)
 	}
 	for range gaps {
 		d.blank(true)
