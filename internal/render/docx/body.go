@@ -12,7 +12,7 @@ type doc struct {
 	l          *letter.Letter
 	fonts      map[string]Face
 	titleLines []string // the title's lines as the PDF sets them (Options.TitleLines)
-	sigBlanks  int      // blank lines above the issuer (Options.SignatureBlanks); 0: the standard's
+	sigBlanks  int      // blank lines above the issuer as the PDF sets them (Options.SignatureBlanks); 0: the standard's
 	b          strings.Builder
 }
 
@@ -294,7 +294,8 @@ func width(text string) int { return 50 * letter.HalfCells(text) }
 // moves the block left, never past the right margin, and one longer than
 // letter.IssuerMaxCells is broken over lines (letter.IssuerLines), each
 // centred over the date (sealed) or right-aligned. All of it keeps
-// together.
+// together. Where the PDF reduced the blank lines above a sealed signature
+// to one (Options.SignatureBlanks), the second is set a hairline high.
 func (d *doc) signature() {
 	l := d.l
 	lines := letter.IssuerLines(l.Issuer)
@@ -309,10 +310,13 @@ func (d *doc) signature() {
 	if l.Seal {
 		gaps = 2
 	}
-	if d.sigBlanks > 0 {
-		gaps = min(d.sigBlanks, gaps)
-	}
-	for range gaps {
+	for i := range gaps {
+		if d.sigBlanks > 0 && gaps-i > d.sigBlanks {
+			// The PDF has no room for this blank line: it stays, so that
+			// the block reads as sealed, but a hairline high.
+			d.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + sFolio + `"/><w:keepNext/><w:spacing w:line="` + tw(hairline) + `" w:lineRule="exact"/></w:pPr></w:p>`)
+			continue
+		}
 		d.blank(true)
 	}
 	tail := len(l.Notes) + len(l.EndMarks)
