@@ -232,7 +232,7 @@ func styles(fonts map[string]Face) []byte {
 	st(sFolio, "页码", sNormal, `<w:snapToGrid w:val="0"/><w:spacing w:line="`+tw(20*letter.FolioSize)+`" w:lineRule="exact"/>`+flush,
 		rFonts(fonts, letter.RoleSong)+`<w:spacing w:val="0"/><w:sz w:val="`+halfPoints(letter.FolioSize)+`"/><w:szCs w:val="`+halfPoints(letter.FolioSize)+`"/>`, "")
 	// 发文机关标志 of the letter format (§10.1): red 小标宋, centred.
-	st(sHeader, "发文机关标志", sNormal, `<w:snapToGrid w:val="0"/><w:spacing w:line="240" w:lineRule="auto"/>`+flush+`<w:jc w:val="center"/>`,
+	st(sHeader, "发文机关标志", sNormal, `<w:snapToGrid w:val="0"/><w:spacing w:line="`+tw(20*letter.HeaderSize)+`" w:lineRule="exact"/>`+flush+`<w:jc w:val="center"/>`,
 		rFonts(fonts, letter.RoleTitle)+`<w:color w:val="`+red+`"/><w:spacing w:val="0"/><w:sz w:val="`+halfPoints(letter.HeaderSize)+`"/><w:szCs w:val="`+halfPoints(letter.HeaderSize)+`"/>`, "")
 	// Tables of attachments: ruled 0.25 mm, cells inset 1.5 mm.
 	pad := tw(twips(1500))
