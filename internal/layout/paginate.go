@@ -75,6 +75,7 @@ func (t *typesetter) paginate(doc *page.Doc, rows []row, first int) {
 		}
 	}
 	t.pinCC(p)
+	t.sigBlanks = p.signatureBlanks()
 	for i, rows := range p.pages {
 		pg := page.Page{}
 		for _, s := range rows {
@@ -105,9 +106,7 @@ func (t *typesetter) placeSignature(p *pager, group []row) {
 	if p.cur+need > linesPerPage && blanks > 1 && p.cur+need-(blanks-1) <= linesPerPage {
 		group = group[blanks-1:] // tighten the space above the issuer
 		need = len(group)
-		blanks = 1
 	}
-	t.sigBlanks = blanks
 	if p.cur+need > linesPerPage {
 		last := len(p.pages) - 1
 		var carried []row
@@ -146,7 +145,7 @@ func (t *typesetter) pinCC(p *pager) {
 		return
 	}
 	if over := p.cur + 1 + len(lines) - linesPerPage; over > 0 {
-		t.sigBlanks -= p.tightenSignature(over)
+		p.tightenSignature(over)
 	}
 	if p.cur+1+len(lines) > linesPerPage {
 		p.newPage()
@@ -166,8 +165,7 @@ func (t *typesetter) pinCC(p *pager) {
 
 // tightenSignature removes up to n of the blank lines above the signature
 // block on the last page, keeping one, and moves the rows under them up.
-// It returns how many it removed.
-func (p *pager) tightenSignature(n int) int {
+func (p *pager) tightenSignature(n int) {
 	last := len(p.pages) - 1
 	rows := p.pages[last]
 	start := 0
@@ -180,7 +178,7 @@ func (p *pager) tightenSignature(n int) int {
 	}
 	k := min(n, blanks-1)
 	if k <= 0 {
-		return 0
+		return
 	}
 	rows = append(rows[:start], rows[start+k:]...)
 	for i := start; i < len(rows); i++ {
@@ -188,7 +186,24 @@ func (p *pager) tightenSignature(n int) int {
 	}
 	p.pages[last] = rows
 	p.cur -= k
-	return k
+}
+
+// signatureBlanks returns how many blank lines stand above the issuer as
+// placed: the blank rows of the signature block before its first line.
+func (p *pager) signatureBlanks() int {
+	for _, rows := range p.pages {
+		for i, s := range rows {
+			if !s.signature {
+				continue
+			}
+			n := 0
+			for i+n < len(rows) && rows[i+n].signature && len(rows[i+n].glyphs) == 0 {
+				n++
+			}
+			return n
+		}
+	}
+	return 0
 }
 
 // runs turns a line on grid line slot into runs of one face, size and colour.
