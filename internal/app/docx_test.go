@@ -31,7 +31,8 @@ const (
 // the .docx to PDF with LibreOffice in one call, and measures the result:
 // the same page count as ReplyDesk's own PDF, A4 pages, text lines on the
 // 28.95 pt grid with at most 22 per page (22 on the seed's full pages),
-// no line wider than 28 characters, and the same text in the same order.
+// no line wider than 28 characters, the same text in the same order, no
+// ink past the type area and the page numbers' dashes 7 mm under it.
 // It is skipped where LibreOffice is not installed.
 func TestDOCXLibreOffice(t *testing.T) {
 	soffice, err := exec.LookPath("soffice")
@@ -90,6 +91,21 @@ func TestDOCXLibreOffice(t *testing.T) {
 			}
 			for i, lines := range bboxLines(t, got) {
 				checkGrid(t, i+1, lines, name == "reply-244" && i > 0 && i < want-1)
+			}
+			// The signature and the page numbers as Word's file places
+			// them: no ink past the type area; the dashes' top 7 mm under
+			// it, to within 1 mm, as the fonts LibreOffice substitutes
+			// for 宋体 draw the dash a little higher or lower.
+			for i, img := range rasterPages(t, got) {
+				if x, y, ok := inkPastRight(img); ok {
+					t.Errorf("LibreOffice page %d: black ink at %.2f mm from the left edge (y %.1f mm), past the type area", i+1, x, y)
+				}
+				tops, _ := folioDashTops(img)
+				for _, top := range tops {
+					if drop := top - mmAreaBottom; math.Abs(drop-mmFolioDrop) > 1 {
+						t.Errorf("LibreOffice page %d: the page number's dash tops %.2f mm under the type area, want %v ± 1", i+1, drop, mmFolioDrop)
+					}
+				}
 			}
 			ours := bodyText(tool(t, "pdftotext", filepath.Join(dir, name+".pdf"), "-"))
 			theirs := bodyText(tool(t, "pdftotext", got, "-"))

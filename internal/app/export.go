@@ -164,10 +164,12 @@ func (d *Desk) WriteDOCX(w io.Writer, r *reply.Reply) error {
 	return docx.Write(w, letter.New(r, st), d.docxOptions(r, st))
 }
 
-// docxOptions are docxOptions for r: the title breaks where the PDF's does.
+// docxOptions are docxOptions for r: the title breaks where the PDF's does,
+// and the signature has as many blank lines above it.
 func (d *Desk) docxOptions(r *reply.Reply, st *style.Style) docx.Options {
 	opt := docxOptions
-	opt.TitleLines = layout.Typeset(r, st, d.Fonts).TitleLines
+	res := layout.Typeset(r, st, d.Fonts)
+	opt.TitleLines, opt.SignatureBlanks = res.TitleLines, res.SignatureBlanks
 	return opt
 }
 

@@ -55,9 +55,15 @@ func TestBreakPara(t *testing.T) {
 		{"ellipsis stays whole and does not start a line",
 			strings.Repeat("中", 25) + "……",
 			[]string{strings.Repeat("中", 24), "中……"}},
-		{"a word longer than the line is split",
+		{"a word longer than the line is split: 26 cells hold 52 half-width letters",
 			strings.Repeat("A", 70),
-			[]string{strings.Repeat("A", 51), strings.Repeat("A", 19)}},
+			[]string{strings.Repeat("A", 52), strings.Repeat("A", 18)}},
+		{"half-width digits take half a cell: 22 characters and 8 digits fill the 26 cells of a first line",
+			strings.Repeat("中", 22) + "12345678" + strings.Repeat("文", 28) + "末",
+			[]string{strings.Repeat("中", 22) + "12345678", strings.Repeat("文", 28), "末"}},
+		{"a line with digits holds 28 cells",
+			strings.Repeat("中", 26) + strings.Repeat("文", 20) + "2023" + strings.Repeat("年", 6) + "末",
+			[]string{strings.Repeat("中", 26), strings.Repeat("文", 20) + "2023" + strings.Repeat("年", 6), "末"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -1,8 +1,6 @@
 package layout
 
 import (
-	"strconv"
-
 	"replydesk/internal/page"
 	"replydesk/internal/style"
 )
@@ -77,6 +75,7 @@ func (t *typesetter) paginate(doc *page.Doc, rows []row, first int) {
 		}
 	}
 	t.pinCC(p)
+	t.sigBlanks = p.signatureBlanks()
 	for i, rows := range p.pages {
 		pg := page.Page{}
 		for _, s := range rows {
@@ -135,12 +134,18 @@ func (t *typesetter) placeSignature(p *pager, group []row) {
 	}
 }
 
-// pinCC puts the 版记 at the foot of the last page, on a page of its own if
-// the last page has no room for it under one blank line.
+// pinCC puts the 版记 at the foot of the last page under one blank line.
+// Where the last page has no room for it, the blank lines above the
+// signature are first reduced to one, as for the signature itself (see
+// placeSignature); only if that is not enough does the 版记 take a page of
+// its own.
 func (t *typesetter) pinCC(p *pager) {
 	lines := t.cc()
 	if len(lines) == 0 {
 		return
+	}
+	if over := p.cur + 1 + len(lines) - linesPerPage; over > 0 {
+		p.tightenSignature(over)
 	}
 	if p.cur+1+len(lines) > linesPerPage {
 		p.newPage()
@@ -158,6 +163,49 @@ func (t *typesetter) pinCC(p *pager) {
 	}
 }
 
+// tightenSignature removes up to n of the blank lines above the signature
+// block on the last page, keeping one, and moves the rows under them up.
+func (p *pager) tightenSignature(n int) {
+	last := len(p.pages) - 1
+	rows := p.pages[last]
+	start := 0
+	for start < len(rows) && !rows[start].signature {
+		start++
+	}
+	blanks := 0
+	for start+blanks < len(rows) && rows[start+blanks].signature && len(rows[start+blanks].glyphs) == 0 {
+		blanks++
+	}
+	k := min(n, blanks-1)
+	if k <= 0 {
+		return
+	}
+	rows = append(rows[:start], rows[start+k:]...)
+	for i := start; i < len(rows); i++ {
+		rows[i].slot -= k
+	}
+	p.pages[last] = rows
+	p.cur -= k
+}
+
+// signatureBlanks returns how many blank lines stand above the issuer as
+// placed: the blank rows of the signature block before its first line.
+func (p *pager) signatureBlanks() int {
+	for _, rows := range p.pages {
+		for i, s := range rows {
+			if !s.signature {
+				continue
+			}
+			n := 0
+			for i+n < len(rows) && rows[i+n].signature && len(rows[i+n].glyphs) == 0 {
+				n++
+			}
+			return n
+		}
+	}
+	return 0
+}
+
 // runs turns a line on grid line slot into runs of one face, size and colour.
 func runs(l line, slot int) []page.Run {
 	var out []page.Run
@@ -170,23 +218,4 @@ func runs(l line, slot int) []page.Run {
 		out[n-1].Glyphs = append(out[n-1].Glyphs, page.Glyph{R: g.r, X: marginLeft + g.x, W: g.w})
 	}
 	return out
-}
-
-// folio adds the page number (§7.5): 4号 half-width Arabic digits between
-// em dashes, "— 1 —", 7 mm below the type area; odd pages at the right with
-// one character of indent, even pages at the left with one.
-func (t *typesetter) folio(pg *page.Page, n int) {
-	s := span{text: "— " + strconv.Itoa(n) + " —", role: RoleSong, size: folioSize, color: page.Black}
-	p := &para{spans: []span{s}, align: left, where: where{"folio", -1}}
-	l := setLine(t.pieces(p), 0, areaWidth, left, true)
-	x := folioSize // one character from the left edge
-	if n%2 == 1 {
-		x = areaWidth - folioSize - width(l)
-	}
-	l = shift(l, x)
-	y := marginTop + areaHeight + folioDrop + folioSize*88/100
-	for _, r := range runs(l, 0) {
-		r.Y = y
-		pg.Runs = append(pg.Runs, r)
-	}
 }

@@ -116,8 +116,9 @@ func (t *typesetter) pieces(p *para) []piece {
 	return out
 }
 
-// glyph resolves r of span s: its face and its width, full-width characters
-// taking the grid's cell width when the paragraph sets one.
+// glyph resolves r of span s: its face and its width, which is its advance
+// scaled to the grid's cell when the paragraph sets one (a full-width
+// character takes a cell, a half-width one half a cell).
 func (t *typesetter) glyph(s span, r rune, cell page.Length, w where) glyph {
 	face, adv, upem, ok := t.fonts.Glyph(s.role, r)
 	if !ok {
@@ -127,7 +128,12 @@ func (t *typesetter) glyph(s span, r rune, cell page.Length, w where) glyph {
 		upem = 1000
 	}
 	width := page.Length(adv) * s.size / page.Length(upem)
-	if cell > 0 && isWide(r) {
+	if cell > 0 {
+		// On the grid every character is set at the grid's pitch, not
+		// only the full-width ones: a half-width digit takes half a cell
+		// (half of 156/28 mm, not half of the 16 pt em), a Latin letter
+		// its advance scaled alike. So a line with digits holds as many
+		// cells as one without (§5.2.2: 28 characters fill 156 mm).
 		width = page.Length(adv) * cell / page.Length(upem)
 	}
 	return glyph{r: r, face: face, size: s.size, color: s.color, w: width}

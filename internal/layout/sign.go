@@ -1,6 +1,9 @@
 package layout
 
-import "replydesk/internal/page"
+import (
+	"replydesk/internal/letter"
+	"replydesk/internal/page"
+)
 
 // signature returns the signature block (GB/T 9704-2012 §7.3.5): the issuer
 // and the date, then the 附注 and the contact line. With a seal, the date
@@ -9,27 +12,34 @@ import "replydesk/internal/page"
 // both. Without a seal, the issuer stands right-aligned with two characters
 // of indent one blank line under the text, and the date starts two
 // characters further right on the next line; when the date is the longer,
-// it takes the two-character indent and the issuer moves to match.
+// it takes the two-character indent and the issuer moves to match. The
+// block never passes the right edge of the type area: a long issuer moves
+// it left (see letter.SignaturePlace), and one longer than
+// letter.IssuerMaxCells characters is broken over lines (letter.IssuerLines),
+// each centred over the date (sealed) or right-aligned (not sealed).
 func (t *typesetter) signature() []row {
-	issuer := t.natural(t.l.Issuer, RoleBody, where{"issuer", -1})
+	var issuer []line
+	var iw page.Length
+	for _, text := range letter.IssuerLines(t.l.Issuer) {
+		l := t.natural(text, RoleBody, where{"issuer", -1})
+		issuer = append(issuer, l)
+		iw = max(iw, width(l))
+	}
 	date := t.natural(t.l.Date, RoleBody, where{"date", -1})
-	iw, dw := width(issuer), width(date)
-	var ix, dx page.Length
+	ix, dx := letter.SignaturePlace(iw, width(date), areaWidth, cellWidth, t.l.Seal)
 	gaps := 1
 	if t.l.Seal {
 		gaps = 2
-		dx = areaWidth - 4*cellWidth - dw
-		ix = dx + (dw-iw)/2
-	} else {
-		ix = areaWidth - 2*cellWidth - iw
-		dx = ix + 2*cellWidth
-		if dx+dw > areaWidth-2*cellWidth {
-			dx = areaWidth - 2*cellWidth - dw
-			ix = dx - 2*cellWidth
-		}
 	}
-	rows := make([]row, gaps, gaps+4)
-	rows = append(rows, row{line: shift(issuer, max(ix, 0))}, row{line: shift(date, max(dx, 0))})
+	rows := make([]row, gaps, gaps+len(issuer)+3)
+	for _, l := range issuer {
+		x := ix + iw - width(l) // right-aligned in the block
+		if t.l.Seal {
+			x = ix + (iw-width(l))/2
+		}
+		rows = append(rows, row{line: shift(l, x)})
+	}
+	rows = append(rows, row{line: shift(date, dx)})
 	for i, n := range t.l.Notes {
 		p := t.plain(n.Text, RoleBody, where{n.Field, i})
 		p.indent, p.align = 2*cellWidth, left

@@ -59,6 +59,11 @@ type Result struct {
 	// at its phrase boundaries (GB/T 9704 §7.3.3); other writers of the
 	// letter (Word) break it at the same places.
 	TitleLines []string
+	// SignatureBlanks is how many blank lines stand between the text and
+	// the issuer: two under a seal and one without (§7.3.5), or one where
+	// two would leave the signature or the 版记 without room on the page;
+	// other writers of the letter (Word) set as many.
+	SignatureBlanks int
 }
 
 // typesetter holds the state of one typesetting run.
@@ -71,6 +76,8 @@ type typesetter struct {
 
 	ccRules []page.Rule // rules of the 版记, drawn on the last page
 	titles  []string    // the text of the title's lines, as set
+	// sigBlanks is the number of blank lines above the issuer, as set.
+	sigBlanks int
 }
 
 // Typeset lays out r in house style st with the given fonts. Derived fields
@@ -97,7 +104,7 @@ func Typeset(r *reply.Reply, st *style.Style, f Fonts) Result {
 	if l.Format == style.Letter {
 		t.letterhead(&doc.Pages[0])
 	}
-	return Result{Doc: doc, Missing: t.miss, TitleLines: t.titles}
+	return Result{Doc: doc, Missing: t.miss, TitleLines: t.titles, SignatureBlanks: t.sigBlanks}
 }
 
 // row is one line of the grid with what paging must know of it.

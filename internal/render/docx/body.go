@@ -12,6 +12,7 @@ type doc struct {
 	l          *letter.Letter
 	fonts      map[string]Face
 	titleLines []string // the title's lines as the PDF sets them (Options.TitleLines)
+	sigBlanks  int      // blank lines above the issuer as the PDF sets them (Options.SignatureBlanks); 0: the standard's
 	b          strings.Builder
 }
 
@@ -279,50 +280,54 @@ func lastProps(text string) pp {
 }
 
 // width is the width of text in hundredths of a grid character: wide
-// characters take one, others half.
-func width(text string) int {
-	w := 0
-	for _, r := range text {
-		if r >= 0x2E80 || r == '—' || r == '…' || r == '“' || r == '”' || r == '‘' || r == '’' {
-			w += 100
-		} else {
-			w += 50
-		}
-	}
-	return w
-}
+// characters take one, others half (letter.HalfCells).
+func width(text string) int { return 50 * letter.HalfCells(text) }
 
 // signature writes the issuer, the date, the notes and the end marks
-// (GB/T 9704-2012 §7.3.5, as package layout places them): with a seal, the
-// date right-aligned with four characters of indent and the issuer
-// centred over it, two blank lines under the text; without, the issuer
-// right-aligned with two characters of indent one blank line under the
-// text, and the date starting two characters further right (when the date
-// is the longer, it takes the two-character indent and the issuer moves
-// to match). All of it keeps together.
+// (GB/T 9704-2012 §7.3.5, placed by letter.SignaturePlace as package
+// layout places them): with a seal, the date right-aligned with four
+// characters of indent and the issuer centred over it, two blank lines
+// under the text; without, the issuer right-aligned with two characters
+// of indent one blank line under the text, and the date starting two
+// characters further right (when the date is the longer, it takes the
+// two-character indent and the issuer moves to match). A long issuer
+// moves the block left, never past the right margin, and one longer than
+// letter.IssuerMaxCells is broken over lines (letter.IssuerLines), each
+// centred over the date (sealed) or right-aligned. All of it keeps
+// together. Where the PDF reduced the blank lines above a sealed signature
+// to one (Options.SignatureBlanks), the second is set a hairline high.
 func (d *doc) signature() {
 	l := d.l
-	iw, dw := width(l.Issuer), width(l.Date)
-	var ir, dr int // right indents, hundredths of a character
+	lines := letter.IssuerLines(l.Issuer)
+	iw := 0
+	for _, s := range lines {
+		iw = max(iw, width(s))
+	}
+	dw := width(l.Date)
+	const measure = 100 * letter.CharsPerLine
+	ix, dx := letter.SignaturePlace(iw, dw, measure, 100, l.Seal)
 	gaps := 1
 	if l.Seal {
 		gaps = 2
-		dr = 400
-		ir = dr + (dw-iw)/2
-	} else {
-		ir = 200
-		dr = iw - dw
-		if dr < 200 {
-			dr = 200
-			ir = 400 + dw - iw
-		}
 	}
-	for range gaps {
+	for i := range gaps {
+		if d.sigBlanks > 0 && gaps-i > d.sigBlanks {
+			// The PDF has no room for this blank line: it stays, so that
+			// the block reads as sealed, but a hairline high.
+			d.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + sFolio + `"/><w:keepNext/><w:spacing w:line="` + tw(hairline) + `" w:lineRule="exact"/></w:pPr></w:p>`)
+			continue
+		}
 		d.blank(true)
 	}
 	tail := len(l.Notes) + len(l.EndMarks)
-	d.para(sIssuer, pp{keepNext: true, ind: indent(0, max(ir, 0), 0)}, run(l.Issuer))
-	d.para(sDate, pp{keepNext: tail > 0, ind: indent(0, max(dr, 0), 0)}, run(l.Date))
+	for _, s := range lines {
+		right := measure - ix - iw // right-aligned in the block
+		if l.Seal {
+			right += (iw - width(s)) / 2
+		}
+		d.para(sIssuer, pp{keepNext: true, ind: indent(0, max(right, 0), 0)}, run(s))
+	}
+	d.para(sDate, pp{keepNext: tail > 0, ind: indent(0, max(measure-dx-dw, 0), 0)}, run(l.Date))
 	for _, n := range l.Notes {
 		tail--
 		d.para(sNote, pp{keepNext: tail > 0}, run(n.Text))

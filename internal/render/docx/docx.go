@@ -35,6 +35,11 @@ type Options struct {
 	// when they spell the title, Word breaks it at the same places. nil
 	// leaves the breaking to Word, but for forced breaks.
 	TitleLines []string
+	// SignatureBlanks is how many blank lines stand above the issuer as
+	// the PDF sets them (layout.Result's): one where the page had no room
+	// for the two under a seal, and Word's second blank line is then a
+	// hairline high. 0 sets the standard's: two under a seal, one without.
+	SignatureBlanks int
 	// Date, when not zero, is written as the creation and modification
 	// date. Zero writes none, so identical letters give identical bytes.
 	Date time.Time
@@ -86,7 +91,7 @@ const xmlHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 // Bytes returns l as a .docx.
 func Bytes(l *letter.Letter, opt Options) ([]byte, error) {
 	fonts := fontsOf(opt)
-	d := &doc{l: l, fonts: fonts, titleLines: opt.TitleLines}
+	d := &doc{l: l, fonts: fonts, titleLines: opt.TitleLines, sigBlanks: opt.SignatureBlanks}
 	parts := []part{
 		{"word/document.xml", ctMain, d.document()},
 		{"word/styles.xml", ctStyles, styles(fonts)},

@@ -9,8 +9,18 @@ import (
 
 // folioLift raises the page number above the footer's edge (20 mm above
 // the bottom of the page, where the letter format's lower double line
-// lies) so that its top stands 7 mm below the type area (§7.5).
-var folioLift = twips(letter.PaperHeight-letter.MarginTop-letter.AreaHeight-letter.FolioDrop-letter.FolioSize*25400/72) - twips(letter.LetterBottom)
+// lies) so that the upper edge of its dashes stands 7 mm below the type
+// area (§7.5: 一字线上距版心下边缘7mm). The number's line is exactly one
+// em high, so its em box's top is the line's top; a CJK 宋体 (SimSun, as
+// Word uses it) draws the 一字线 across the middle of its em box, so the
+// dash's top stands folioDashDepth below the em box's top. Word's file
+// cannot measure the font that will draw it; package layout, which can,
+// places the PDF's dash by its outline.
+var folioLift = twips(letter.PaperHeight-letter.MarginTop-letter.AreaHeight-letter.FolioDrop-letter.FolioSize*25400/72+folioDashDepth) - twips(letter.LetterBottom)
+
+// folioDashDepth is how far the dash's top stands below the top of the
+// em box of the page number, in micrometres: half an em of 4号.
+const folioDashDepth = letter.FolioSize * 25400 / 72 / 2
 
 // hdrFtr opens a header or footer part.
 func hdrFtr(tag string) *strings.Builder {
