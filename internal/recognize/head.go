@@ -107,7 +107,10 @@ func (s *state) head(ps []para) {
 				}
 				continue
 			}
-		} else if isFurniture(t) || !titleLike(ps[i]) || hasAnySuffix(compact(t), titleEnds) {
+		} else if isFurniture(t) || !titleLike(ps[i]) || hasAnySuffix(compact(t), titleEnds) ||
+			strings.Contains(t, "关于") && strings.HasPrefix(compact(title[0].text), "关于") {
+			// Nor is a line with its own 关于 above a title that starts
+			// with 关于: a title says 关于 once.
 			// A line above that ends as a title is another title (the
 			// page's own heading), not a line of this one.
 			break
@@ -193,7 +196,10 @@ var (
 	siteTagRe  = regexp.MustCompile(`\[\p{Han}{1,8}\]$`)
 	// numberedRe is a 文号 in parentheses after a title:
 	// "(编号:B〔2017〕062号)", "（长教函〔2023〕1号）".
-	numberedRe = regexp.MustCompile(`[(（](?:编号|文号)?[:：]?([\p{Han}A-Za-z]{0,15}[〔\[［(（【﹝][0-9]{4}[〕\]］)）】﹞]第?[0-9]+号)[)）]$`)
+	numberedRe = regexp.MustCompile(`[(（【](?:编号|文号)?[:：]?([\p{Han}A-Za-z]{0,15}[〔\[［(（【﹝][0-9]{4}[〕\]］)）】﹞]第?[0-9]+号)[)）】]$`)
+	// trailingParen is a parenthesis after a title's last word: the
+	// 案由 or the item ("…的答复（县政协十五届四次会议第084号提案）").
+	trailingParen = regexp.MustCompile(`[(（][^()（）]{4,}[)）]$`)
 )
 
 // titleText is a line of a title without its spaces and metadata label.
@@ -204,7 +210,7 @@ func titleText(t string) string {
 // titleEnd is a title line without a 案由 in 《》 printed after its last
 // word ("…第77号提案的答复函《关于…的建议》"), to see how it ends.
 func titleEnd(t string) string {
-	c := numberedRe.ReplaceAllString(titleText(t), "")
+	c := trailingParen.ReplaceAllString(numberedRe.ReplaceAllString(titleText(t), ""), "")
 	if strings.HasSuffix(c, "》") {
 		if i := strings.LastIndex(c, "《"); i > 0 {
 			return c[:i]
@@ -219,7 +225,7 @@ func titleEnd(t string) string {
 func titleLike(p para) bool {
 	t := p.text
 	n, limit := utf8.RuneCountInString(t), 50
-	if p.align == "center" || hasAnySuffix(t, titleEnds) {
+	if p.align == "center" || hasAnySuffix(titleEnd(t), titleEnds) {
 		limit = 4 * 22
 	}
 	if n > limit || strings.ContainsAny(lastRune(t), "。：:；;，,！!？?") || strings.ContainsAny(t, "•·") {
@@ -255,8 +261,9 @@ func hanShare(t string) float64 {
 }
 
 var (
-	addressRe = regexp.MustCompile(`^(?:尊敬的|尊敬)?(.+?)(委员|代表|同志)?[:：]?$`)
-	countRe   = regexp.MustCompile(`^(.+?)等([0-9]+|[一二两三四五六七八九十]+)?(?:位|名|人)?$`)
+	addressRe    = regexp.MustCompile(`^(?:尊敬的|尊敬)?(.+?)(委员|代表|同志)?[:：]?$`)
+	parenCountRe = regexp.MustCompile(`[(（](等[^()（）]*)[)）]$`)
+	countRe      = regexp.MustCompile(`^(.+?)等([0-9]+|[一二两三四五六七八九十]+)?(?:位|名|人)?$`)
 	// countOnlyRe is a count after several names without 等:
 	// "司长虹、杨胜利二位代表".
 	countOnlyRe = regexp.MustCompile(`^(.+、\p{Han}{2,4}?)([0-9]+|[一二两三四五六七八九十]+)(?:位|名)$`)
@@ -274,6 +281,8 @@ func (s *state) salutation(p para) {
 		return
 	}
 	names, word := m[1], m[2]
+	// "尚路鹏(等4位)": the count in parentheses.
+	names = parenCountRe.ReplaceAllString(names, "$1")
 	switch {
 	case s.opt.Kind != "":
 		s.r.Kind = s.opt.Kind
@@ -307,7 +316,7 @@ func (s *state) salutation(p para) {
 
 var (
 	termRe = regexp.MustCompile(`第?([一二三四五六七八九十〇零0-9]+)届+(人大常委会|人大|政协|人民代表大会|委员会)?(?:常委会)?(?:委员会)?第?([一二三四五六七八九十0-9]+)次(?:全体)?会议`)
-	cutRe  = regexp.MustCompile(`.*(?:关于对|关于|对|您在|你在|你们在|贵会在|在|于)`)
+	cutRe  = regexp.MustCompile(`.*(?:关于对|关于|对|您在|你在|你们在|贵会在|在|于|[（(《》])`)
 	// numberRe finds the item number: 第244号, （第08号）, 第2025D048号, 21号提案.
 	numberRe = regexp.MustCompile(`第([0-9][0-9A-Za-z]*)号|([0-9]+)号(?:提案|建议|议案|代表建议)|》[(（]([0-9][0-9A-Za-z]*)[)）]`)
 	bookRe   = regexp.MustCompile(`《([^《》]+)》`)
@@ -327,6 +336,12 @@ func (s *state) item() {
 	title, open := compact(r.Title), compact(r.Opening)
 	if r.Kind == "" {
 		r.Kind = s.opt.Kind
+	}
+	if r.Kind == reply.Suggestion && strings.Contains(title, "政协") && strings.Contains(title, "提案") {
+		// The title answers a 政协 proposal, whatever the salutation
+		// calls its member.
+		r.Kind = reply.Proposal
+		s.notes = append(s.notes, Note{Para: -1, Field: "kind", Message: "称谓写作“代表”，但标题答复的是政协提案，已按提案录入"})
 	}
 	if r.Kind == "" {
 		r.Kind = kindOf(title, open)

@@ -220,6 +220,12 @@ func split(text string) []para {
 			inTable = false
 		}
 		if p.cells == nil {
+			if m := signDateRe.FindStringSubmatch(p.text); m != nil && issuerLike(m[1]) {
+				// "天水市交通运输局 2019年7月18日": the issuer and the date
+				// on one line.
+				ps = append(ps, para{idx: i, text: m[1]}, para{idx: i, text: m[2]})
+				continue
+			}
 			ps = append(ps, unflatten(p)...)
 			continue
 		}
@@ -235,7 +241,9 @@ var (
 	flatRe = regexp.MustCompile(`^((?:尊敬的)?[^\s:：，。,；;]{2,40}?(?:委员|代表)们?[:：])[\s\x{3000}]*(\S.{8,})$`)
 	// flatLabelRe starts a line of the signature block.
 	flatLabelRe = regexp.MustCompile(`^(?:联[\s\x{3000}]*系[\s\x{3000}]*(?:人|电[\s\x{3000}]*话|单[\s\x{3000}]*位)|领导署名|签发人|领导签发|抄[\s\x{3000}]*送|附[\s\x{3000}]*件|[(（]此件)`)
-	flatDateRe  = regexp.MustCompile(`^(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日`)
+	// signDateRe is an issuer and a date on one line.
+	signDateRe = regexp.MustCompile(`^(\S.{1,29}?)[\s\x{3000}]+((?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日)$`)
+	flatDateRe = regexp.MustCompile(`^(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日`)
 )
 
 // unflatten cuts a flattened letter (flatRe) into its paragraphs: after

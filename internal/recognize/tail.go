@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -42,7 +43,14 @@ func (s *state) tail(ps []para) int {
 			s.r.Seal = s.sealed(ps[:date-1], ps[date-1])
 			end = date - 1
 		}
+		footer := false
 		for _, p := range ps[date+1:] {
+			// Below a site's footer (版权所有, ICP备案…) a 联系电话 is
+			// the site's, not the letter's.
+			if footer = footer || isSiteFooter(p.text); footer {
+				s.note(p, "", "第"+itoa(p.idx+1)+"段是网站页脚，已略去：“"+p.text+"”")
+				continue
+			}
 			s.after(p)
 		}
 	} else {
@@ -85,7 +93,7 @@ func (s *state) signatureLine(ps []para, i int) bool {
 var (
 	// officeLabelRe is a line naming who in the office answers for the
 	// reply; it is kept as a 附注.
-	officeLabelRe = regexp.MustCompile(`^(?:分管领导|分管单位|主管领导|责任领导|责任单位|责任科室|审核人|审核)[:：]\p{Han}{2,20}$`)
+	officeLabelRe = regexp.MustCompile(`^(?:分管领导|分管单位|主管领导|责任领导|责任单位|责任科室|审核人|审核|主办单位|协办单位)[:：]\p{Han}{2,20}$`)
 	// emptyLabelRe is a label left without its value ("领导签字：").
 	emptyLabelRe = regexp.MustCompile(`^(?:领导签字|领导签发|签发人|签字|附件|联系人|联系电话|审核人|单位负责人|负责人|承办人)[:：]$`)
 	// dateScrapRe is what is left of a date the page mangled ("0二十六日").
@@ -258,27 +266,48 @@ func (s *state) contact(p para) {
 	if m := unitRe.FindStringSubmatch(c); m != nil {
 		s.r.Notes = append(s.r.Notes, m[1]+"："+m[2])
 	}
+	var names []string
 	for _, part := range regexp.MustCompile(`[，,；;]`).Split(c, -1) {
-		if m := nameRe.FindStringSubmatch(part); m != nil && s.r.Contact.Name == "" {
+		if m := nameRe.FindStringSubmatch(part); m != nil && len(names) == 0 {
 			name := m[1]
 			for _, stop := range []string{"联系", "电话", "手机", "办公"} {
 				if i := strings.Index(name, stop); i > 0 {
 					name = name[:i]
 				}
 			}
-			if u := unitEnd.FindStringSubmatch(name); u != nil {
+			if sp := spacedName(p.text); utf8.RuneCountInString(name) > 4 && sp != "" && strings.HasPrefix(name, sp) {
+				// "联系人：张  征 市公安局东区分局纪委书记": the name, then
+				// the post, told apart by the spaces.
+				s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人后的“"+strings.TrimPrefix(name, sp)+"”未录入联系人")
+				name = sp
+			} else if u := unitEnd.FindStringSubmatch(name); u != nil {
 				s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人前的单位“"+u[1]+"”未录入联系人")
 				name = u[2]
 			}
+			names = append(names, name)
+		}
+	}
+	for _, name := range names {
+		switch {
+		case s.r.Contact.Name == "":
 			s.r.Contact.Name = name
+		case !slices.Contains(strings.Split(s.r.Contact.Name, "、"), name):
+			// A second contact line: both people.
+			s.r.Contact.Name += "、" + name
 		}
 	}
 	if s.r.Contact.Name == "" && strings.HasPrefix(c, "承办") && unitRe.FindStringSubmatch(c) == nil {
 		s.r.Notes = append(s.r.Notes, c)
 		return
 	}
-	if ph := phoneRe.FindAllString(c, -1); len(ph) > 0 && s.r.Contact.Phone == "" {
-		s.r.Contact.Phone = dashes.Replace(strings.Join(ph, "、"))
+	for _, ph := range phoneRe.FindAllString(c, -1) {
+		ph = dashes.Replace(ph)
+		switch {
+		case s.r.Contact.Phone == "":
+			s.r.Contact.Phone = ph
+		case !slices.Contains(strings.Split(s.r.Contact.Phone, "、"), ph):
+			s.r.Contact.Phone += "、" + ph
+		}
 	}
 	if rest := leftover(c, s.r.Contact.Name, s.r.Contact.Phone, strings.Join(s.r.Notes, "")); rest != "" {
 		s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人一行中“"+rest+"”未能识别：“"+p.text+"”")
@@ -440,3 +469,44 @@ var (
 	unitSuffixRe = regexp.MustCompile(`^\p{Han}{2,}(?:局|厅|委|委员会|办|办公室|院|所|站|中心|公司|科|股|室|处|部|队|馆|政府)$`)
 	personRe     = regexp.MustCompile(`^\p{Han}{2,4}$`)
 )
+
+// spacedLabelRe ends the label of a contact person, letter-spaced or not.
+var spacedLabelRe = regexp.MustCompile(`(?:联[\s\x{3000}]*系[\s\x{3000}]*人|承[\s\x{3000}]*办[\s\x{3000}]*人|经[\s\x{3000}]*办[\s\x{3000}]*人)(?:姓名)?[\s\x{3000}]*[:：]?`)
+
+// spacedName returns the contact's name in t when spaces set it apart
+// from what follows: the words after the label up to the first run of
+// spaces that follows two or more characters, single letter-spaced
+// characters ("张  征") joined; "" when no such name of 2 to 4
+// characters stands there.
+func spacedName(t string) string {
+	loc := spacedLabelRe.FindStringIndex(t)
+	if loc == nil {
+		return ""
+	}
+	rest := t[loc[1]:]
+	if i := strings.IndexAny(rest, "，,；;"); i >= 0 {
+		rest = rest[:i]
+	}
+	fields := strings.Fields(strings.ReplaceAll(rest, "\u3000", " "))
+	name := ""
+	for i, f := range fields {
+		if utf8.RuneCountInString(f) == 1 || name == "" {
+			name += f
+			if utf8.RuneCountInString(name) >= 2 && (i+1 == len(fields) || utf8.RuneCountInString(fields[i+1]) > 1) {
+				break
+			}
+			continue
+		}
+		break
+	}
+	if !personRe.MatchString(name) {
+		return ""
+	}
+	return name
+}
+
+// siteFooter are words of a web site's footer.
+var siteFooter = []string{"版权所有", "ICP备", "网站标识码", "公网安备", "网站地图", "Copyright", "copyright"}
+
+// isSiteFooter reports whether t is a line of a web site's footer.
+func isSiteFooter(t string) bool { return containsAny(t, siteFooter) }
