@@ -315,8 +315,10 @@ func (s *state) salutation(p para) {
 }
 
 var (
-	termRe = regexp.MustCompile(`第?([一二三四五六七八九十〇零0-9]+)届+(人大常委会|人大|政协|人民代表大会|委员会)?(?:常委会)?(?:委员会)?第?([一二三四五六七八九十0-9]+)次(?:全体)?会议`)
-	cutRe  = regexp.MustCompile(`.*(?:关于对|关于|对|您在|你在|你们在|贵会在|在|于|[（(《》])`)
+	termRe = regexp.MustCompile(`第?([一二三四五六七八九十〇零0-9]+)届+(人大常委会|人大|政协|人民代表大会|委员会)?(?:常委会)?(?:委员会)?第?([一二三四五六七八九十0-9]+)次(?:全体)?(?:会议|委员)`)
+	// termOnlyRe is a term without a session: "东区十一届人民代表大会第13号建议".
+	termOnlyRe = regexp.MustCompile(`第?([一二三四五六七八九十〇零0-9]+)届+(人大常委会|人大|政协|人民代表大会)`)
+	cutRe      = regexp.MustCompile(`.*(?:关于对|关于|对|您在|你在|你们在|贵会在|在|于|[（(《》])`)
 	// numberRe finds the item number: 第244号, （第08号）, 第2025D048号, 21号提案.
 	numberRe = regexp.MustCompile(`第([0-9][0-9A-Za-z]*)号|([0-9]+)号(?:提案|建议|议案|代表建议)|》[(（]([0-9][0-9A-Za-z]*)[)）]`)
 	bookRe   = regexp.MustCompile(`《([^《》]+)》`)
@@ -346,28 +348,43 @@ func (s *state) item() {
 	if r.Kind == "" {
 		r.Kind = kindOf(title, open)
 	}
+	// The term and session (termRe) in the title or the opening; else a
+	// term alone (termOnlyRe), padded to termRe's groups.
+	var found []int
+	var in string
 	for _, t := range []string{title, open} {
-		if m := termRe.FindStringSubmatchIndex(t); m != nil {
-			term, _ := reply.ParseNumeral(t[m[2]:m[3]])
-			sess, _ := reply.ParseNumeral(t[m[6]:m[7]])
-			r.Term, r.Session = term, sess
-			prefix := t[:m[0]]
-			if c := cutRe.FindStringIndex(prefix); c != nil {
-				prefix = prefix[c[1]:]
-			}
-			body := ""
-			if m[4] >= 0 {
-				body = t[m[4]:m[5]]
-			}
-			if body == "人大常委会" {
-				body = "人大"
-			}
-			if body != "委员会" && !strings.Contains(prefix, body) {
-				prefix += body
-			}
-			r.Assembly = prefix
+		if found = termRe.FindStringSubmatchIndex(t); found != nil {
+			in = t
 			break
 		}
+	}
+	for _, t := range []string{title, open} {
+		if o := termOnlyRe.FindStringSubmatchIndex(t); found == nil && o != nil {
+			found, in = append(o, -1, -1), t
+		}
+	}
+	if m, t := found, in; m != nil {
+		term, _ := reply.ParseNumeral(t[m[2]:m[3]])
+		sess := 0
+		if m[6] >= 0 {
+			sess, _ = reply.ParseNumeral(t[m[6]:m[7]])
+		}
+		r.Term, r.Session = term, sess
+		prefix := t[:m[0]]
+		if c := cutRe.FindStringIndex(prefix); c != nil {
+			prefix = prefix[c[1]:]
+		}
+		body := ""
+		if m[4] >= 0 {
+			body = t[m[4]:m[5]]
+		}
+		if body == "人大常委会" {
+			body = "人大"
+		}
+		if body != "委员会" && !strings.Contains(prefix, body) {
+			prefix += body
+		}
+		r.Assembly = prefix
 	}
 	for _, t := range []string{title, open} {
 		if m := numberRe.FindStringSubmatch(t); m != nil {

@@ -27,7 +27,7 @@ var (
 
 // loneMarks are whole lines that are a mark by themselves: a category
 // letter ("A", "（B）") or the bare word 公开 printed at the top.
-var loneMarks = regexp.MustCompile(`^(?:[(（【]?([A-D])[)）】]?|(公开))$`)
+var loneMarks = regexp.MustCompile(`^(?:[(（【〔\[［]?([A-D])[)）】〕\]］]?|(公开))$`)
 
 // marks are the values a mark line holds.
 type marks struct {
