@@ -1,14 +1,11 @@
 package reply
 
 import (
-	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
-	"time"
 )
 
-// Phone numbers, 发文字号 and dates: the fields with a strict written form.
+// Phone numbers and 发文字号: the fields with a strict written form.
 
 var (
 	mobileRe   = regexp.MustCompile(`^(?:\+?86)?1\d{10}$`)
@@ -127,43 +124,4 @@ func docYear(s string) string {
 		return s[i+len("〔") : i+len("〔")+4]
 	}
 	return ""
-}
-
-// DateOf returns the calendar date of t in t's location.
-func DateOf(t time.Time) Date {
-	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-}
-
-// Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int {
-	for _, c := range [][2]int{{d.Year, e.Year}, {d.Month, e.Month}, {d.Day, e.Day}} {
-		if c[0] != c[1] {
-			if c[0] < c[1] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
-}
-
-var dateRe = regexp.MustCompile(`^(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?$`)
-
-// ParseDate reads a date as people write it: "2023年6月20日",
-// "2023-06-20", "2023-6-20", "2023/6/20" or "2023.6.20". Full-width digits
-// are accepted. The error, in Chinese, shows the expected form.
-func ParseDate(s string) (Date, error) {
-	t := strings.TrimSpace(halfDigits.Replace(s))
-	m := dateRe.FindStringSubmatch(t)
-	if m == nil {
-		return Date{}, fmt.Errorf("“%s”不是日期，应写作 2023-06-20 或 2023年6月20日", s)
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	date := Date{Year: y, Month: mo, Day: d}
-	if !date.Valid() {
-		return Date{}, fmt.Errorf("日期“%s”不存在，请核对", s)
-	}
-	return date, nil
 }
