@@ -5,52 +5,7 @@ import (
 	"strings"
 )
 
-// Phone numbers and 发文字号: the fields with a strict written form.
-
-var (
-	mobileRe   = regexp.MustCompile(`^(?:\+?86)?1\d{10}$`)
-	landlineRe = regexp.MustCompile(`^(?:\(0\d{2,3}\)|0\d{2,3}-?)\d{7,8}(?:(?:-|转)\d{1,6})?$`)
-	phoneSep   = regexp.MustCompile(`\s*(?:、|，|,|；|;|/|或)\s*`)
-)
-
-// halfForms maps full-width digits and marks of phone numbers to ASCII.
-var halfForms = strings.NewReplacer(
-	"０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5",
-	"６", "6", "７", "7", "８", "8", "９", "9", "－", "-", "—", "-", "–", "-",
-	"（", "(", "）", ")", "＋", "+",
-)
-
-// NormalizePhone writes full-width digits, dashes and parentheses of a
-// phone number in ASCII and trims it.
-func NormalizePhone(s string) string {
-	return strings.TrimSpace(halfForms.Replace(s))
-}
-
-// ValidPhone reports whether s is a number a member can call: a mobile
-// number of 11 digits starting with 1 ("13578951242", "135-7895-1242"), or a
-// landline with its area code ("0431-88888888", "010-12345678",
-// "(0431)88888888", "0431-88888888转801"). Several numbers may be given,
-// separated by 、 ， ； / or 或.
-func ValidPhone(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return false
-	}
-	for _, p := range phoneSep.Split(s, -1) {
-		if !validOnePhone(p) {
-			return false
-		}
-	}
-	return true
-}
-
-func validOnePhone(p string) bool {
-	compact := strings.NewReplacer(" ", "", "\u00a0", "").Replace(p)
-	if mobileRe.MatchString(strings.ReplaceAll(compact, "-", "")) {
-		return true
-	}
-	return landlineRe.MatchString(strings.Replace(compact, ")-", ")", 1))
-}
+// 发文字号: a field with a strict written form.
 
 var (
 	// yearRe finds the year of a 发文字号 in any bracket: [2023] (2023) 【23】 …
