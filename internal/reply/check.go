@@ -50,6 +50,7 @@ func Check(r *Reply, v Vocab) []Problem {
 	c.contact()
 	c.lists()
 	c.counts()
+	c.strictSpaces()
 	SortProblems(c.out)
 	return c.out
 }
