@@ -37,8 +37,14 @@ func (d *Desk) Check(r *reply.Reply) []reply.Problem {
 }
 
 // CheckIn returns the problems of r in style st, worst first: the style's
-// rules and the fields it does not print (letter.Check).
+// rules and the fields it does not print (letter.Check), with the area
+// code of the settings where the style gives none.
 func (d *Desk) CheckIn(st *style.Style, r *reply.Reply) []reply.Problem {
+	if st.AreaCode == "" && d.AreaCode != "" {
+		c := *st
+		c.AreaCode = d.AreaCode
+		st = &c
+	}
 	return letter.Check(r, st)
 }
 

@@ -61,6 +61,7 @@ func (s *Style) Vocab() reply.Vocab {
 		CategoryRequired:   s.CategoryMark.printed(),
 		DisclosureRequired: s.DisclosureMark.printed() || len(s.DisclosureNotes) > 0,
 		ContactRequired:    s.ContactFormat != "" && s.ContactPlace != None,
+		AreaCode:           s.AreaCode,
 	}
 }
 
