@@ -38,6 +38,7 @@ const rangeUnits = "年月日号时点分秒届次期季周岁天个件人项"
 func fixDashes(rs []rune, e *textEdit) ([]rune, bool) {
 	var out []rune
 	changed := false
+	urls := &urlCache{}
 	for i := 0; i < len(rs); i++ {
 		if !isDash(rs[i]) {
 			if out != nil {
@@ -50,7 +51,7 @@ func fixDashes(rs []rune, e *textEdit) ([]rune, bool) {
 			j++
 		}
 		run := string(rs[i:j])
-		if run == "——" || !dashIsBreak(rs, i, j) {
+		if run == "——" || !dashIsBreak(rs, i, j, urls) {
 			if out != nil {
 				out = append(out, rs[i:j]...)
 			}
@@ -72,7 +73,7 @@ func fixDashes(rs []rune, e *textEdit) ([]rune, bool) {
 }
 
 // dashIsBreak reports whether the dashes rs[i:j] stand for a 破折号.
-func dashIsBreak(rs []rune, i, j int) bool {
+func dashIsBreak(rs []rune, i, j int, urls *urlCache) bool {
 	if j-i > 2 {
 		return false // a drawn line, or a 破折号 that is already long
 	}
@@ -81,10 +82,10 @@ func dashIsBreak(rs []rune, i, j int) bool {
 	switch {
 	case l == 0 && r == 0:
 		return false // the dash alone: an empty table cell
-	case inURL(rs, i):
-		return false
 	case isAlnum(l) && isAlnum(r), isWide(l) && isWide(r):
 		return false // 2023-06-20, 1-3, COVID-19, 0763—6269263
+	case urls.in(rs, i):
+		return false
 	case single && isDigitRune(r) && (l == 0 || !isAlnum(l) && strings.ContainsRune(rangeUnits+"零〇", l) || isHyphen(rs[i])):
 		return false // 2021年—2025年, -5℃, 零下-5
 	case single && l == 0 && isHyphen(rs[i]):
@@ -125,9 +126,19 @@ func nextSolid(rs []rune, j int) rune {
 	return 0
 }
 
-// inURL reports whether rs[i] is inside a run of non-blank ASCII that
-// looks like a URL or an e-mail address.
-func inURL(rs []rune, i int) bool {
+// urlCache remembers the last run of non-blank ASCII looked at, so that a
+// line of many dashes in one long run is scanned once.
+type urlCache struct {
+	a, b int // the run rs[a:b]; b == 0 when none yet
+	url  bool
+}
+
+// in reports whether rs[i] is inside a run of non-blank ASCII that looks
+// like a URL or an e-mail address.
+func (c *urlCache) in(rs []rune, i int) bool {
+	if c.b > 0 && i >= c.a && i < c.b {
+		return c.url
+	}
 	a, b := i, i
 	for a > 0 && rs[a-1] < 0x80 && !unicode.IsSpace(rs[a-1]) {
 		a--
@@ -136,7 +147,10 @@ func inURL(rs []rune, i int) bool {
 		b++
 	}
 	w := strings.ToLower(string(rs[a:b]))
-	return strings.Contains(w, "://") || strings.HasPrefix(w, "www.") || strings.Contains(w, "@") || strings.Contains(w, ".cn") || strings.Contains(w, ".com")
+	c.a, c.b = a, max(b, i+1)
+	c.url = strings.Contains(w, "://") || strings.HasPrefix(w, "www.") || strings.Contains(w, "@") ||
+		strings.Contains(w, ".cn") || strings.Contains(w, ".com")
+	return c.url
 }
 
 // routeAfter reports whether the Han text from j names a route within a
