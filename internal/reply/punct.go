@@ -3,6 +3,7 @@ package reply
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Punctuation in Chinese text (GB/T 15834-2011): Chinese text takes
@@ -107,9 +108,13 @@ func needsPass(line string) bool {
 		switch line[i] {
 		case ',', ';', ':', '?', '!', '(', ')', '.', '"', ' ', '\t', '-':
 			return true
+		case 0xE2, 0xEF: // the lead byte of a dash in UTF-8: U+2010–U+2015, U+FE63, U+FF0D
+			if r, _ := utf8.DecodeRuneInString(line[i:]); isDash(r) {
+				return true
+			}
 		}
 	}
-	return strings.ContainsAny(line, "—–―－‐‑﹣")
+	return false
 }
 
 // isCJK reports whether r belongs to Chinese text: a Han character or a
