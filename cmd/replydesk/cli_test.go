@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,7 +53,7 @@ func TestCheckAndFix(t *testing.T) {
 	if code != 1 || err != nil {
 		t.Fatalf("check of a bad reply: exit %d, %v, want 1", code, err)
 	}
-	for _, want := range []string{"联系电话“1357895124”应为11位手机号", "半角标点", "bad.reply.toml:"} {
+	for _, want := range []string{"联系电话“1357895124”是10位：手机号应为11位", "半角标点", "bad.reply.toml:"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("check output lacks %q:\n%s", want, out)
 		}
@@ -71,6 +72,87 @@ func TestCheckAndFix(t *testing.T) {
 	want := strings.Replace(bad, "(第244号)收悉", "（第244号）收悉", 1)
 	if string(fixed) != want {
 		t.Errorf("check --fix rewrote more than the fixed value:\n%s", fixed)
+	}
+}
+
+// TestCheckShapes runs check and check --fix on a reply file written the
+// way bureaus write: a date in Chinese numerals, a local phone number, a
+// 签发人 in a style that prints none, "--" and a single "—" for the
+// 破折号, a hand-made indent of full-width spaces.
+func TestCheckShapes(t *testing.T) {
+	src, err := os.ReadFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.NewReplacer(
+		"date = 2023-06-20", `date = "二〇二三年六月二十日"`,
+		`phone = "13578951242"`, `phone = "66881234"`,
+		`# signer = "张三"`, `signer = "张三"`,
+		"\n近年来，", "\n　　近年来，",
+		"主要内容为：", "主要内容为--",
+		"服务经济社会发展", "服务经济—社会发展",
+		"开设17大类", "开设17-20大类", // a range: left alone
+	).Replace(string(src))
+	path := filepath.Join(t.TempDir(), "shapes.reply.toml")
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := func(s string) string { // the file line holding s, as check prints it
+		for i, l := range strings.Split(edited, "\n") {
+			if strings.Contains(l, s) {
+				return "shapes.reply.toml:" + strconv.Itoa(i+1)
+			}
+		}
+		t.Fatalf("no line holds %q", s)
+		return ""
+	}
+	code, out, err := runCLI(t, "check", path)
+	if code != 0 || err != nil {
+		t.Fatalf("check: exit %d, %v, want 0 (warnings only):\n%s", code, err, out)
+	}
+	for _, want := range []string{
+		line(`phone = "66881234"`) + "\t警告\t联系电话\t联系电话“66881234”没有区号",
+		line(`signer = "张三"`) + "\t警告\t签发人\t签发人“张三”不会印在答复函上：样式“提案答复”不印签发人",
+		line("　　近年来") + "\t提示\t正文第1段\t正文第1段段首有2个全角空格，排版时自动缩进两字",
+		line("主要内容为--") + "\t警告\t正文第2段\t正文第2段有“--”，破折号应为“——”",
+		line("服务经济—社会") + "\t警告\t正文第3段\t正文第3段有“—”，破折号应为“——”",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "成文日期") || strings.Contains(out, "17-20") {
+		t.Errorf("check reports the Chinese date or a dash inside numbers:\n%s", out)
+	}
+
+	code, out, err = runCLI(t, "check", "--fix", path)
+	if code != 0 || err != nil {
+		t.Fatalf("check --fix: exit %d, %v:\n%s", code, err, out)
+	}
+	for _, want := range []string{"已修正： 正文第1段：“　　近年来，", "已修正： 正文第2段：", "主要内容为——"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check --fix output lacks %q:\n%s", want, out)
+		}
+	}
+	r, err := tomlfile.ReadReplyFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Split(r.Body, "\n")
+	if !strings.HasPrefix(body[0], "近年来，") || !strings.Contains(body[1], "主要内容为——") ||
+		!strings.Contains(body[2], "服务经济——社会发展") || !strings.Contains(r.Body, "开设17-20大类") {
+		t.Errorf("fixed body:\n%s", r.Body)
+	}
+	if r.Date.String() != "2023年6月20日" || r.Contact.Phone != "66881234" || r.Signer != "张三" {
+		t.Errorf("fixed file changed date, phone or signer: %v %q %q", r.Date, r.Contact.Phone, r.Signer)
+	}
+	code, out, _ = runCLI(t, "check", path)
+	if code != 0 || strings.Contains(out, "破折号") || strings.Contains(out, "段首") || !strings.Contains(out, "没有区号") {
+		t.Errorf("check after --fix: exit %d, want only the phone and signer warnings left:\n%s", code, out)
+	}
+	fixed, _ := os.ReadFile(path)
+	if !strings.Contains(string(fixed), `date = "二〇二三年六月二十日"`) {
+		t.Errorf("check --fix rewrote the date the user wrote:\n%s", fixed)
 	}
 }
 

@@ -31,6 +31,10 @@ type Desk struct {
 	// Warning joins the errors of Broken (in Chinese, each with file and
 	// line); nil when every style loaded.
 	Warning error
+	// AreaCode is the bureau's area code from the settings (e.g. "0431"),
+	// for the styles that give none: a contact number without area code
+	// is then accepted as a local number. "" = not set.
+	AreaCode string
 }
 
 // StyleError is a style file that could not be loaded.

@@ -144,6 +144,37 @@ type Profile struct {
 	CC           []string          `json:"cc"`            // default 抄送, replacing the style's when set
 	Style        string            `json:"style"`         // default house style of a new reply
 	Fonts        map[string]string `json:"fonts"`         // font role → installed TrueType file
+	AreaCode     string            `json:"area_code"`     // 本地区号, e.g. 0431; "" = that of ContactPhone, if a landline
+}
+
+// LocalArea is the bureau's area code: the one set in the profile, else
+// that of the default contact's landline ("0431-88888888" → "0431"); ""
+// when neither gives one.
+func (p Profile) LocalArea() string {
+	if a := strings.TrimSpace(p.AreaCode); a != "" {
+		return a
+	}
+	ps, err := reply.ParsePhones(reply.NormalizePhone(p.ContactPhone))
+	if err != nil {
+		return ""
+	}
+	for _, ph := range ps {
+		if ph.Kind == reply.Landline {
+			return ph.Area
+		}
+	}
+	return ""
+}
+
+// WithArea returns d with AreaCode set to area: d itself when it has it
+// already, else a copy (a Desk in use is never changed in place).
+func (d *Desk) WithArea(area string) *Desk {
+	if d.AreaCode == area {
+		return d
+	}
+	c := *d
+	c.AreaCode = area
+	return &c
 }
 
 // ProfileKey is the settings key of the profile.

@@ -24,16 +24,28 @@ func (d *Desk) Typeset(r *reply.Reply) (layout.Result, *style.Style, error) {
 	return layout.Typeset(r, st, d.Fonts), st, nil
 }
 
-// Check returns the problems of r: those of its style's rules and the
-// characters that no font can print.
+// Check returns the problems of r: those of its style's rules (see
+// CheckIn) and the characters that no font can print.
 func (d *Desk) Check(r *reply.Reply) []reply.Problem {
 	st, err := d.StyleOf(r)
 	if err != nil {
 		return []reply.Problem{{Field: "style", Severity: reply.Error, Message: err.Error(), Para: -1}}
 	}
-	ps := st.Check(r)
+	ps := d.CheckIn(st, r)
 	res := layout.Typeset(r, st, d.Fonts)
 	return append(MissingProblems(res.Missing), ps...)
+}
+
+// CheckIn returns the problems of r in style st, worst first: the style's
+// rules and the fields it does not print (letter.Check), with the area
+// code of the settings where the style gives none.
+func (d *Desk) CheckIn(st *style.Style, r *reply.Reply) []reply.Problem {
+	if st.AreaCode == "" && d.AreaCode != "" {
+		c := *st
+		c.AreaCode = d.AreaCode
+		st = &c
+	}
+	return letter.Check(r, st)
 }
 
 // MissingProblems turns characters that no font has into problems naming
@@ -126,7 +138,7 @@ func (d *Desk) export(path string, r *reply.Reply, force bool) (*page.Doc, []rep
 		return nil, nil, err
 	}
 	res := layout.Typeset(r, st, d.Fonts)
-	errs := errorsOf(append(MissingProblems(res.Missing), st.Check(r)...))
+	errs := errorsOf(append(MissingProblems(res.Missing), d.CheckIn(st, r)...))
 	if len(res.Missing) > 0 {
 		return nil, errs, &MissingError{res.Missing}
 	}
@@ -187,7 +199,7 @@ func (d *Desk) ExportDOCX(path string, r *reply.Reply, force bool) ([]reply.Prob
 	if err != nil {
 		return nil, err
 	}
-	errs := errorsOf(st.Check(r))
+	errs := errorsOf(d.CheckIn(st, r))
 	if len(errs) > 0 && !force {
 		return errs, &CheckError{errs}
 	}

@@ -1,9 +1,6 @@
 package ledger
 
 import (
-	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -90,37 +87,15 @@ func (it *Item) Urgency(today reply.Date) Urgency {
 	return Normal
 }
 
-var (
-	compactDate = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
-	dateSep     = regexp.MustCompile(`^(\d{4})\s*(?:年|-|/|\.|、)\s*(\d{1,2})\s*(?:月|-|/|\.|、)\s*(\d{1,2})\s*[日号]?$`)
-	timeSuffix  = regexp.MustCompile(`\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$`)
-)
-
-// ParseDate reads a date as ledgers write it: "2023年6月1日", "2023-06-01",
-// "2023.6.1", "2023/6/1", "20230601", with full-width digits, spaces, or a
-// time of day after it ("2023-06-01 00:00:00"). An empty text is the zero
-// Date. The error, in Chinese, quotes the text and shows the expected form.
+// ParseDate reads a date as ledgers write it, with reply.ParseDate (the
+// one date parser: "2023年6月1日", "2023-06-01", "20230601", "2023-06-01
+// 00:00:00", "二〇二三年六月一日" …). An empty text is the zero Date. The
+// error, in Chinese, quotes the text and shows the expected form.
 func ParseDate(s string) (reply.Date, error) {
-	t := strings.TrimSpace(halfWidth(s))
-	if t == "" {
+	if strings.TrimSpace(halfWidth(s)) == "" {
 		return reply.Date{}, nil
 	}
-	t = timeSuffix.ReplaceAllString(t, "")
-	m := dateSep.FindStringSubmatch(t)
-	if m == nil {
-		m = compactDate.FindStringSubmatch(t)
-	}
-	if m == nil {
-		return reply.Date{}, fmt.Errorf("“%s”不是日期，应写作 2023年6月1日 或 2023-06-01", s)
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	date := reply.Date{Year: y, Month: mo, Day: d}
-	if !date.Valid() {
-		return reply.Date{}, fmt.Errorf("“%s”不是有效日期（没有这一天），请核对年月日", s)
-	}
-	return date, nil
+	return reply.ParseDate(s)
 }
 
 // Today returns the current date in the local time zone.

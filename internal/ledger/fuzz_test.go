@@ -11,13 +11,26 @@ import (
 // quotes it.
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"2023年6月1日", "2023-06-01", "2023.6.1", "2023/6/1", "20230601",
+		"二〇二三年六月一日", "二○二一年五月十八日", "二〇二三年十二月卅一日", "二千零二十三年六月廿日",
 		"2023年13月1日", "２０２３年６月１日", "2023-06-01 08:00", "", "0000-00-00", "9999.99.99"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseDate(s)
 		if err != nil {
-			if !strings.Contains(err.Error(), "“"+s+"”") || !strings.Contains(err.Error(), "日期") {
+			quoted := "“" + s + "”"
+			if len(s) > 200 { // a long text is quoted by its first 20 characters
+				n, end := 0, len(s)
+				for i := range s {
+					if n == 20 {
+						end = i
+						break
+					}
+					n++
+				}
+				quoted = "“" + s[:end] + "…”"
+			}
+			if !strings.Contains(err.Error(), quoted) || !strings.Contains(err.Error(), "日期") {
 				t.Fatalf("error of %q does not quote it: %v", s, err)
 			}
 			return

@@ -80,6 +80,27 @@ type Letter struct {
 	CC []string
 	// Attachments each start a new page.
 	Attachments []Attachment
+
+	// printed holds the reply fields whose values the blocks show, as
+	// reply.Problem fields ("signer", "contact.phone"); see Prints.
+	printed map[string]bool
+}
+
+// Prints reports whether the letter shows the value of a field of its
+// reply, named as in reply.Problem.Field ("signer", "category",
+// "contact.phone"): set in a block, a mark, the contact line or through a
+// formula of the style. What a style leaves out is known here, where the
+// blocks are made, and nowhere else (see Unprinted).
+func (l *Letter) Prints(field string) bool { return l.printed[field] }
+
+// show notes that the blocks show the fields.
+func (l *Letter) show(fields ...string) {
+	if l.printed == nil {
+		l.printed = map[string]bool{}
+	}
+	for _, f := range fields {
+		l.printed[f] = true
+	}
 }
 
 // Mark is a printed mark (category or disclosure) in its font role.
@@ -109,17 +130,32 @@ func New(r *reply.Reply, st *style.Style) *Letter {
 	l.Header = st.HeaderText(&l.Reply)
 	l.TopLeft, l.TopRight = l.marks(st, style.TopLeft), l.marks(st, style.TopRight)
 	l.Number = res.DocNumber
+	if l.Number != "" {
+		l.show("doc_number")
+	}
 	for _, m := range l.marks(st, style.AfterNumber) {
 		l.Number = strings.TrimSpace(l.Number + " " + m.Text)
 	}
-	if st.SignerLine {
+	if st.SignerLine && res.Signer != "" {
 		l.Signer = res.Signer
+		l.show("signer")
+	}
+	for _, f := range st.Formulas(&clean) {
+		l.show(reply.FormulaFields(f)...)
 	}
 	l.Title, l.Salutation = res.Title, res.Salutation
 	l.Text = text(&res)
 	l.List = list(res.Attachments)
 	l.Issuer, l.Date, l.Seal = res.Issuer, res.Date.String(), res.Seal
 	l.Notes = notes(&res, st)
+	for _, n := range l.Notes {
+		switch n.Field {
+		case "disclosure":
+			l.show("disclosure")
+		case "contact":
+			l.show(reply.FormulaFields(st.ContactFormat)...)
+		}
+	}
 	l.EndMarks = l.marks(st, style.End)
 	l.CC = units(res.CC)
 	l.Attachments = attachments(res.Attachments)
@@ -134,6 +170,7 @@ func (l *Letter) marks(st *style.Style, p style.Place) []Mark {
 		if m.Place != p || m.Format == "" || value == "" {
 			return
 		}
+		l.show(reply.FormulaFields(m.Format)...)
 		role := m.Font
 		if role == "" {
 			role = RoleHei

@@ -103,7 +103,7 @@ var (
 	// brokenDateRe is a date that lost its 年 and 月: 2023821.
 	brokenDateRe = regexp.MustCompile(`^(?:19|20)[0-9]{4,6}日?$`)
 	arabicDateRe = regexp.MustCompile(`^[0-9]{4}(?:年[0-9]{1,2}月[0-9]{1,2}日|[-/.][0-9]{1,2}[-/.][0-9]{1,2})$`)
-	cnDateRe     = regexp.MustCompile(`^[〇○零OО0一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日$`)
+	cnDateRe     = regexp.MustCompile(`^[〇○◯零OoОＯ0０一二三四五六七八九]{4}年[〇零一二三四五六七八九十廿卅]{1,3}月[〇零一二三四五六七八九十廿卅]{1,3}[日号]$`)
 )
 
 // isDate reports whether t is a date alone on its line.
@@ -127,9 +127,6 @@ func (s *state) date(p para) {
 		return
 	}
 	d, err := reply.ParseDate(c)
-	if err != nil {
-		d, err = reply.ParseChineseDate(c)
-	}
 	if err != nil {
 		s.note(p, "date", "第"+itoa(p.idx+1)+"段的成文日期无法识别："+err.Error())
 		return

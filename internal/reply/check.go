@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -19,6 +20,11 @@ type Vocab struct {
 	CategoryRequired   bool // the style prints the category
 	DisclosureRequired bool // the style prints the disclosure (mark or 附注)
 	ContactRequired    bool // the style prints the contact
+
+	// AreaCode is the area code of the bureau's local numbers, e.g.
+	// "0431": a contact number without area code is then accepted as a
+	// local number. "" = not known: such a number is a warning.
+	AreaCode string
 
 	// Today is the day "in the future" is measured from; zero = the
 	// current date of the machine.
@@ -44,6 +50,7 @@ func Check(r *Reply, v Vocab) []Problem {
 	c.contact()
 	c.lists()
 	c.counts()
+	c.strictSpaces()
 	SortProblems(c.out)
 	return c.out
 }
@@ -218,12 +225,56 @@ func (c *checker) contact() {
 			c.add("contact.phone", Error, "", "联系电话未填写（本样式要印联系人及电话）")
 		}
 	}
-	if blank(ct.Phone) || ValidPhone(ct.Phone) {
+	if !blank(ct.Phone) {
+		c.phone(StripControls(ct.Phone, false))
+	}
+}
+
+// phone checks the contact's phone field: every number must read
+// (ParsePhones); a local number without its area code is accepted when
+// the style or the settings give the area code (Vocab.AreaCode), else it
+// is a warning, as a member calling from another city needs it. s is the
+// field without control characters (texts reports those).
+func (c *checker) phone(s string) {
+	phones, err := ParsePhones(s)
+	if err != nil {
+		fix := NormalizePhone(s)
+		if _, ferr := ParsePhones(fix); ferr == nil && fix != s {
+			c.add("contact.phone", Error, fix, "联系电话“%s”应写作“%s”（数字、括号和“-”用半角）", s, fix)
+			return
+		}
+		var pe *PhoneError
+		errors.As(err, &pe)
+		what := "“" + shown(s) + "”"
+		if pe.Part != "" && strings.TrimSpace(pe.Part) != strings.TrimSpace(s) {
+			what += "中的“" + shown(pe.Part) + "”"
+		}
+		c.out = append(c.out, Problem{Field: "contact.phone", Severity: Error, Para: -1,
+			Message: "联系电话" + what + pe.Why + phoneHint(pe.Why)})
 		return
 	}
-	fix := NormalizePhone(ct.Phone)
-	if !ValidPhone(fix) || fix == ct.Phone {
-		fix = ""
+	if fix := NormalizePhone(s); fix != s {
+		c.add("contact.phone", Info, fix, "联系电话“%s”可写作“%s”（半角括号，去掉首尾空格）", s, fix)
 	}
-	c.add("contact.phone", Error, fix, "联系电话“%s”应为11位手机号或带区号的固定电话，例如 13578951242 或 0431-88888888", ct.Phone)
+	area := c.v.AreaCode
+	for _, p := range phones {
+		switch {
+		case p.Kind != Local:
+		case area == "":
+			c.add("contact.phone", Warning, "",
+				"联系电话“%s”没有区号：外地的代表委员拨打需要区号，请写成“区号-%s”（如 0431-%s）；或在样式的 [contact] area_code 或设置的“本地区号”中填写区号，本地号码即不再提示",
+				p.Number, p.Number, p.Number)
+		case len(area) == 3 && len(p.Number) != 8:
+			c.add("contact.phone", Warning, "", "联系电话“%s”是%d位，而区号%s的本地号码为8位，请核对", p.Number, len(p.Number), area)
+		}
+	}
+}
+
+// phoneHint is what to write instead, added to a message about a number
+// that does not say it already.
+func phoneHint(why string) string {
+	if strings.Contains(why, "如 ") || strings.Contains(why, "应为") {
+		return ""
+	}
+	return "。应为11位手机号（如 13578951242）、带区号的固定电话（如 0431-88888888，分机写作 0431-88888888转8012）或 400 电话，几个号码之间用“、”隔开"
 }

@@ -3,6 +3,8 @@ package reply
 import (
 	"fmt"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,7 +37,11 @@ func (c *checker) texts() {
 			if n > f.limit {
 				c.tooLong(f.field, f.field, i, n, f.limit)
 			}
-			if fixed, e := fixText(v); e.changed() {
+			fixed, e := fixText(v)
+			if strings.HasSuffix(line, "\r") && !strings.HasSuffix(v, "\r") {
+				e.trailing = true // the CR of a CRLF line end, which controls leaves to this check
+			}
+			if e.changed() {
 				c.textProblem(f.field, i, fixed, e)
 			}
 		}
@@ -131,6 +137,30 @@ func showEscape(seq string) string {
 	return b.String()
 }
 
+// strictSpaces reports white space around the values of a strict form
+// (number, category, signer…) that Fix trims, where nothing else is
+// reported of the field already: every change of check --fix is shown
+// first.
+func (c *checker) strictSpaces() {
+	for _, f := range c.r.textFields() {
+		if !f.strict || f.field == "style" {
+			continue
+		}
+		v := StripControls(*f.p, false)
+		t := strings.TrimSpace(v)
+		field := problemField(f.field)
+		if t == v || slices.ContainsFunc(c.out, func(p Problem) bool { return p.Field == field }) {
+			continue
+		}
+		fix := t
+		if field != f.field {
+			fix = "" // the form edits all proposers in one entry
+		}
+		c.out = append(c.out, Problem{Field: field, Severity: Info, Fix: fix, Para: -1,
+			Message: Where(f.field, -1) + "“" + shown(v) + "”首尾有多余的空格。可自动修正"})
+	}
+}
+
 func (c *checker) textProblem(field string, para int, fixed string, e textEdit) {
 	where := Where(field, para)
 	var parts []string
@@ -142,20 +172,58 @@ func (c *checker) textProblem(field string, para int, fixed string, e textEdit) 
 		}
 		parts = append(parts, "有半角标点"+half.String()+"，中文中应使用全角"+full.String())
 	}
+	if len(e.dashes) > 0 {
+		parts = append(parts, "有“"+strings.Join(e.dashes, "”“")+"”，破折号应为“——”（占两个字）")
+	}
 	if e.spaces {
 		parts = append(parts, "汉字与汉字、数字、字母之间不应有空格")
 	}
 	sev := Warning
 	if len(parts) == 0 {
 		sev = Info
+	}
+	switch {
+	case e.leading != "" && para >= 0:
+		parts = append(parts, "段首有"+blanks(e.leading)+"，排版时自动缩进两字，不必手工空格")
+	case e.leading != "":
+		parts = append(parts, "开头有"+blanks(e.leading))
+	}
+	if e.trailing {
 		if para >= 0 {
-			parts = append(parts, "段首段尾不必加空格，排版时自动缩进两字")
+			parts = append(parts, "段尾有多余的空格")
 		} else {
-			parts = append(parts, "首尾有多余的空格")
+			parts = append(parts, "末尾有多余的空格")
 		}
 	}
 	c.out = append(c.out, Problem{Field: field, Severity: sev, Fix: fixed, Para: para,
 		Message: where + strings.Join(parts, "；") + "。可自动修正"})
+}
+
+// blanks names the white space s in Chinese: "2个全角空格", "4个空格",
+// "制表符".
+func blanks(s string) string {
+	full, half, other := 0, 0, 0
+	for _, r := range s {
+		switch r {
+		case '\u3000':
+			full++
+		case ' ':
+			half++
+		default:
+			other++
+		}
+	}
+	var ps []string
+	if full > 0 {
+		ps = append(ps, strconv.Itoa(full)+"个全角空格")
+	}
+	if half > 0 {
+		ps = append(ps, strconv.Itoa(half)+"个半角空格")
+	}
+	if other > 0 {
+		ps = append(ps, "制表符等空白")
+	}
+	return strings.Join(ps, "和")
 }
 
 func fullForm(r rune) string {

@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -58,6 +59,48 @@ func Placeholders() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// placeholderFields names the field (as in Problem.Field) each placeholder
+// shows, where it is not the placeholder's own name.
+var placeholderFields = map[string]string{
+	"term_cn":       "term",
+	"session_cn":    "session",
+	"item_kind":     "kind",
+	"address":       "kind",
+	"contact_name":  "contact.name",
+	"contact_phone": "contact.phone",
+}
+
+// FormulaFields lists the fields of a reply that formula shows, as
+// Problem.Field names, in the order of their placeholders, without
+// repeats: "联系人：{contact_name}，联系电话：{contact_phone}" →
+// contact.name, contact.phone. Unknown placeholders are left out.
+func FormulaFields(formula string) []string {
+	var out []string
+	rest := formula
+	for {
+		open := strings.IndexByte(rest, '{')
+		if open < 0 {
+			return out
+		}
+		end := strings.IndexByte(rest[open:], '}')
+		if end < 0 {
+			return out
+		}
+		name := rest[open+1 : open+end]
+		if _, ok := placeholders[name]; !ok {
+			rest = rest[open+1:] // as ExpandBlank reads it: "{{number}" shows the number
+			continue
+		}
+		rest = rest[open+end+1:]
+		if f, ok := placeholderFields[name]; ok {
+			name = f
+		}
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
 }
 
 // Expand fills the placeholders of formula from r, e.g.

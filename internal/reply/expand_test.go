@@ -68,3 +68,18 @@ func TestPlaceholders(t *testing.T) {
 		}
 	}
 }
+
+func TestFormulaFields(t *testing.T) {
+	for formula, want := range map[string]string{
+		"联系人：{contact_name}，联系电话：{contact_phone}":               "contact.name contact.phone",
+		"对{assembly}第{term_cn}届第{session_cn}次会议第{number}号提案的答复": "assembly term session number",
+		"{proposers}{address}：":  "proposers kind",
+		"签发人：{signer}{signer}":   "signer",
+		"{{doc_number}} {foo} {": "doc_number",
+		"":                       "",
+	} {
+		if got := strings.Join(FormulaFields(formula), " "); got != want {
+			t.Errorf("FormulaFields(%q) = %q, want %q", formula, got, want)
+		}
+	}
+}

@@ -14,10 +14,12 @@ import (
 //     the body, an attachment's body and the title);
 //   - in every text: half-width , ; : ? ! ( ) next to Chinese text become
 //     full-width, "…" becomes “…”, a half-width period closing a Chinese
-//     sentence becomes 。, spaces between Chinese characters and digits or
-//     letters go ("第 244 号" → "第244号"), lines are trimmed; digits and
-//     Latin letters are never changed, nor marks inside them (13:30, 3.5,
-//     URLs);
+//     sentence becomes 。, a dash typed for a 破折号 ("--", "—", " - ")
+//     becomes "——", spaces between Chinese characters and digits or
+//     letters go ("第 244 号" → "第244号"), lines are trimmed (a paragraph
+//     loses the spaces of a hand-made indent); digits and Latin letters
+//     are never changed, nor marks inside them (13:30, 3.5, 2023-06-20,
+//     0763—6269263, 1-3, URLs);
 //   - 发文字号 in the form 机关代字〔2023〕12号: any bracket around the year
 //     becomes 〔〕, 第 and leading zeros of the number go;
 //   - the item number keeps its digits only ("第244号" → "244");

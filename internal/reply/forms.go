@@ -1,59 +1,11 @@
 package reply
 
 import (
-	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
-	"time"
 )
 
-// Phone numbers, 发文字号 and dates: the fields with a strict written form.
-
-var (
-	mobileRe   = regexp.MustCompile(`^(?:\+?86)?1\d{10}$`)
-	landlineRe = regexp.MustCompile(`^(?:\(0\d{2,3}\)|0\d{2,3}-?)\d{7,8}(?:(?:-|转)\d{1,6})?$`)
-	phoneSep   = regexp.MustCompile(`\s*(?:、|，|,|；|;|/|或)\s*`)
-)
-
-// halfForms maps full-width digits and marks of phone numbers to ASCII.
-var halfForms = strings.NewReplacer(
-	"０", "0", "１", "1", "２", "2", "３", "3", "４", "4", "５", "5",
-	"６", "6", "７", "7", "８", "8", "９", "9", "－", "-", "—", "-", "–", "-",
-	"（", "(", "）", ")", "＋", "+",
-)
-
-// NormalizePhone writes full-width digits, dashes and parentheses of a
-// phone number in ASCII and trims it.
-func NormalizePhone(s string) string {
-	return strings.TrimSpace(halfForms.Replace(s))
-}
-
-// ValidPhone reports whether s is a number a member can call: a mobile
-// number of 11 digits starting with 1 ("13578951242", "135-7895-1242"), or a
-// landline with its area code ("0431-88888888", "010-12345678",
-// "(0431)88888888", "0431-88888888转801"). Several numbers may be given,
-// separated by 、 ， ； / or 或.
-func ValidPhone(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return false
-	}
-	for _, p := range phoneSep.Split(s, -1) {
-		if !validOnePhone(p) {
-			return false
-		}
-	}
-	return true
-}
-
-func validOnePhone(p string) bool {
-	compact := strings.NewReplacer(" ", "", "\u00a0", "").Replace(p)
-	if mobileRe.MatchString(strings.ReplaceAll(compact, "-", "")) {
-		return true
-	}
-	return landlineRe.MatchString(strings.Replace(compact, ")-", ")", 1))
-}
+// 发文字号: a field with a strict written form.
 
 var (
 	// yearRe finds the year of a 发文字号 in any bracket: [2023] (2023) 【23】 …
@@ -127,43 +79,4 @@ func docYear(s string) string {
 		return s[i+len("〔") : i+len("〔")+4]
 	}
 	return ""
-}
-
-// DateOf returns the calendar date of t in t's location.
-func DateOf(t time.Time) Date {
-	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
-}
-
-// Compare returns -1, 0 or +1 as d is before, equal to or after e.
-func (d Date) Compare(e Date) int {
-	for _, c := range [][2]int{{d.Year, e.Year}, {d.Month, e.Month}, {d.Day, e.Day}} {
-		if c[0] != c[1] {
-			if c[0] < c[1] {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
-}
-
-var dateRe = regexp.MustCompile(`^(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?$`)
-
-// ParseDate reads a date as people write it: "2023年6月20日",
-// "2023-06-20", "2023-6-20", "2023/6/20" or "2023.6.20". Full-width digits
-// are accepted. The error, in Chinese, shows the expected form.
-func ParseDate(s string) (Date, error) {
-	t := strings.TrimSpace(halfDigits.Replace(s))
-	m := dateRe.FindStringSubmatch(t)
-	if m == nil {
-		return Date{}, fmt.Errorf("“%s”不是日期，应写作 2023-06-20 或 2023年6月20日", s)
-	}
-	y, _ := strconv.Atoi(m[1])
-	mo, _ := strconv.Atoi(m[2])
-	d, _ := strconv.Atoi(m[3])
-	date := Date{Year: y, Month: mo, Day: d}
-	if !date.Valid() {
-		return Date{}, fmt.Errorf("日期“%s”不存在，请核对", s)
-	}
-	return date, nil
 }

@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,33 @@ func FuzzFix(f *testing.F) {
 		}
 		if len(strings.Split(once.Body, "\n")) != len(strings.Split(before.Body, "\n")) {
 			t.Fatalf("Fix changed the number of body lines: %q → %q", before.Body, once.Body)
+		}
+	})
+}
+
+// FuzzCheckReportsFix checks that Check reports every change Fix would
+// make: whatever check --fix removes or rewrites (a leading space, a
+// dash, a half-width mark, a control character) is shown first, at its
+// field and paragraph.
+func FuzzCheckReportsFix(f *testing.F) {
+	for _, s := range []string{
+		"　　近年来，我市--采取措施", " 第244号 ", "长教函[2023]第012号 ", "（此件公开发布）", "市政府督查室。",
+		"0763—6269263", " 13578951242", "２０２３", "一是—二是", "\t正文 ", "a\u200bb", "B类 ", "—", "1-3", "\r\n0",
+	} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		r := Reply{Title: a, Opening: b, Body: a + "\n" + b, Closing: b, ItemTitle: a, Signer: b,
+			Category: a, Disclosure: b, Proposers: []string{a, b}, Salutation: b + "：",
+			Notes: []string{a}, CC: []string{b}, Attachments: []Attachment{{Title: a, Body: b}},
+			DocNumber: a, Number: b, Issuer: a, Contact: Contact{Name: a, Phone: b}}
+		ps := Check(&r, Vocab{Today: Date{2024, 1, 1}})
+		fixed := r.Clone()
+		for _, ch := range Fix(&fixed) {
+			field := problemField(ch.Field)
+			if !slices.ContainsFunc(ps, func(p Problem) bool { return p.Field == field && (p.Para == ch.Para || p.Para < 0) }) {
+				t.Fatalf("Fix changes %s para %d (%q → %q) but Check reports nothing there: %v", ch.Field, ch.Para, ch.Before, ch.After, ps)
+			}
 		}
 	})
 }

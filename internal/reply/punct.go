@@ -3,6 +3,7 @@ package reply
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Punctuation in Chinese text (GB/T 15834-2011): Chinese text takes
@@ -20,9 +21,11 @@ var halfToFull = map[rune]rune{
 
 // textEdit describes what a pass over a line changed, for messages.
 type textEdit struct {
-	marks   []rune // half-width marks converted, in order, without repeats
-	spaces  bool   // spaces between Chinese characters and digits/letters removed
-	trimmed bool   // leading or trailing white space removed
+	marks    []rune   // half-width marks converted, in order, without repeats
+	dashes   []string // dashes made "——", as written, in order, without repeats
+	spaces   bool     // spaces between Chinese characters and digits/letters removed
+	leading  string   // white space removed from the start of the (last) line
+	trailing bool     // white space removed from the end of a line
 }
 
 func (e *textEdit) mark(r rune) {
@@ -34,10 +37,22 @@ func (e *textEdit) mark(r rune) {
 	e.marks = append(e.marks, r)
 }
 
-func (e *textEdit) changed() bool { return len(e.marks) > 0 || e.spaces || e.trimmed }
+func (e *textEdit) dash(run string) {
+	for _, d := range e.dashes {
+		if d == run {
+			return
+		}
+	}
+	e.dashes = append(e.dashes, run)
+}
+
+func (e *textEdit) changed() bool {
+	return len(e.marks) > 0 || len(e.dashes) > 0 || e.spaces || e.leading != "" || e.trailing
+}
 
 // FixText returns s with half-width punctuation in Chinese text made
-// full-width, quotes "…" made “…”, spaces between Chinese characters and
+// full-width, quotes "…" made “…”, dashes typed for a 破折号 ("--", "—",
+// " - ") made "——" (see fixDashes), spaces between Chinese characters and
 // between Chinese and digits or letters removed, and every line trimmed.
 // Digits and Latin letters are never changed; lines are kept (a paragraph
 // index stays valid). FixText(FixText(s)) == FixText(s).
@@ -62,8 +77,12 @@ func fixText(s string) (string, textEdit) {
 // fixLine runs passes over one line until nothing changes. Every pass only
 // turns half-width marks full-width or removes spaces, so this ends.
 func fixLine(line string, e *textEdit) string {
-	if t := strings.TrimSpace(line); t != line {
-		e.trimmed = true
+	if t := strings.TrimLeftFunc(line, unicode.IsSpace); t != line {
+		e.leading = line[:len(line)-len(t)]
+		line = t
+	}
+	if t := strings.TrimRightFunc(line, unicode.IsSpace); t != line {
+		e.trailing = true
 		line = t
 	}
 	if !needsPass(line) {
@@ -73,20 +92,26 @@ func fixLine(line string, e *textEdit) string {
 	for {
 		n := len(rs)
 		changed := convertMarks(rs, e)
+		var dashed bool
+		rs, dashed = fixDashes(rs, e)
 		rs = dropSpaces(rs, e)
-		if !changed && len(rs) == n {
+		if !changed && !dashed && len(rs) == n {
 			return string(rs)
 		}
 	}
 }
 
-// needsPass is a fast test: a line of no half-width mark and no space is
-// already clean.
+// needsPass is a fast test: a line of no half-width mark, no dash and no
+// space is already clean.
 func needsPass(line string) bool {
 	for i := 0; i < len(line); i++ {
 		switch line[i] {
-		case ',', ';', ':', '?', '!', '(', ')', '.', '"', ' ', '\t':
+		case ',', ';', ':', '?', '!', '(', ')', '.', '"', ' ', '\t', '-':
 			return true
+		case 0xE2, 0xEF: // the lead byte of a dash in UTF-8: U+2010–U+2015, U+FE63, U+FF0D
+			if r, _ := utf8.DecodeRuneInString(line[i:]); isDash(r) {
+				return true
+			}
 		}
 	}
 	return false

@@ -56,8 +56,14 @@ func TestFixTextReport(t *testing.T) {
 	if string(e.marks) != "(),"[0:3] || !e.spaces {
 		t.Errorf("fixText report = marks %q spaces %v, want \"(),\" and true", string(e.marks), e.spaces)
 	}
-	if _, e := fixText("　正文"); !e.trimmed || len(e.marks) > 0 || e.spaces {
-		t.Errorf("fixText report of an indent = %+v, want trimmed only", e)
+	if _, e := fixText("　正文"); e.leading != "　" || e.trailing || len(e.marks) > 0 || e.spaces {
+		t.Errorf("fixText report of an indent = %+v, want the leading space only", e)
+	}
+	if _, e := fixText("正文 "); e.leading != "" || !e.trailing {
+		t.Errorf("fixText report of a trailing space = %+v, want trailing only", e)
+	}
+	if _, e := fixText("问题--资金不足—需要协调"); len(e.dashes) != 2 || e.dashes[0] != "--" || e.dashes[1] != "—" {
+		t.Errorf("fixText report of dashes = %q, want [-- —]", e.dashes)
 	}
 }
 

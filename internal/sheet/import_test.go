@@ -232,6 +232,23 @@ func TestRowProblems(t *testing.T) {
 	}
 }
 
+// TestChineseDates: a 交办清单 dated in Chinese numerals, as offices type
+// them, imports without errors.
+func TestChineseDates(t *testing.T) {
+	head := []any{"届次会议", "编号", "案由", "提出人", "交办日期", "办理期限"}
+	im := read(t, book(t, [][]any{head,
+		{"市政协十四届二次会议", "1", "甲", "董妍", "二〇二三年六月一日", "二○二三年九月卅日"},
+		{"市政协十四届二次会议", "2", "乙", "董妍", "二Ｏ二三年六月廿日", "2023.9.30"},
+	}, nil), ImportOptions{})
+	if im.Errors() != 0 || len(im.Items()) != 2 {
+		t.Fatalf("errors: %q", messages(im))
+	}
+	a, b := im.Items()[0], im.Items()[1]
+	if a.Assigned != day(2023, 6, 1) || a.Deadline != day(2023, 9, 30) || b.Assigned != day(2023, 6, 20) {
+		t.Errorf("dates %v %v %v", a.Assigned, a.Deadline, b.Assigned)
+	}
+}
+
 func TestMissingColumnAndMapping(t *testing.T) {
 	data := book(t, [][]any{
 		{"序号", "建议号", "内容摘要", "领衔代表", "交办日期"},

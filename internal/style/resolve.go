@@ -15,15 +15,40 @@ import (
 // r is not changed; the copy shares nothing with it.
 func (s *Style) Resolve(r *reply.Reply) reply.Reply {
 	c := r.Clone()
-	derive := func(field *string, formula string) {
-		if strings.TrimSpace(*field) == "" && formula != "" {
-			*field = reply.ExpandBlank(formula, r, reply.Blank)
+	for _, d := range s.derivations(&c) {
+		*d.field = reply.ExpandBlank(d.formula, r, reply.Blank)
+	}
+	return c
+}
+
+// derivation is a derived field of a reply and the formula that fills it.
+type derivation struct {
+	field   *string
+	formula string
+}
+
+// derivations lists the derived fields of r that Resolve fills: those
+// left empty that the style has a formula for.
+func (s *Style) derivations(r *reply.Reply) []derivation {
+	var out []derivation
+	for _, d := range []derivation{{&r.Title, s.TitleFormula}, {&r.Salutation, s.SalutationFormula}, {&r.Opening, s.OpeningFormula}} {
+		if strings.TrimSpace(*d.field) == "" && d.formula != "" {
+			out = append(out, d)
 		}
 	}
-	derive(&c.Title, s.TitleFormula)
-	derive(&c.Salutation, s.SalutationFormula)
-	derive(&c.Opening, s.OpeningFormula)
-	return c
+	return out
+}
+
+// Formulas returns the formulas Resolve fills r's derived fields with, in
+// the order title, salutation, opening: what a reader of the letter sees
+// of r's fields through them.
+func (s *Style) Formulas(r *reply.Reply) []string {
+	c := *r
+	var out []string
+	for _, d := range s.derivations(&c) {
+		out = append(out, d.formula)
+	}
+	return out
 }
 
 // Vocab is what reply.Check needs to know of the style: the category codes
@@ -36,6 +61,7 @@ func (s *Style) Vocab() reply.Vocab {
 		CategoryRequired:   s.CategoryMark.printed(),
 		DisclosureRequired: s.DisclosureMark.printed() || len(s.DisclosureNotes) > 0,
 		ContactRequired:    s.ContactFormat != "" && s.ContactPlace != None,
+		AreaCode:           s.AreaCode,
 	}
 }
 

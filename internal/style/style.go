@@ -76,6 +76,11 @@ type Style struct {
 	ContactPlace  Place  // Line or Note
 	SignerLine    bool   // print "签发人：×××" on page 1
 
+	// AreaCode is the area code of the bureau's local telephone numbers,
+	// e.g. "0431": a contact number written without it (66881234) is
+	// then accepted. "" = not given (the settings may give it).
+	AreaCode string
+
 	DefaultCC      []string
 	DeadlineMonths int // handling period from assignment, for the ledger; 0 = 3
 }

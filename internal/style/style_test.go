@@ -87,11 +87,13 @@ func TestResolveMarksMissingFields(t *testing.T) {
 }
 
 func TestVocab(t *testing.T) {
-	v := proposalStyle().Vocab()
+	st := proposalStyle()
+	st.AreaCode = "0431"
+	v := st.Vocab()
 	want := reply.Vocab{
 		Categories:       []string{"A", "B", "C", "D"},
 		Disclosures:      []string{"同意公开", "不同意公开", "依申请公开", "部分公开"},
-		CategoryRequired: true, DisclosureRequired: true, ContactRequired: true,
+		CategoryRequired: true, DisclosureRequired: true, ContactRequired: true, AreaCode: "0431",
 	}
 	if !reflect.DeepEqual(v, want) {
 		t.Errorf("Vocab() = %+v, want %+v", v, want)
@@ -169,6 +171,7 @@ func TestIssues(t *testing.T) {
 		{"note parens", func(s *Style) { s.DisclosureNotes = map[string]string{"同意公开": "（此件公开发布）"} }, "disclosure.notes.同意公开", "不必加括号"},
 		{"contact place", func(s *Style) { s.ContactPlace = "top" }, "contact.place", "不是“top”"},
 		{"contact format", func(s *Style) { s.ContactFormat = "" }, "contact.format", "还应设 format"},
+		{"area code", func(s *Style) { s.AreaCode = "431" }, "contact.area_code", "不是“431”"},
 		{"cc", func(s *Style) { s.DefaultCC = []string{"市政府督查室。"} }, "cc", "末尾不加标点"},
 		{"kind", func(s *Style) { s.Kind = "答复" }, "kind", "不是“答复”"},
 		{"deadline", func(s *Style) { s.DeadlineMonths = 24 }, "deadline_months", "0到12"},

@@ -157,6 +157,9 @@ func (v *validator) notes(s *Style) {
 
 func (v *validator) contact(s *Style) {
 	v.formula("contact.format", s.ContactFormat)
+	if s.AreaCode != "" && !reply.ValidAreaCode(s.AreaCode) {
+		v.add("contact.area_code", fmt.Sprintf("应为区号（0开头的3到4位数字，加英文双引号），如 \"0431\"，不是“%s”", s.AreaCode))
+	}
 	switch {
 	case s.ContactPlace != None && s.ContactPlace != Line && s.ContactPlace != Note:
 		v.add("contact.place", fmt.Sprintf("应为 line（日期下单独一行）或 note（附注），不是“%s”", s.ContactPlace))

@@ -43,6 +43,8 @@ func TestReadReplyErrors(t *testing.T) {
 			"r.reply.toml 第19行：date 应为日期，例如 date = 2023-06-20"},
 		{"date time", strings.Replace(minimal, "date = 2023-06-20", "date = 2023-06-20T10:00:00", 1),
 			"r.reply.toml 第19行：date 应为日期，例如 date = 2023-06-20"},
+		{"date no such day", strings.Replace(minimal, "date = 2023-06-20", `date = "二〇二三年二月三十日"`, 1),
+			"r.reply.toml 第19行：date “二〇二三年二月三十日”不是有效日期（没有这一天），请核对年月日"},
 		{"date out of range", strings.Replace(minimal, "date = 2023-06-20", "date = 0999-01-10", 1),
 			"r.reply.toml 第19行：date 应为1900年到2999年之间的日期"},
 		{"bad date syntax", strings.Replace(minimal, "date = 2023-06-20", "date = 2023-6-20", 1),
@@ -97,6 +99,26 @@ func TestReadReplyMany(t *testing.T) {
 	if err == nil || strings.Count(err.Error(), "\n") != 1 ||
 		!strings.HasPrefix(err.Error(), "r.reply.toml 第5行：term") || !strings.Contains(err.Error(), "第6行：foo") {
 		t.Errorf("ReadReply error = %v, want two errors in line order", err)
+	}
+}
+
+// TestReadReplyDates: a date in any form reply.ParseDate reads does not
+// stop the check, Chinese numerals included; an empty date is no date.
+func TestReadReplyDates(t *testing.T) {
+	for in, want := range map[string]reply.Date{
+		`"二〇二三年六月二十日"`: {Year: 2023, Month: 6, Day: 20},
+		`"二○二一年五月十八日"`: {Year: 2021, Month: 5, Day: 18},
+		`"二〇二三年六月廿日"`:  {Year: 2023, Month: 6, Day: 20},
+		`"2023.6.20"`:  {Year: 2023, Month: 6, Day: 20},
+		`"２０２３年６月２０日"`: {Year: 2023, Month: 6, Day: 20},
+		`""`:           {},
+	} {
+		r, err := ReadReply(strings.NewReader(strings.Replace(minimal, "date = 2023-06-20", "date = "+in, 1)), "r.reply.toml")
+		if err != nil {
+			t.Errorf("date = %s: %v", in, err)
+		} else if r.Date != want {
+			t.Errorf("date = %s: read %v, want %v", in, r.Date, want)
+		}
 	}
 }
 

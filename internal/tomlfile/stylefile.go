@@ -222,6 +222,7 @@ func decodeStyle(root *table) *style.Style {
 	ct := root.sub("contact")
 	s.ContactFormat = ct.str("format")
 	s.ContactPlace = style.Place(ct.str("place"))
+	s.AreaCode = ct.str("area_code")
 	ct.end()
 	root.end()
 	return s

@@ -43,6 +43,7 @@ salutation = "{proposers}{address}："
 [contact]
 format = "联系人：{contact_name}，联系电话：{contact_phone}"
 place = "note"
+area_code = "0431"
 `
 
 func TestLoadStyle(t *testing.T) {
@@ -60,6 +61,7 @@ func TestLoadStyle(t *testing.T) {
 		DisclosureNotes: map[string]string{"主动公开": "此件公开发布"},
 		TitleFormula:    "关于第{number}号建议的答复", SalutationFormula: "{proposers}{address}：",
 		ContactFormat: "联系人：{contact_name}，联系电话：{contact_phone}", ContactPlace: style.Note,
+		AreaCode: "0431",
 	}
 	if !reflect.DeepEqual(s, want) {
 		t.Errorf("LoadStyle = %+v\nwant %+v", s, want)

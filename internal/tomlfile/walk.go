@@ -183,7 +183,8 @@ func (t *table) names(k string) []string {
 	return t.strs(k)
 }
 
-// date reads a TOML local date, or a string such as "2023年6月20日".
+// date reads a TOML local date, or a string in any form reply.ParseDate
+// reads ("2023年6月20日", "二〇二三年六月二十日"); an empty string is no date.
 func (t *table) date(k string) reply.Date {
 	v, ok := t.get(k)
 	if !ok {
@@ -196,7 +197,16 @@ func (t *table) date(k string) reply.Date {
 			date = reply.DateOf(d)
 		}
 	case string:
-		date, _ = reply.ParseDate(d)
+		if strings.TrimSpace(d) == "" {
+			return reply.Date{} // left empty: not set, as the file's comments say
+		}
+		var err error
+		date, err = reply.ParseDate(d)
+		var de *reply.DateError
+		if errors.As(err, &de) && de.NoSuchDay {
+			t.w.fail(t.key(k), "%v", err)
+			return reply.Date{}
+		}
 	}
 	if date.IsZero() {
 		t.w.fail(t.key(k), "应为日期，例如 %s = 2023-06-20", k)

@@ -256,6 +256,31 @@ func TestSettings(t *testing.T) {
 	}
 }
 
+// TestSettingsAreaCode: the 本地区号 of the settings is checked, stored
+// and put to work at once: a local contact number is then accepted.
+func TestSettingsAreaCode(t *testing.T) {
+	u, st := newUI(t)
+	f := u.settingsForm()
+	f.area.SetText("431")
+	if err := u.applySettings(f); err == nil || !strings.Contains(err.Error(), "本地区号“431”不对") {
+		t.Errorf("applySettings with a bad area code = %v", err)
+	}
+	f.area.SetText("0431")
+	if err := u.applySettings(f); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := app.LoadProfile(st); err != nil || p.AreaCode != "0431" || u.desk.AreaCode != "0431" {
+		t.Fatalf("stored profile %+v, %v; desk area %q", p, err, u.desk.AreaCode)
+	}
+	r := seed(t)
+	r.Contact.Phone = "66881234"
+	for _, p := range u.desk.Check(r) {
+		if p.Field == "contact.phone" {
+			t.Errorf("a local number is still a problem with the area code set: %v", p)
+		}
+	}
+}
+
 func TestBadFontRefused(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.ttf")
 	if err := os.WriteFile(bad, []byte("not a font"), 0o644); err != nil {

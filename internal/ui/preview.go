@@ -43,7 +43,7 @@ func Analyze(desk *app.Desk, r *reply.Reply, pageIndex int, dpi float64) (Analys
 	if err != nil {
 		return Analysis{Problems: desk.Check(r), Took: time.Since(start)}, err
 	}
-	a := Analysis{Doc: res.Doc, Problems: append(app.MissingProblems(res.Missing), st.Check(r)...)}
+	a := Analysis{Doc: res.Doc, Problems: append(app.MissingProblems(res.Missing), desk.CheckIn(st, r)...)}
 	if n := len(res.Doc.Pages); pageIndex >= n {
 		pageIndex = n - 1
 	}

@@ -14,6 +14,7 @@ import (
 
 	"replydesk/internal/app"
 	"replydesk/internal/fonts"
+	"replydesk/internal/reply"
 )
 
 // builtinFont is the choice of a role's embedded face in the settings.
@@ -21,10 +22,10 @@ const builtinFont = "内置字体"
 
 // settingsForm is the settings dialog's widgets.
 type settingsForm struct {
-	unit, name, phone, cc, dataDir *widget.Entry
-	style                          *widget.Select
-	fonts                          map[string]*widget.Select // by role
-	fontPaths                      map[string]string         // option → file
+	unit, name, phone, area, cc, dataDir *widget.Entry
+	style                                *widget.Select
+	fonts                                map[string]*widget.Select // by role
+	fontPaths                            map[string]string         // option → file
 }
 
 // Settings edits the bureau's profile (applied to new replies), the font
@@ -33,7 +34,8 @@ func (u *UI) Settings() {
 	f := u.settingsForm()
 	items := []*widget.FormItem{
 		widget.NewFormItem("单位名称", f.unit), widget.NewFormItem("默认联系人", f.name),
-		widget.NewFormItem("联系电话", f.phone), widget.NewFormItem("默认抄送", f.cc),
+		widget.NewFormItem("联系电话", f.phone), widget.NewFormItem("本地区号", f.area),
+		widget.NewFormItem("默认抄送", f.cc),
 		widget.NewFormItem("默认样式", f.style),
 	}
 	for _, role := range fonts.Roles {
@@ -62,12 +64,14 @@ func (u *UI) Settings() {
 func (u *UI) settingsForm() *settingsForm {
 	p := u.profile
 	f := &settingsForm{unit: widget.NewEntry(), name: widget.NewEntry(), phone: widget.NewEntry(),
-		cc: widget.NewMultiLineEntry(), dataDir: widget.NewEntry(),
+		area: widget.NewEntry(), cc: widget.NewMultiLineEntry(), dataDir: widget.NewEntry(),
 		fonts: map[string]*widget.Select{}, fontPaths: map[string]string{}}
 	f.unit.SetText(p.Unit)
 	f.unit.SetPlaceHolder("发文机关署名，如 长春市教育局")
 	f.name.SetText(p.ContactName)
 	f.phone.SetText(p.ContactPhone)
+	f.area.SetText(p.AreaCode)
+	f.area.SetPlaceHolder("如 0431；联系电话只写本地号码时不再提示缺区号")
 	f.cc.SetText(strings.Join(p.CC, "\n"))
 	f.cc.SetPlaceHolder("每行一个单位；留空则用样式的默认抄送")
 	var styles []string
@@ -134,7 +138,10 @@ func (f *settingsForm) findFonts(chosen map[string]string) {
 func (u *UI) applySettings(f *settingsForm) error {
 	np := app.Profile{Unit: strings.TrimSpace(f.unit.Text), ContactName: strings.TrimSpace(f.name.Text),
 		ContactPhone: strings.TrimSpace(f.phone.Text), CC: splitList(f.cc.Text, "\n"),
-		Style: f.style.Selected, Fonts: map[string]string{}}
+		Style: f.style.Selected, Fonts: map[string]string{}, AreaCode: strings.TrimSpace(f.area.Text)}
+	if np.AreaCode != "" && !reply.ValidAreaCode(np.AreaCode) {
+		return fmt.Errorf("本地区号“%s”不对：区号是0开头的3到4位数字，如 010、0431", np.AreaCode)
+	}
 	for role, s := range f.fonts {
 		if p := f.fontPaths[s.Selected]; p != "" {
 			np.Fonts[role] = p
@@ -150,6 +157,7 @@ func (u *UI) applySettings(f *settingsForm) error {
 	u.profile = np
 	d := *u.desk
 	d.Fonts = set
+	d.AreaCode = np.LocalArea()
 	u.setDesk(&d)
 	msg := "设置已保存"
 	if dir := strings.TrimSpace(f.dataDir.Text); dir != u.App.Preferences().String(app.DataDirKey) {

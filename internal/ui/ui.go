@@ -68,6 +68,8 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	u.Window = a.NewWindow("ReplyDesk 答复函起草台")
 	if p, err := app.LoadProfile(drafts); err == nil {
 		u.profile = p
+		desk = desk.WithArea(p.LocalArea())
+		u.desk = desk
 	}
 	u.saver = app.NewAutosaver(drafts, app.AutosaveDelay)
 	u.saver.OnSaved = func(id int64, err error) { fyne.Do(func() { u.saved(id, err) }) }
