@@ -44,6 +44,7 @@ func Check(r *Reply, v Vocab) []Problem {
 	c.contact()
 	c.lists()
 	c.counts()
+	c.paraForms()
 	SortProblems(c.out)
 	return c.out
 }
