@@ -126,6 +126,40 @@ func (r *Reply) paragraphs() []string {
 	return out
 }
 
+// PruneForms removes the entries of AsHeading and AsText that name no
+// numbered paragraph of r: they do nothing (see Check's warning).
+func (r *Reply) PruneForms() {
+	paras := r.paragraphs()
+	keep := func(entries []string) []string {
+		var out []string
+		for _, e := range entries {
+			if found, numbered := names(paras, e); found && numbered {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	r.AsHeading, r.AsText = keep(r.AsHeading), keep(r.AsText)
+}
+
+// names reports whether entry names a paragraph of paras, and whether one
+// of the paragraphs it names is numbered.
+func names(paras []string, entry string) (found, numbered bool) {
+	entry = strings.TrimSpace(entry)
+	if entry == "" {
+		return false, false
+	}
+	for _, p := range paras {
+		if p = strings.TrimSpace(p); strings.HasPrefix(p, entry) {
+			found = true
+			if lv, _ := HeadingNumber(p); lv > 0 {
+				numbered = true
+			}
+		}
+	}
+	return found, numbered
+}
+
 // paraForms warns of the entries of AsHeading and AsText that name no
 // numbered paragraph: they do nothing (the paragraph was edited or
 // deleted, or is not numbered).
@@ -140,15 +174,7 @@ func (c *checker) paraForms() {
 			if e == "" || utf8.RuneCountInString(e) > maxSentence {
 				continue // empty entries do nothing; overlong ones are reported by the limits
 			}
-			found, numbered := false, false
-			for _, p := range paras {
-				if p = strings.TrimSpace(p); strings.HasPrefix(p, e) {
-					found = true
-					if lv, _ := HeadingNumber(p); lv > 0 {
-						numbered = true
-					}
-				}
-			}
+			found, numbered := names(paras, e)
 			field := indexField(l.field, i)
 			switch {
 			case !found:

@@ -93,3 +93,12 @@ func TestCheckParaForms(t *testing.T) {
 		t.Errorf("after Fix, %q no longer names %q", r.AsText, r.Body)
 	}
 }
+
+func TestPruneForms(t *testing.T) {
+	r := &Reply{Body: "一、聚焦主导产业\n近年来，我市……", Attachments: []Attachment{{Body: "（一）摸清底数"}},
+		AsHeading: []string{"一、聚焦", "二、已删去", "近年来", ""}, AsText: []string{"（一）摸清"}}
+	r.PruneForms()
+	if !slices.Equal(r.AsHeading, []string{"一、聚焦"}) || !slices.Equal(r.AsText, []string{"（一）摸清"}) {
+		t.Errorf("PruneForms left AsHeading %q, AsText %q", r.AsHeading, r.AsText)
+	}
+}
