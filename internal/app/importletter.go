@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"replydesk/internal/letter"
 	"replydesk/internal/recognize"
 	"replydesk/internal/render/docx"
 	"replydesk/internal/reply"
@@ -123,11 +124,56 @@ func (d *Desk) importDocument(doc *wordml.Document, style string) (*Imported, er
 	if empty {
 		return nil, fmt.Errorf("Word 文档中没有文字：请确认选择的是答复函")
 	}
-	return d.recognise(func(opt recognize.Options) *recognize.Result {
+	im, err := d.recognise(func(opt recognize.Options) *recognize.Result {
 		res := recognize.Paragraphs(ps, opt)
 		fromDocument(res, doc)
 		return res
 	}, "Word 文档", style)
+	if err == nil {
+		paraForms(doc, im.Reply)
+	}
+	return im, err
+}
+
+// headingStyles are the names of the paragraph styles of the heading
+// levels in the .docx ReplyDesk writes (render/docx) and in the Word
+// templates bureaus use for 公文.
+var headingStyles = map[string]bool{"一级标题": true, "二级标题": true, "三级标题": true, "四级标题": true}
+
+// paraForms gives r, recognised from doc, the overrides (reply.SetForm)
+// that set its numbered paragraphs as the document has them: a paragraph
+// in a heading style that its shape would make body text is a heading;
+// and, in a document that marks its headings with these styles, a
+// numbered paragraph in another style that its shape would make a heading
+// is body text. Documents without the styles (headings typed in bold) are
+// left to the shape. A run-in heading's font is not read, so an override
+// of one does not come back.
+func paraForms(doc *wordml.Document, r *reply.Reply) {
+	styled := map[string]bool{} // paragraph text → in a heading style
+	uses := false
+	for _, b := range doc.Blocks {
+		if b.Table == nil {
+			h := headingStyles[b.StyleName]
+			styled[strings.TrimSpace(b.Text)] = h
+			uses = uses || h
+		}
+	}
+	if !uses {
+		return
+	}
+	for _, p := range strings.Split(r.Body, "\n") {
+		p = strings.TrimSpace(p)
+		heading, ok := styled[p]
+		if level, _ := reply.HeadingNumber(p); !ok || level == 0 {
+			continue
+		}
+		switch auto := letter.NewPara(p, "body", 0, reply.AutoForm); {
+		case heading && auto.Head == "":
+			r.SetForm(p, reply.HeadingForm)
+		case !heading && auto.Heading():
+			r.SetForm(p, reply.TextForm)
+		}
+	}
 }
 
 // fromDocument fills the fields of res that the text of doc did not give

@@ -6,12 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"replydesk/internal/reply"
 	"replydesk/internal/style"
 	"replydesk/internal/tomlfile"
+	"replydesk/internal/wordml"
 )
 
 // TestImportOwnDOCX: the .docx ReplyDesk exports of every example reads
@@ -138,13 +140,24 @@ func roundTrip(t *testing.T, d *Desk, r *reply.Reply) *reply.Reply {
 // (derived fields filled). A category, disclosure or 签发人 that the style
 // does not print, and proposers the letter does not name, come back from
 // the document's properties.
+// The words that name the paragraphs set as heading or as body text are
+// compared as the reader names them (ParaKey): it finds the setting from
+// the paragraph's style.
 func printed(t *testing.T, d *Desk, r *reply.Reply) reply.Reply {
 	t.Helper()
 	st, err := d.StyleOf(r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return st.Resolve(r)
+	c := st.Resolve(r)
+	forms := reply.Reply{}
+	for _, p := range strings.Split(c.Body, "\n") {
+		if f := c.FormOf(p); f != reply.AutoForm {
+			forms.SetForm(p, f)
+		}
+	}
+	c.AsHeading, c.AsText = forms.AsHeading, forms.AsText
+	return c
 }
 
 // fieldDiff lists the fields of two replies that differ, one a line.
@@ -181,4 +194,27 @@ func fmtAny(v any) string {
 		return "[" + strings.Join(parts, " ") + "]"
 	}
 	return fmt.Sprintf("%q", fmt.Sprint(v))
+}
+
+// TestParaFormsFromStyles checks the overrides read from paragraph styles,
+// and that a document without heading styles gets none.
+func TestParaFormsFromStyles(t *testing.T) {
+	long := "一、近年来，我市把发展社区嵌入式养老服务作为保障和改善民生的重要内容，连续三年列入市政府民生实事"
+	body := "二、加强部门协作\n" + long + "\n三、完善扶持政策"
+	doc := func(styles ...string) *wordml.Document {
+		d := &wordml.Document{}
+		for i, p := range strings.Split(body, "\n") {
+			d.Blocks = append(d.Blocks, wordml.Block{Text: p, StyleName: styles[i]})
+		}
+		return d
+	}
+	r := &reply.Reply{Body: body}
+	paraForms(doc("", "", ""), r)
+	if len(r.AsHeading)+len(r.AsText) != 0 {
+		t.Errorf("no heading styles: AsHeading %q, AsText %q, want none", r.AsHeading, r.AsText)
+	}
+	paraForms(doc("一级标题", "一级标题", "正文"), r)
+	if !slices.Equal(r.AsHeading, []string{reply.ParaKey(long)}) || !slices.Equal(r.AsText, []string{"三、完善扶持政策"}) {
+		t.Errorf("AsHeading %q, AsText %q", r.AsHeading, r.AsText)
+	}
 }

@@ -31,6 +31,7 @@ func TestPureCore(t *testing.T) {
 		"replydesk/internal/layout",
 		"replydesk/internal/letter",
 		"replydesk/internal/recognize",
+		"replydesk/internal/segment",
 		"replydesk/internal/textenc",
 		"replydesk/internal/wordml",
 	} {
@@ -54,6 +55,7 @@ func TestSingleImporter(t *testing.T) {
 		"github.com/xuri/excelize/v2":                  "replydesk/internal/sheet",
 		"modernc.org/sqlite":                           "replydesk/internal/store",
 		"github.com/BurntSushi/toml":                   "replydesk/internal/tomlfile",
+		"github.com/go-ego/gse":                        "replydesk/internal/segment",
 		"golang.org/x/text/encoding/simplifiedchinese": "replydesk/internal/textenc",
 	}
 	out, err := exec.Command("go", "list", "-e", "-f", `{{.ImportPath}}:{{join .Imports " "}}`, "replydesk/...").Output()

@@ -48,7 +48,8 @@ func (t *typesetter) titleLines(title string, measure page.Length) []line {
 
 // titleBreaks chooses the lines of one title segment as [start, end) piece
 // ranges: the fewest lines that fit, at the best phrase boundaries, with
-// lines of balanced length.
+// lines of balanced length. A break inside a word is taken only when the
+// title cannot be set in at most two more lines than it needs without one.
 func (t *typesetter) titleBreaks(seg string, ps []piece, measure page.Length) [][2]int {
 	var total page.Length
 	for _, p := range ps {
@@ -57,11 +58,19 @@ func (t *typesetter) titleBreaks(seg string, ps []piece, measure page.Length) []
 	if total <= measure || len(ps) < 2 {
 		return [][2]int{{0, len(ps)}}
 	}
-	penalty := t.breakPenalties(seg, ps)
+	penalty, inWord := t.breakPenalties(seg, ps)
 	n := int((total + measure - 1) / measure)
-	for lines := n; lines <= n+2 && lines <= len(ps); lines++ {
-		if br := bestBreaks(ps, penalty, lines, measure, total); br != nil {
-			return br
+	strict := slices.Clone(penalty)
+	for i, in := range inWord {
+		if in {
+			strict[i] = -1
+		}
+	}
+	for _, pen := range [][]float64{strict, penalty} {
+		for lines := n; lines <= n+2 && lines <= len(ps); lines++ {
+			if br := bestBreaks(ps, pen, lines, measure, total); br != nil {
+				return br
+			}
 		}
 	}
 	// No way to honour every rule: break like a paragraph.
@@ -75,10 +84,12 @@ func (t *typesetter) titleBreaks(seg string, ps []piece, measure page.Length) []
 }
 
 // breakPenalties returns, for each piece boundary i (before ps[i]), the cost
-// of breaking there; a negative cost forbids the break. seg holds exactly the
-// characters of ps, in order. It is linear in the length of seg: offsets are
-// mapped from bytes to characters once, and no text is copied per boundary.
-func (t *typesetter) breakPenalties(seg string, ps []piece) []float64 {
+// of breaking there, a negative cost forbidding the break, and whether the
+// boundary falls inside a word (see titleWords), which titleBreaks avoids
+// first. seg holds exactly the characters of ps, in order. It is linear in
+// the length of seg: offsets are mapped from bytes to characters once, and
+// no text is copied per boundary.
+func (t *typesetter) breakPenalties(seg string, ps []piece) ([]float64, []bool) {
 	runes := []rune(seg)
 	// at[b] is the index in runes of the character at byte offset b of seg
 	// (or of the character that byte is part of).
@@ -118,56 +129,33 @@ func (t *typesetter) breakPenalties(seg string, ps []piece) []float64 {
 			off += k + len(name)
 		}
 	}
+	w := titleWords(seg, len(runes))
 	pen := make([]float64, len(ps))
+	inWord := make([]bool, len(ps))
 	j := 0 // rune offset of ps[i]
 	for i := range ps {
 		if i > 0 {
-			pen[i] = boundaryCost(runes, j)
-			if !legal(ps, i) || inside[j] {
+			switch {
+			case !legal(ps, i) || inside[j]:
 				pen[i] = -1
+			case w.inside(j):
+				pen[i], inWord[i] = wordCost, true
+			default:
+				pen[i] = boundaryCost(runes, j, w)
 			}
 		}
 		j += len(ps[i].glyphs)
 	}
-	return pen
-}
-
-// Phrase edges that boundaryCost looks for, as characters.
-var (
-	huiyi  = []rune("会议")
-	guanyu = []rune("关于")
-)
-
-// conjunction reports whether r is a conjunction a title line may start with.
-func conjunction(r rune) bool { return strings.ContainsRune("和及与并暨", r) }
-
-// boundaryCost rates a break before runes[j], 0 < j < len(runes): 0 at a
-// phrase boundary, more inside a phrase.
-func boundaryCost(runes []rune, j int) float64 {
-	before, after := runes[:j], runes[j:]
-	last, next := before[len(before)-1], after[0]
-	switch {
-	case slices.Equal(before[max(0, len(before)-len(huiyi)):], huiyi), slices.Equal(after[:min(len(after), len(guanyu))], guanyu):
-		return 0
-	case last == '号', last == '》':
-		return 4
-	case next == '第', next == '《':
-		return 8
-	case last == '的':
-		return 15
-	case conjunction(next):
-		return 10 // a conjunction starts the next line
-	case conjunction(last):
-		return 90
-	case next == '的':
-		return 30
-	}
-	return 60
+	return pen, inWord
 }
 
 // bestBreaks splits ps into exactly lines lines no wider than measure,
 // minimising break penalties plus the squared deviation of line widths from
-// their mean (in characters), or returns nil when it cannot.
+// their mean (in characters), or returns nil when it cannot. The balance
+// gives the rectangle (lines of equal length); a smaller term, linear in
+// each line's deviation, leans it towards the pyramid (上短下长: upper
+// lines shorter), the shape GB/T 9704 titles take when the lines cannot
+// be equal. Neither favours the hourglass, a short line between long ones.
 //
 // It is a dynamic programme over (lines set, pieces set) restricted to the
 // states that can lie on a solution: k lines hold ps[:i] only if
@@ -200,6 +188,7 @@ func bestBreaks(ps []piece, pen []float64, lines int, measure, total page.Length
 		return k >= lo[i] && k < lo[i]+band && k <= lines-ceilDiv(total-prefix[i]) && k <= i
 	}
 	mean := float64(total) / float64(lines)
+	mid := float64(lines+1) / 2 // the middle line, counting from 1
 	unit := float64(titleSize)
 	const inf = 1e18
 	// cost[i*band+k-lo[i]]: best cost of setting ps[:i] in k lines; from the
@@ -235,7 +224,7 @@ func bestBreaks(ps []piece, pen []float64, lines int, measure, total page.Length
 					continue
 				}
 				d := (float64(w) - mean) / unit
-				c := prev + d*d*2
+				c := prev + d*d*2 + d*shapeBias*(mid-float64(k))
 				if i < n {
 					c += pen[i]
 				}

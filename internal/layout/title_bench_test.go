@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"replydesk/internal/reply"
+	"replydesk/internal/segment"
 )
 
 // longTitle returns a title of n characters made of real title phrases; with
@@ -24,8 +25,10 @@ func longTitle(n int, manual bool) string {
 }
 
 // BenchmarkTitleLines measures title breaking on long titles, to show that
-// its cost grows linearly with the title's length.
+// its cost grows linearly with the title's length. The segmenter's
+// dictionary is loaded before (see BenchmarkLoad in package segment).
 func BenchmarkTitleLines(b *testing.B) {
+	segment.Load()
 	for _, manual := range []bool{false, true} {
 		for _, n := range []int{200, 2000, 20000} {
 			name := strconv.Itoa(n)

@@ -1,10 +1,14 @@
 package layout
 
 import (
+	"bufio"
+	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"replydesk/internal/reply"
+	"replydesk/internal/segment"
 )
 
 func TestTitleLines(t *testing.T) {
@@ -39,5 +43,57 @@ func TestTitleLines(t *testing.T) {
 				t.Errorf("titleLines(%q) = %q, want %q", tc.title, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestTitleConformance sets the titles of testdata/titles.txt and compares
+// their lines; whatever the expected lines, no break may fall inside a word
+// the segmenter finds, and no line may run past the measure.
+func TestTitleConformance(t *testing.T) {
+	f, err := os.Open("testdata/titles.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		want := sc.Text()
+		if want == "" || strings.HasPrefix(want, "#") {
+			continue
+		}
+		n++
+		title := strings.ReplaceAll(want, " | ", "")
+		ts := newTestSetter()
+		var got []string
+		for _, l := range ts.titleLines(title, areaWidth) {
+			got = append(got, lineText(l))
+			if w := width(l); w > areaWidth {
+				t.Errorf("%s: line %q is %v wide, over the measure", title, lineText(l), w)
+			}
+		}
+		if g := strings.Join(got, " | "); g != want {
+			t.Errorf("titleLines(%q) = %q, want %q", title, g, want)
+		}
+		// The rune offsets where a word of the segmenter ends.
+		ends := map[int]bool{}
+		off := 0
+		for _, w := range segment.Words(title) {
+			off += utf8.RuneCountInString(w)
+			ends[off] = true
+		}
+		off = 0
+		for _, l := range got[:len(got)-1] {
+			off += utf8.RuneCountInString(l)
+			if !ends[off] {
+				t.Errorf("%s: the break after %q falls inside a word of %q", title, l, segment.Words(title))
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n < 15 {
+		t.Errorf("testdata/titles.txt holds %d titles, want at least 15", n)
 	}
 }

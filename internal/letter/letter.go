@@ -158,7 +158,7 @@ func New(r *reply.Reply, st *style.Style) *Letter {
 	}
 	l.EndMarks = l.marks(st, style.End)
 	l.CC = units(res.CC)
-	l.Attachments = attachments(res.Attachments)
+	l.Attachments = attachments(&res)
 	return l
 }
 
@@ -248,8 +248,9 @@ func notes(r *reply.Reply, st *style.Style) []Item {
 	return out
 }
 
-// attachments returns the attachments as printed.
-func attachments(as []reply.Attachment) []Attachment {
+// attachments returns the attachments of r as printed.
+func attachments(r *reply.Reply) []Attachment {
+	as := r.Attachments
 	var out []Attachment
 	for i, a := range as {
 		label := "附件"
@@ -260,7 +261,7 @@ func attachments(as []reply.Attachment) []Attachment {
 		at := Attachment{Label: label, Title: strings.TrimSpace(a.Title), Table: a.Table, Field: f}
 		for j, text := range strings.Split(a.Body, "\n") {
 			if text = strings.TrimSpace(text); text != "" {
-				at.Body = append(at.Body, NewPara(text, f+".body", j))
+				at.Body = append(at.Body, NewPara(text, f+".body", j, r.FormOf(text)))
 			}
 		}
 		out = append(out, at)

@@ -2,6 +2,7 @@ package letter
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"replydesk/internal/reply"
@@ -9,25 +10,58 @@ import (
 )
 
 func TestNewPara(t *testing.T) {
+	const (
+		// A whole sentence of several lines after its number: body text.
+		sentence = "一、近几年，我市职业教育聚焦吉林省“一主、六双”产业布局规划，开设17大类百余种专业，累计培养输送15万高素质劳动者和技术技能人才。"
+		// A heading sentence too long for the first line, text after it.
+		longHead = "（二）围绕长春现代化都市圈建设需求不断加大政策供给建立健全职业教育服务区域发展的制度体系。近年来……"
+	)
 	for _, tc := range []struct {
 		text       string
+		form       reply.ParaForm
 		head, rest string
 		level      int
 		heading    bool
 	}{
-		{"一、聚焦主导产业", "一、聚焦主导产业", "", 1, true},
-		{"（二）加强合作。具体如下", "（二）加强合作。", "具体如下", 2, false},
-		{"1.第一项。", "1.第一项。", "", 3, true},
-		{"（3）细目", "（3）细目", "", 4, true},
-		{"近年来，党和国家高度重视。", "", "近年来，党和国家高度重视。", 0, false},
+		{"一、聚焦主导产业", reply.AutoForm, "一、聚焦主导产业", "", 1, true},
+		{"（二）加强合作。具体如下", reply.AutoForm, "（二）加强合作。", "具体如下", 2, false},
+		{"1.第一项。", reply.AutoForm, "1.第一项。", "", 3, true},
+		{"（3）细目", reply.AutoForm, "（3）细目", "", 4, true},
+		{"二、主要做法：一是……", reply.AutoForm, "二、主要做法：", "一是……", 1, false},
+		{"三、下一步打算；我们将……", reply.AutoForm, "三、下一步打算；", "我们将……", 1, false},
+		{"近年来，党和国家高度重视。", reply.AutoForm, "", "近年来，党和国家高度重视。", 0, false},
+		{"近年来，党和国家高度重视。", reply.HeadingForm, "", "近年来，党和国家高度重视。", 0, false},
+		{sentence, reply.AutoForm, "", sentence, 0, false},
+		{longHead, reply.AutoForm, "", longHead, 0, false},
+		// 26 characters fit the first line; 27 do not; digits count half.
+		{"一、" + strings.Repeat("中", 24), reply.AutoForm, "一、" + strings.Repeat("中", 24), "", 1, true},
+		{"一、" + strings.Repeat("中", 25), reply.AutoForm, "", "一、" + strings.Repeat("中", 25), 0, false},
+		{"1." + strings.Repeat("中", 25), reply.AutoForm, "1." + strings.Repeat("中", 25), "", 3, true},
+		// The user's word wins over the shape.
+		{sentence, reply.HeadingForm, sentence, "", 1, true},
+		{longHead, reply.HeadingForm, "（二）围绕长春现代化都市圈建设需求不断加大政策供给建立健全职业教育服务区域发展的制度体系。", "近年来……", 2, false},
+		{"一、聚焦主导产业", reply.TextForm, "", "一、聚焦主导产业", 0, false},
+		{"（二）加强合作。具体如下", reply.TextForm, "", "（二）加强合作。具体如下", 0, false},
 	} {
-		p := NewPara(tc.text, "body", 0)
+		p := NewPara(tc.text, "body", 0, tc.form)
 		if p.Head != tc.head || p.Rest != tc.rest || p.Level != tc.level || p.Heading() != tc.heading {
-			t.Errorf("NewPara(%q) = %+v, want head %q rest %q level %d", tc.text, p, tc.head, tc.rest, tc.level)
+			t.Errorf("NewPara(%q, %d) = %+v, want head %q rest %q level %d", tc.text, tc.form, p, tc.head, tc.rest, tc.level)
 		}
 	}
-	if r := NewPara("（一）工作", "body", 0).HeadRole(); r != RoleKai {
+	if r := NewPara("（一）工作", "body", 0, reply.AutoForm).HeadRole(); r != RoleKai {
 		t.Errorf("（一） role = %q, want %q", r, RoleKai)
+	}
+}
+
+// TestNewForms checks that the reply's overrides reach the paragraphs of
+// the body and of the attachments.
+func TestNewForms(t *testing.T) {
+	r := &reply.Reply{Kind: reply.Proposal, Body: "一、聚焦主导产业\n二、深化产教融合，打造校企命运共同体",
+		AsText: []string{"一、聚焦"}, Attachments: []reply.Attachment{{Title: "说明", Body: "（一）很长的一句话"}}}
+	r.SetForm("（一）很长的一句话", reply.TextForm)
+	l := New(r, &style.Style{})
+	if got := []int{l.Text[0].Level, l.Text[1].Level, l.Attachments[0].Body[0].Level}; !reflect.DeepEqual(got, []int{0, 1, 0}) {
+		t.Errorf("levels %v, want [0 1 0]: %+v %+v", got, l.Text, l.Attachments[0].Body)
 	}
 }
 

@@ -1,32 +1,30 @@
 package letter
 
 import (
-	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"replydesk/internal/reply"
 )
 
-// Heading levels of the body (GB/T 9704-2012 §7.3.4): 一、 in 黑体, （一） in
-// 楷体, 1. and （1） in 仿宋.
-var headings = []struct {
-	re   *regexp.Regexp
-	role string
-}{
-	{regexp.MustCompile(`^[一二三四五六七八九十]+、`), RoleHei},
-	{regexp.MustCompile(`^（[一二三四五六七八九十]+）`), RoleKai},
-	{regexp.MustCompile(`^[0-9]+[.．]`), RoleBody},
-	{regexp.MustCompile(`^（[0-9]+）`), RoleBody},
-}
+// Font roles of the heading levels of the body (GB/T 9704-2012 §7.3.4): 一、
+// in 黑体, （一） in 楷体, 1. and （1） in 仿宋.
+var headingRoles = [...]string{RoleHei, RoleKai, RoleBody, RoleBody}
+
+// HeadingWidth is the most a heading sentence may take to be set as a
+// heading, in characters of the grid: the first line of its paragraph, 28
+// characters less the indent of two. Latin letters and digits count half.
+const HeadingWidth = CharsPerLine - 2
 
 // Para is a paragraph of running text. A paragraph that starts with a
-// heading number (一、 （一） 1. （1）) is a heading: wholly, when it is the
-// heading alone, or only its first sentence, when text follows it (a
-// run-in heading).
+// heading number (一、 （一） 1. （1）) is a heading when its numbered
+// sentence is one (see reply.ParaForm): wholly, when it is the heading
+// alone, or only its first sentence, when text follows it (a run-in
+// heading). Otherwise it is body text with a number.
 type Para struct {
-	Head  string // the heading sentence, set in HeadRole; "" for plain text
+	Head  string // the heading sentence, set in HeadRole; "" for body text
 	Rest  string // the text after the heading, set in RoleBody
-	Level int    // heading level 1–4; 0 for plain text
+	Level int    // heading level 1–4; 0 for body text (numbered or not)
 	Field string // the reply field, e.g. "body", "opening"
 	Index int    // paragraph index within the field (raw lines), -1 when the field is one paragraph
 }
@@ -36,40 +34,48 @@ func (p Para) HeadRole() string {
 	if p.Level == 0 {
 		return RoleBody
 	}
-	return headings[p.Level-1].role
+	return headingRoles[p.Level-1]
 }
 
 // Heading reports whether the paragraph is a heading alone, which keeps
 // with the next line.
 func (p Para) Heading() bool { return p.Head != "" && p.Rest == "" }
 
-// NewPara classifies text as a paragraph of field.
-func NewPara(text, field string, index int) Para {
-	for i, h := range headings {
-		if h.re.MatchString(text) {
-			head := text
-			if k := strings.Index(text, "。"); k >= 0 && k+len("。") < len(text) {
-				head = text[:k+len("。")]
-			}
-			return Para{Head: head, Rest: text[len(head):], Level: i + 1, Field: field, Index: index}
-		}
+// NewPara classifies text, a paragraph of field, as form says. The
+// numbered sentence of a heading runs to the first 。；：？！ after the
+// number, or to the end of the paragraph; with AutoForm it is a heading
+// when it fits in HeadingWidth, so that "一、近几年，我市……。" running over
+// several lines is body text with a number, while "一、聚焦主导产业" and the
+// "二、下一步打算。" of "二、下一步打算。我们将……" are headings.
+func NewPara(text, field string, index int, form reply.ParaForm) Para {
+	level, n := reply.HeadingNumber(text)
+	if level == 0 || form == reply.TextForm {
+		return Para{Rest: text, Field: field, Index: index}
 	}
-	return Para{Rest: text, Field: field, Index: index}
+	head := text
+	if k := strings.IndexAny(text[n:], "。；：？！"); k >= 0 {
+		_, size := utf8.DecodeRuneInString(text[n+k:])
+		head = text[:n+k+size]
+	}
+	if form == reply.AutoForm && HalfCells(head) > 2*HeadingWidth {
+		return Para{Rest: text, Field: field, Index: index}
+	}
+	return Para{Head: head, Rest: text[len(head):], Level: level, Field: field, Index: index}
 }
 
 // text returns the opening, the body and the closing as paragraphs.
 func text(r *reply.Reply) []Para {
 	var out []Para
 	if r.Opening != "" {
-		out = append(out, NewPara(r.Opening, "opening", -1))
+		out = append(out, NewPara(r.Opening, "opening", -1, r.FormOf(r.Opening)))
 	}
 	for i, p := range strings.Split(r.Body, "\n") {
 		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, NewPara(p, "body", i)) // i counts raw lines, as reply.Problem.Para does
+			out = append(out, NewPara(p, "body", i, r.FormOf(p))) // i counts raw lines, as reply.Problem.Para does
 		}
 	}
 	if r.Closing != "" {
-		out = append(out, NewPara(r.Closing, "closing", -1))
+		out = append(out, NewPara(r.Closing, "closing", -1, r.FormOf(r.Closing)))
 	}
 	return out
 }

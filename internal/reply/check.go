@@ -51,6 +51,7 @@ func Check(r *Reply, v Vocab) []Problem {
 	c.lists()
 	c.counts()
 	c.strictSpaces()
+	c.paraForms()
 	SortProblems(c.out)
 	return c.out
 }

@@ -178,6 +178,14 @@ func (r *Reply) textFields() []textField {
 	for i := range r.CC {
 		fs = append(fs, one(indexField("cc", i), maxUnit, &r.CC[i]))
 	}
+	// The entries naming paragraphs are fixed as the paragraphs are, so
+	// that they still name them.
+	for i := range r.AsHeading {
+		fs = append(fs, one(indexField("as_heading", i), maxSentence, &r.AsHeading[i]))
+	}
+	for i := range r.AsText {
+		fs = append(fs, one(indexField("as_text", i), maxSentence, &r.AsText[i]))
+	}
 	for i := range r.Attachments {
 		a := &r.Attachments[i]
 		at := indexField("attachments", i)

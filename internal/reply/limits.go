@@ -53,6 +53,7 @@ const (
 	maxProposers   = 200  // listed 提出人; a joint proposal of a whole group is listed as 等N位
 	maxNotes       = 20   // 附注: usually one or two
 	maxCC          = 50   // 抄送 units: usually under ten
+	maxParaForms   = 500  // entries of AsHeading and of AsText: at most one per paragraph
 	maxAttachments = 50   // 附件: usually one to five
 	maxColumns     = 30   // columns of an attachment's table; a portrait A4 page fits about ten
 	maxRows        = 5000 // rows of an attachment's table; some 200 pages
@@ -104,6 +105,8 @@ func (c *checker) counts() {
 		{"proposers", "提出人", len(r.Proposers), maxProposers},
 		{"notes", "附注", len(r.Notes), maxNotes},
 		{"cc", "抄送单位", len(r.CC), maxCC},
+		{"as_heading", "按标题排的段落", len(r.AsHeading), maxParaForms},
+		{"as_text", "按正文排的段落", len(r.AsText), maxParaForms},
 		{"attachments", "附件", len(r.Attachments), maxAttachments},
 	} {
 		if l.n > l.max {

@@ -103,9 +103,11 @@ var labels = map[string]string{
 	"notes":          "附注",
 	"cc":             "抄送",
 	"attachments":    "附件",
+	"as_heading":     "按标题排的段落",
+	"as_text":        "按正文排的段落",
 }
 
-var indexed = regexp.MustCompile(`^(proposers|notes|cc|attachments)\[(\d+)\](?:\.(title|body|table\.header\[(\d+)\]|table\.rows\[(\d+)\]\[(\d+)\]))?$`)
+var indexed = regexp.MustCompile(`^(proposers|notes|cc|as_heading|as_text|attachments)\[(\d+)\](?:\.(title|body|table\.header\[(\d+)\]|table\.rows\[(\d+)\]\[(\d+)\]))?$`)
 
 // FieldLabel names a Problem field in Chinese, e.g. "contact.phone" →
 // "联系电话", "attachments[0].title" → "附件1标题", "cc[1]" → "抄送第2项",

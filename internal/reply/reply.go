@@ -43,6 +43,14 @@ type Reply struct {
 	Opening    string // first paragraph
 	Body       string // paragraphs, one per line; headings start with 一、 （一） 1. （1）
 	Closing    string // last paragraph, e.g. "感谢您对教育工作的关心和支持。"; empty = none
+	// AsHeading and AsText override how numbered paragraphs are set (see
+	// ParaForm): each entry is the beginning of a paragraph ("一、聚焦主导
+	// 产业"). A paragraph that starts with an entry of AsHeading is a
+	// heading however long its numbered sentence; one that starts with an
+	// entry of AsText is body text with a number. Empty = every numbered
+	// paragraph is set by its shape.
+	AsHeading []string
+	AsText    []string
 
 	// Signature.
 	Issuer string // 发文机关署名, e.g. "长春市教育局"

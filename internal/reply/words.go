@@ -103,6 +103,8 @@ func (r *Reply) Clone() Reply {
 	c.Proposers = cloneStrings(r.Proposers)
 	c.Notes = cloneStrings(r.Notes)
 	c.CC = cloneStrings(r.CC)
+	c.AsHeading = cloneStrings(r.AsHeading)
+	c.AsText = cloneStrings(r.AsText)
 	if r.Attachments != nil {
 		c.Attachments = make([]Attachment, len(r.Attachments))
 		for i, a := range r.Attachments {

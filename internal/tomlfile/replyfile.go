@@ -140,6 +140,8 @@ func decodeReply(root *table) *reply.Reply {
 	r.Opening = txt.str("opening")
 	r.Body = txt.text("body")
 	r.Closing = txt.str("closing")
+	r.AsHeading = txt.strs("as_heading")
+	r.AsText = txt.strs("as_text")
 	txt.end()
 
 	sig := root.sub("signature")
@@ -232,7 +234,7 @@ var fieldKeys = map[string]string{
 	"category": "result.category", "disclosure": "result.disclosure",
 	"doc_number": "document.doc_number", "signer": "document.signer", "cc": "document.cc",
 	"title": "text.title", "salutation": "text.salutation", "opening": "text.opening",
-	"body": "text.body", "closing": "text.closing",
+	"body": "text.body", "closing": "text.closing", "as_heading": "text.as_heading", "as_text": "text.as_text",
 	"issuer": "signature.issuer", "date": "signature.date", "seal": "signature.seal",
 	"notes":   "signature.notes",
 	"contact": "contact", "contact.name": "contact.name", "contact.phone": "contact.phone",

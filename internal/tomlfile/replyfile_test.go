@@ -152,7 +152,8 @@ func full() *reply.Reply {
 		LeadUnit: "市人社局", Category: "A", Disclosure: "主动公开", DocNumber: "长教函〔2023〕12号",
 		Signer: "张三", Title: "关于市人大十六届二次会议\n第129号建议的答复", Salutation: "王远健等7位代表：",
 		Opening: "您提出的建议收悉。", Body: "第一段\t有制表符。\n\n\"\"\"三个引号\"\"\"\n末段\\n不是换行\"",
-		Closing: "特此函复。", Issuer: "长春市教育局", Date: reply.Date{Year: 2023, Month: 12, Day: 1},
+		Closing: "特此函复。", AsHeading: []string{"第一段"}, AsText: []string{"末段", "\"\"\"三个"},
+		Issuer: "长春市教育局", Date: reply.Date{Year: 2023, Month: 12, Day: 1},
 		Contact: reply.Contact{Name: "王浪", Phone: "0431-66223882"}, Notes: []string{"此件公开发布"},
 		CC: []string{"市人大常委会代表工作委员会", "市政府督查室"},
 		Attachments: []reply.Attachment{

@@ -260,6 +260,8 @@ func (p *patcher) reply(old, r *reply.Reply) {
 	sec.str("opening", old.Opening, r.Opening)
 	sec.text("body", old.Body, r.Body)
 	sec.str("closing", old.Closing, r.Closing)
+	sec.list("as_heading", old.AsHeading, r.AsHeading)
+	sec.list("as_text", old.AsText, r.AsText)
 
 	sec = p.section("signature")
 	sec.str("issuer", old.Issuer, r.Issuer)

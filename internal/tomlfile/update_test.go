@@ -122,6 +122,10 @@ func TestUpdateEdits(t *testing.T) {
 	}{
 		{"term", func(r *reply.Reply) { r.Term = 15 }, 1, "term = 15 … # 届次"},
 		{"closing uncommented", func(r *reply.Reply) { r.Closing = "特此函复。" }, 1, "closing = \"特此函复。\" … # 结束语"},
+		{"paragraph set as text", func(r *reply.Reply) { r.SetForm("一、聚焦主导产业，服务经济社会发展", reply.TextForm) }, 1,
+			"as_text = [\"一、聚焦主导产业\"] … # 按正文排的段落"},
+		{"paragraph set as heading", func(r *reply.Reply) { r.AsHeading = []string{"四、推动高职升本工作", "三、改革"} }, 1,
+			"as_heading = [\"四、推动高职升本工作\", \"三、改革\"] … # 按标题排的段落"},
 		{"doc number uncommented", func(r *reply.Reply) { r.DocNumber = "长教函〔2023〕7号" }, 1, "doc_number = \"长教函〔2023〕7号\" … # 发文字号"},
 		{"cc uncommented", func(r *reply.Reply) { r.CC = []string{"市政府督查室"} }, 1, "cc = [\"市政府督查室\"] … # 抄送"},
 		{"proposers", func(r *reply.Reply) { r.Proposers = []string{"董妍", "李明"} }, 1, "proposers = [\"董妍\", \"李明\"] … # 提出人"},

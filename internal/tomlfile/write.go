@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -55,6 +56,8 @@ func WriteReply(w io.Writer, r *reply.Reply) error {
 	e.str("opening", r.Opening, false)
 	e.multiline("body", r.Body)
 	e.str("closing", r.Closing, false)
+	e.list("as_heading", r.AsHeading, false)
+	e.list("as_text", r.AsText, false)
 
 	e.section("signature")
 	e.str("issuer", r.Issuer, true)
@@ -82,7 +85,7 @@ func writable(r *reply.Reply) error {
 	c := r
 	for _, s := range append(append(append([]string{c.Style, string(c.Kind), c.Assembly, c.Number, c.ItemTitle,
 		c.LeadUnit, c.Category, c.Disclosure, c.DocNumber, c.Signer, c.Title, c.Salutation, c.Opening, c.Body,
-		c.Closing, c.Issuer, c.Contact.Name, c.Contact.Phone}, c.Proposers...), c.CC...), c.Notes...) {
+		c.Closing, c.Issuer, c.Contact.Name, c.Contact.Phone}, c.Proposers...), c.CC...), slices.Concat(c.Notes, c.AsHeading, c.AsText)...) {
 		if !utf8.ValidString(s) {
 			return fmt.Errorf("写入答复件：文字“%s”含无效的 UTF-8 编码", strings.ToValidUTF8(s, "�"))
 		}

@@ -131,7 +131,7 @@ func (f *form) bodyTools() fyne.CanvasObject {
 			f.onPaste()
 		}
 	})
-	return container.NewHBox(append(objs, fix, paste)...)
+	return container.NewHBox(append(objs, fix, paste, f.paraFormTools())...)
 }
 
 // setCursor puts the cursor of e at rune offset off.

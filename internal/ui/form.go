@@ -44,6 +44,13 @@ type form struct {
 	tabs                              *container.AppTabs
 	attach                            *attachments
 	extra                             []reply.Problem // problems of values the form cannot read
+
+	// asHeading and asText are the reply's per-paragraph overrides
+	// (reply.Reply.AsHeading, AsText), set with the 本段 select.
+	asHeading, asText []string
+	paraForm          *widget.Select
+	syncing           bool // paraForm is being set to show the cursor's paragraph
+	window            func() fyne.Window
 }
 
 // entryFields are the text fields, by problem field, with their labels,
@@ -67,7 +74,7 @@ var entryFields = []struct {
 	{"title", "标题", tabText, false, ""},
 	{"salutation", "称谓", tabText, false, ""},
 	{"opening", "开头语", tabText, true, ""},
-	{"body", "正文", tabText, true, "每行一段；以 一、（一）1.（1）开头的段落按标题排版"},
+	{"body", "正文", tabText, true, "每行一段；以 一、（一）1.（1）开头、序号所在的一句不超过一行的段落按标题排，见“本段”旁的说明"},
 	{"closing", "结束语", tabText, false, "不写则不印"},
 	{"issuer", "发文机关署名", tabSignature, false, ""},
 	{"date", "成文日期", tabSignature, false, "2023-06-20"},
@@ -80,7 +87,7 @@ var entryFields = []struct {
 var kinds = []string{string(reply.Proposal), string(reply.Suggestion), string(reply.CoOpinion)}
 
 func newForm(desk *app.Desk, w func() fyne.Window) *form {
-	f := &form{desk: desk, entries: map[string]*widget.Entry{}, labels: map[string]*widget.Label{}, tabOf: map[string]int{}}
+	f := &form{desk: desk, entries: map[string]*widget.Entry{}, labels: map[string]*widget.Label{}, tabOf: map[string]int{}, window: w}
 	changed := func() {
 		if !f.loading && f.onChange != nil {
 			f.onChange()

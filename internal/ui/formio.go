@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -46,6 +47,8 @@ func (f *form) load(r *reply.Reply) {
 		f.entries[field].SetText(v)
 	}
 	f.seal.SetChecked(r.Seal)
+	f.asHeading, f.asText = slices.Clone(r.AsHeading), slices.Clone(r.AsText)
+	f.syncParaForm()
 	f.attach.load(r.Attachments)
 	f.derived(r)
 }
@@ -67,7 +70,11 @@ func (f *form) read() *reply.Reply {
 		Contact: reply.Contact{Name: text("contact.name"), Phone: text("contact.phone")},
 		Notes:   splitList(text("notes"), "\n"), CC: splitList(text("cc"), "\n"),
 		Attachments: f.attach.read(),
+		AsHeading:   slices.Clone(f.asHeading), AsText: slices.Clone(f.asText),
 	}
+	// Overrides of paragraphs no longer there stay in the form, should the
+	// paragraph come back as it was, but are not part of the reply.
+	r.PruneForms()
 	for _, n := range []struct {
 		field string
 		to    *int

@@ -75,6 +75,9 @@ func (f *form) key(field string) string {
 	if strings.HasPrefix(field, "contact") {
 		return "contact.name"
 	}
+	if strings.HasPrefix(field, "as_heading") || strings.HasPrefix(field, "as_text") {
+		return "body" // set with the 本段 select under the body
+	}
 	return field
 }
 

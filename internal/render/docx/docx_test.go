@@ -264,3 +264,42 @@ func BenchmarkSeed(b *testing.B) {
 	}
 	b.ReportMetric(float64(n), "bytes")
 }
+
+// TestNumberedParagraphs checks that Word gets the numbered paragraphs as
+// the page sets them (layout testdata numbered-paragraphs): a whole
+// sentence after 一、 as 正文, a run-in heading's sentence alone in the
+// heading's font, and the clerk's overrides.
+func TestNumberedParagraphs(t *testing.T) {
+	b, err := Bytes(examples(t)["numbered-paragraphs"], Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := partOf(t, b, "word/document.xml")
+	// para returns the paragraph of document.xml that holds text.
+	para := func(text string) string {
+		i := strings.Index(doc, text)
+		if i < 0 {
+			t.Fatalf("document.xml lacks %q", text)
+		}
+		start := strings.LastIndex(doc[:i], "<w:p>")
+		end := i + strings.Index(doc[i:], "</w:p>")
+		return doc[start:end]
+	}
+	plain := func(text string) string { return `<w:r><w:t xml:space="preserve">` + text }
+	for _, c := range []struct {
+		text, want, not string
+	}{
+		{"一、近年来，我市", plain("一、近年来，我市"), "Heading"},
+		{"二、加强部门协作。", `w:eastAsia="黑体" w:cs="黑体"/></w:rPr><w:t xml:space="preserve">二、加强部门协作。</w:t>`, "Heading"},
+		{"市民政局会同", plain("市民政局会同"), ""},
+		{"三、主要做法：", `w:eastAsia="黑体" w:cs="黑体"/></w:rPr><w:t xml:space="preserve">三、主要做法：</w:t>`, ""},
+		{"四、完善扶持政策", plain("四、完善扶持政策"), "Heading"},
+		{"（一）对新建的", `<w:pStyle w:val="Heading2CN"/>`, ""},
+		{"五、我们将继续推进", plain("五、我们将继续推进"), "黑体"},
+	} {
+		p := para(c.text)
+		if !strings.Contains(p, c.want) || c.not != "" && strings.Contains(p, c.not) {
+			t.Errorf("paragraph of %q = %s\nwant %s, not %q", c.text, p, c.want, c.not)
+		}
+	}
+}
