@@ -208,3 +208,13 @@ func backends(t *testing.T, fn func(t *testing.T, open opener)) {
 	t.Run("sqlite", func(t *testing.T) { fn(t, openTemp) })
 	t.Run("postgres", func(t *testing.T) { fn(t, openPG) })
 }
+
+// freePort returns a local port nothing listens on.
+func freePort(t testing.TB) int {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
