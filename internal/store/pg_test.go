@@ -15,6 +15,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // The PostgreSQL tests start their own server: initdb into a temporary
@@ -217,4 +218,11 @@ func freePort(t testing.TB) int {
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port
+}
+
+// concurrencyDuration is how long TestConcurrentUpdates runs, from
+// REPLYDESK_CONCURRENCY (e.g. "30s", the figure); 0 = default.
+func concurrencyDuration() time.Duration {
+	d, _ := time.ParseDuration(os.Getenv("REPLYDESK_CONCURRENCY"))
+	return d
 }
