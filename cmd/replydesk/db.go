@@ -35,6 +35,9 @@ func dbCmd(args []string, stdout io.Writer) (int, error) {
 	case "copy":
 		return dbCopy(args[1:], stdout)
 	}
+	if strings.HasPrefix(args[0], "-") {
+		return 2, &usageError{fmt.Sprintf("未知的选项“%s”：选项应写在数据库子命令（migrate 或 copy）之后", args[0]), dbUsage}
+	}
 	return 2, &usageError{fmt.Sprintf("未知的数据库子命令“%s”", args[0]), dbUsage}
 }
 
