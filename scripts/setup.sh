@@ -2,8 +2,10 @@
 # Installs the Debian/Ubuntu packages ReplyDesk needs to build and test:
 # the C toolchain and X11/OpenGL headers of the GUI, the tools the tests
 # check output with (poppler, qpdf, LibreOffice headless to reopen
-# workbooks and documents), and two system fonts the renderer tests draw
-# with. Installs only what is missing.
+# workbooks and documents), two system fonts the renderer tests draw
+# with, and PostgreSQL's server programs (the store's tests start their
+# own server in a temporary folder; no system service is used). Installs
+# only what is missing.
 set -euo pipefail
 
 pkgs=(
@@ -12,6 +14,7 @@ pkgs=(
   poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui
   fonts-lxgw-wenkai fonts-dejavu-core
   xvfb xauth x11-utils xdotool imagemagick
+  postgresql
 )
 
 missing=()

@@ -36,7 +36,9 @@ const usage = `用法：
                                               把台账中各件的答复检查后批量导出为 PDF 或 Word
                                               （有错误的不导出；--force 仍导出，但不标记已答复）
     筛选条件：--status 未办理,办理中 --kind 提案 --category B --overdue --due-soon --q 关键词
-    台账选项：--db 数据库文件；导入时 --map 案由=C 指定列，--meeting 市政协十四届二次会议
+  replydesk db migrate [--db 数据库]           新建或升级数据库结构（本机文件或 PostgreSQL 共享台账）
+  replydesk db copy --from 文件 --to postgres://…  把本机草稿和台账复制到共享台账
+    台账选项：--db 数据库文件或 postgres://用户名@服务器/数据库（密码用 PGPASSWORD 或 pgpass）；导入时 --map 案由=C 指定列，--meeting 市政协十四届二次会议
 
 各子命令的详细说明：replydesk 子命令 --help，例如 replydesk render --help
 
@@ -86,6 +88,8 @@ func dispatch(args []string, stdout, stderr io.Writer) (int, error) {
 		return listFonts(rest, stdout)
 	case "ledger":
 		return ledgerCmd(rest, stdout, stderr)
+	case "db":
+		return dbCmd(rest, stdout)
 	case "batch":
 		return batchCmd(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":

@@ -17,6 +17,7 @@ var heavy = []string{
 	"github.com/signintech/gopdf",
 	"github.com/xuri/excelize",
 	"modernc.org/sqlite",
+	"github.com/jackc/pgx",
 	"database/sql",
 	"os/exec",
 }
@@ -54,6 +55,9 @@ func TestSingleImporter(t *testing.T) {
 		"github.com/signintech/gopdf":                  "replydesk/internal/render/pdf",
 		"github.com/xuri/excelize/v2":                  "replydesk/internal/sheet",
 		"modernc.org/sqlite":                           "replydesk/internal/store",
+		"github.com/jackc/pgx/v5":                      "replydesk/internal/store",
+		"github.com/jackc/pgx/v5/pgconn":               "replydesk/internal/store",
+		"github.com/jackc/pgx/v5/stdlib":               "replydesk/internal/store",
 		"github.com/BurntSushi/toml":                   "replydesk/internal/tomlfile",
 		"github.com/go-ego/gse":                        "replydesk/internal/segment",
 		"golang.org/x/text/encoding/simplifiedchinese": "replydesk/internal/textenc",

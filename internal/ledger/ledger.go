@@ -73,6 +73,10 @@ const DefaultDeadlineMonths = 3
 // Item is one proposal or suggestion in the ledger.
 type Item struct {
 	ID int64 // in the store; 0 = not stored yet
+	// Version is the store's version of the item, one more with each
+	// change; saving an item edited from an older version is refused. 0 =
+	// not stored yet (or saved without that check).
+	Version int64 `json:"-"`
 
 	// The item as assigned (交办).
 	Kind          reply.Kind // 提案 or 建议

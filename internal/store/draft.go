@@ -21,6 +21,7 @@ type Draft struct {
 	Updated time.Time // last save that changed the content
 	Deleted time.Time // when it was moved to the trash; zero = not in the trash
 	Title   string    // derived display title, e.g. "第244号提案 董妍：关于…"
+	Version int64     // 1 when created, one more with each save that changes it
 }
 
 // DraftSummary is a draft as a list shows it, without its text.
@@ -45,16 +46,13 @@ func (s *Store) CreateDraft(r *reply.Reply) (int64, error) {
 		return 0, &Error{Op: "新建草稿", Path: s.path, Err: err}
 	}
 	var id int64
-	err = s.write("新建草稿", func(tx *sql.Tx) error {
+	err = s.write("新建草稿", func(tx *txn) error {
 		now := s.now().UnixMilli()
-		res, err := tx.Exec(`INSERT INTO drafts(kind, number, proposers, item_title, issuer, title,
-			created, updated, hash, search, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		err := tx.QueryRow(`INSERT INTO drafts(kind, number, proposers, item_title, issuer, title,
+			created, updated, hash, search, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			c.cols.kind, c.cols.number, c.cols.proposers, c.cols.itemTitle, c.cols.issuer, c.title,
-			now, now, c.hash, c.search, string(c.json))
+			now, now, c.hash, c.search, string(c.json)).Scan(&id)
 		if err != nil {
-			return err
-		}
-		if id, err = res.LastInsertId(); err != nil {
 			return err
 		}
 		_, err = tx.Exec(`INSERT INTO revisions(draft_id, created, saved, checkpoint, label, summary, hash, content)
@@ -69,15 +67,33 @@ func (s *Store) CreateDraft(r *reply.Reply) (int64, error) {
 // the content updates the draft and its latest revision in place, or
 // starts a new revision when the latest is a checkpoint or older than
 // Coalesce. It fails with ErrNotFound or ErrTrashed.
+//
+// SaveDraft saves whatever version is stored; a window that may share the
+// draft with colleagues saves with SaveDraftVersion instead.
 func (s *Store) SaveDraft(id int64, r *reply.Reply) error {
+	_, err := s.SaveDraftVersion(id, 0, r)
+	return err
+}
+
+// SaveDraftVersion is SaveDraft for content edited from version base of
+// the draft (Draft.Version): when the stored draft has moved past base
+// (a colleague saved in the meantime), nothing is written and the error
+// is a *ConflictError. base 0 skips the check. It returns the draft's
+// version after the save (base itself when nothing changed).
+func (s *Store) SaveDraftVersion(id, base int64, r *reply.Reply) (int64, error) {
 	c, err := encode(r)
 	if err != nil {
-		return &Error{Op: "保存草稿", Path: s.path, Err: err}
+		return 0, &Error{Op: "保存草稿", Path: s.path, Err: err}
 	}
-	return s.write("保存草稿", func(tx *sql.Tx) error {
-		hash, err := liveHash(tx, id)
+	var version int64
+	err = s.write("保存草稿", func(tx *txn) error {
+		hash, v, err := liveDraft(tx, id)
 		if err != nil {
 			return err
+		}
+		version = v
+		if base != 0 && v != base {
+			return &ConflictError{What: "草稿", ID: id, Base: base, Current: v}
 		}
 		if bytes.Equal(hash, c.hash) {
 			return errUnchanged
@@ -86,32 +102,45 @@ func (s *Store) SaveDraft(id int64, r *reply.Reply) error {
 		if err := setContent(tx, id, c, now); err != nil {
 			return err
 		}
+		version = v + 1
 		return s.addRevision(tx, id, r, c, now)
 	})
+	if err != nil {
+		return 0, err
+	}
+	return version, nil
 }
 
 // liveHash returns the content hash of draft id, which must exist and not
 // be in the trash.
-func liveHash(tx *sql.Tx, id int64) ([]byte, error) {
+func liveHash(tx *txn, id int64) ([]byte, error) {
+	hash, _, err := liveDraft(tx, id)
+	return hash, err
+}
+
+// liveDraft returns the content hash and version of draft id, which must
+// exist and not be in the trash, and locks its row until tx ends.
+func liveDraft(tx *txn, id int64) ([]byte, int64, error) {
 	var hash []byte
+	var version int64
 	var deleted sql.NullInt64
-	err := tx.QueryRow("SELECT hash, deleted FROM drafts WHERE id = ?", id).Scan(&hash, &deleted)
+	err := tx.QueryRow("SELECT hash, version, deleted FROM drafts WHERE id = ?"+tx.forUpdate(), id).Scan(&hash, &version, &deleted)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, &notFound{"草稿", id}
+		return nil, 0, &notFound{"草稿", id}
 	}
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if deleted.Valid {
-		return nil, &trashed{id}
+		return nil, 0, &trashed{id}
 	}
-	return hash, nil
+	return hash, version, nil
 }
 
 // setContent replaces the content of draft id.
-func setContent(tx *sql.Tx, id int64, c *content, now time.Time) error {
+func setContent(tx *txn, id int64, c *content, now time.Time) error {
 	_, err := tx.Exec(`UPDATE drafts SET kind = ?, number = ?, proposers = ?, item_title = ?, issuer = ?,
-		title = ?, updated = ?, hash = ?, search = ?, content = ? WHERE id = ?`,
+		title = ?, updated = ?, hash = ?, search = ?, content = ?, version = version + 1 WHERE id = ?`,
 		c.cols.kind, c.cols.number, c.cols.proposers, c.cols.itemTitle, c.cols.issuer,
 		c.title, now.UnixMilli(), c.hash, c.search, string(c.json), id)
 	return err
@@ -123,8 +152,8 @@ func (s *Store) Draft(id int64) (*Draft, error) {
 	var created, updated int64
 	var deleted sql.NullInt64
 	var js string
-	err := s.db.QueryRow("SELECT id, title, created, updated, deleted, content FROM drafts WHERE id = ?", id).
-		Scan(&d.ID, &d.Title, &created, &updated, &deleted, &js)
+	err := s.db.QueryRow("SELECT id, title, created, updated, deleted, version, content FROM drafts WHERE id = ?", id).
+		Scan(&d.ID, &d.Title, &created, &updated, &deleted, &d.Version, &js)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &notFound{"草稿", id}
 	}
@@ -148,13 +177,17 @@ const summaryColumns = "id, title, kind, number, proposers, item_title, issuer, 
 // contain every space-separated word of it; full-width and half-width
 // characters and letter case do not matter.
 func (s *Store) ListDrafts(query string, limit int) ([]DraftSummary, error) {
-	if registerErr != nil {
+	if registerErr != nil && !s.db.pg {
 		return nil, s.fail("查找草稿", registerErr)
 	}
 	q := "SELECT " + summaryColumns + " FROM drafts WHERE deleted IS NULL"
 	var args []any
 	if words := strings.Fields(fold(query)); len(words) > 0 {
-		q += " AND " + containsFunc + "(search" + strings.Repeat(", ?", len(words)) + ")"
+		if s.db.pg {
+			q += strings.Repeat(" AND strpos(search, ?) > 0", len(words))
+		} else {
+			q += " AND " + containsFunc + "(search" + strings.Repeat(", ?", len(words)) + ")"
+		}
 		for _, w := range words {
 			args = append(args, w)
 		}
@@ -172,7 +205,7 @@ func (s *Store) Trash(limit int) ([]DraftSummary, error) {
 
 func sqlLimit(limit int) int {
 	if limit <= 0 {
-		return -1
+		return 1 << 62 // no limit, in words both databases take
 	}
 	return limit
 }
@@ -206,21 +239,21 @@ func (s *Store) summaries(op, q string, args ...any) ([]DraftSummary, error) {
 // DeleteDraft moves draft id to the trash, with its revisions; RestoreDraft
 // brings it back. Deleting a draft already in the trash does nothing.
 func (s *Store) DeleteDraft(id int64) error {
-	return s.write("删除草稿", func(tx *sql.Tx) error {
+	return s.write("删除草稿", func(tx *txn) error {
 		return trashState(tx, id, "UPDATE drafts SET deleted = ? WHERE id = ? AND deleted IS NULL", s.now().UnixMilli())
 	})
 }
 
 // RestoreDraft takes draft id out of the trash.
 func (s *Store) RestoreDraft(id int64) error {
-	return s.write("恢复草稿", func(tx *sql.Tx) error {
+	return s.write("恢复草稿", func(tx *txn) error {
 		return trashState(tx, id, "UPDATE drafts SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL")
 	})
 }
 
 // trashState runs an update of draft id's deleted column; args come before
 // the id. It fails when the draft does not exist.
-func trashState(tx *sql.Tx, id int64, q string, args ...any) error {
+func trashState(tx *txn, id int64, q string, args ...any) error {
 	var one int
 	if err := tx.QueryRow("SELECT 1 FROM drafts WHERE id = ?", id).Scan(&one); errors.Is(err, sql.ErrNoRows) {
 		return &notFound{"草稿", id}
@@ -234,7 +267,7 @@ func trashState(tx *sql.Tx, id int64, q string, args ...any) error {
 // PurgeDraft deletes draft id and its revisions for good. The draft must
 // be in the trash, so that nothing is lost by one wrong click.
 func (s *Store) PurgeDraft(id int64) error {
-	return s.write("彻底删除草稿", func(tx *sql.Tx) error {
+	return s.write("彻底删除草稿", func(tx *txn) error {
 		if _, err := liveHash(tx, id); err == nil {
 			return errors.New("草稿须先移入回收站，才能彻底删除")
 		} else if !errors.Is(err, ErrTrashed) {
@@ -253,7 +286,7 @@ func (s *Store) EmptyTrash(before time.Time) (int, error) {
 		limit = before.UnixMilli()
 	}
 	var n int64
-	err := s.write("清空回收站", func(tx *sql.Tx) error {
+	err := s.write("清空回收站", func(tx *txn) error {
 		res, err := tx.Exec("DELETE FROM drafts WHERE deleted IS NOT NULL AND deleted < ?", limit)
 		if err != nil {
 			return err

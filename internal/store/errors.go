@@ -29,6 +29,25 @@ const (
 	// this program's (or the file is empty) and cannot be brought up to
 	// date.
 	Outdated
+	// The following concern a PostgreSQL server (see IsServer).
+	// BadAddress: the postgres:// address cannot be read or holds a password.
+	BadAddress
+	// BadPassword: the server refused the user name or password.
+	BadPassword
+	// Refused: the server's pg_hba.conf has no entry for this user and host.
+	Refused
+	// NoDatabase: the address names a database the server does not have.
+	NoDatabase
+	// NoPrivilege: the user may not create or read the ledger's tables.
+	NoPrivilege
+	// TLSRequired: the server accepts only encrypted connections.
+	TLSRequired
+	// TLSUnavailable: the address asks for encryption the server lacks.
+	TLSUnavailable
+	// TLSFailed: the server's certificate could not be verified.
+	TLSFailed
+	// ServerTooOld: the server's version is older than the store supports.
+	ServerTooOld
 )
 
 // OpenError is the error of Open. Its message is in Chinese, names the file
@@ -45,6 +64,9 @@ type OpenError struct {
 
 // Error returns the message to show the user.
 func (e *OpenError) Error() string {
+	if IsServer(e.Path) {
+		return pgMessage(e)
+	}
 	switch e.Kind {
 	case Corrupt:
 		return fmt.Sprintf("数据库文件“%s”已损坏或不是 ReplyDesk 的数据库：请从备份恢复，或将其改名后重新打开以新建数据库", e.Path)
@@ -126,6 +148,9 @@ func explain(path string, err error) string {
 	if errors.Is(err, sql.ErrConnDone) || err.Error() == "sql: database is closed" {
 		return "数据库已关闭：请重新打开 ReplyDesk"
 	}
+	if m := pgExplain(err); m != "" {
+		return m
+	}
 	var se *sqlite.Error
 	if !errors.As(err, &se) {
 		if isOS(err) {
@@ -157,7 +182,8 @@ func (s *Store) fail(op string, err error) error {
 	var nf *notFound
 	var tr *trashed
 	var e *Error
-	if errors.As(err, &nf) || errors.As(err, &tr) || errors.As(err, &e) {
+	var c *ConflictError
+	if errors.As(err, &nf) || errors.As(err, &tr) || errors.As(err, &e) || errors.As(err, &c) {
 		return err
 	}
 	return &Error{Op: op, Path: s.path, Err: err}
@@ -171,3 +197,25 @@ func sqliteCode(err error) int {
 	}
 	return 0
 }
+
+// ErrConflict is matched (with errors.Is) by a *ConflictError.
+var ErrConflict = errors.New("修改冲突")
+
+// ConflictError is the error of saving a draft or a ledger item over a
+// version that someone else saved in the meantime. Nothing was written;
+// the caller decides what to keep.
+type ConflictError struct {
+	What    string // "草稿" or "台账条目"
+	ID      int64
+	Base    int64 // the version the caller edited
+	Current int64 // the version in the database
+}
+
+// Error says what happened and what to do.
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s（编号 %d）已被他人修改：您编辑的是第 %d 版，数据库中已是第 %d 版。本次保存未写入，请重新打开查看对方的修改后再保存",
+		e.What, e.ID, e.Base, e.Current)
+}
+
+// Is makes the error match ErrConflict.
+func (e *ConflictError) Is(target error) bool { return target == ErrConflict }

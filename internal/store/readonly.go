@@ -38,7 +38,7 @@ func OpenReadOnly(path string) (*Store, error) {
 		db.Close()
 		return nil, openError(path, err)
 	}
-	return &Store{path: path, db: db, readOnly: true}, nil
+	return &Store{path: path, db: &conn{db: db}, readOnly: true}, nil
 }
 
 // readOnlyDSN is the driver's name for a read-only connection: a file:

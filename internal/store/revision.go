@@ -30,7 +30,7 @@ const (
 // addRevision records content c (the reply r) of draft id, saved at now:
 // in place into the latest revision while it is an autosave younger than
 // Coalesce, else as a new revision.
-func (s *Store) addRevision(tx *sql.Tx, id int64, r *reply.Reply, c *content, now time.Time) error {
+func (s *Store) addRevision(tx *txn, id int64, r *reply.Reply, c *content, now time.Time) error {
 	var revID, started int64
 	var checkpoint bool
 	err := tx.QueryRow("SELECT id, created, checkpoint FROM revisions WHERE draft_id = ? ORDER BY id DESC LIMIT 1", id).
@@ -56,14 +56,14 @@ func (s *Store) addRevision(tx *sql.Tx, id int64, r *reply.Reply, c *content, no
 }
 
 // insertRevision appends a revision and prunes the oldest autosaves.
-func (s *Store) insertRevision(tx *sql.Tx, id int64, r *reply.Reply, c *content, now time.Time, label string, checkpoint bool) error {
+func (s *Store) insertRevision(tx *txn, id int64, r *reply.Reply, c *content, now time.Time, label string, checkpoint bool) error {
 	prev, err := revisionBefore(tx, id, 1<<62)
 	if err != nil {
 		return err
 	}
 	ms := now.UnixMilli()
 	_, err = tx.Exec(`INSERT INTO revisions(draft_id, created, saved, checkpoint, label, summary, hash, content)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, ms, ms, checkpoint, label, summarize(prev, r), c.hash, string(c.json))
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, ms, ms, b2i(checkpoint), label, summarize(prev, r), c.hash, string(c.json))
 	if err != nil {
 		return err
 	}
@@ -79,7 +79,7 @@ func (s *Store) insertRevision(tx *sql.Tx, id int64, r *reply.Reply, c *content,
 
 // revisionBefore returns the content of draft id's newest revision older
 // than revision rev, or nil if there is none.
-func revisionBefore(tx *sql.Tx, id, rev int64) (*reply.Reply, error) {
+func revisionBefore(tx *txn, id, rev int64) (*reply.Reply, error) {
 	var js string
 	err := tx.QueryRow("SELECT content FROM revisions WHERE draft_id = ? AND id < ? ORDER BY id DESC LIMIT 1", id, rev).Scan(&js)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -99,7 +99,7 @@ func (s *Store) Checkpoint(id int64, label string) error {
 	if label == "" {
 		label = "手动保存"
 	}
-	return s.write("保存版本", func(tx *sql.Tx) error {
+	return s.write("保存版本", func(tx *txn) error {
 		hash, err := liveHash(tx, id)
 		if err != nil {
 			return err
@@ -131,7 +131,7 @@ func (s *Store) Checkpoint(id int64, label string) error {
 }
 
 // current returns the stored content of draft id.
-func current(tx *sql.Tx, id int64) (*reply.Reply, *content, error) {
+func current(tx *txn, id int64) (*reply.Reply, *content, error) {
 	var js string
 	if err := tx.QueryRow("SELECT content FROM drafts WHERE id = ?", id).Scan(&js); err != nil {
 		return nil, nil, err
@@ -197,7 +197,7 @@ func (s *Store) Revision(revID int64) (*reply.Reply, error) {
 // the restore can itself be undone. Restoring the current content does
 // nothing.
 func (s *Store) RestoreRevision(draftID, revID int64) error {
-	return s.write("恢复历史版本", func(tx *sql.Tx) error {
+	return s.write("恢复历史版本", func(tx *txn) error {
 		hash, err := liveHash(tx, draftID)
 		if err != nil {
 			return err
@@ -229,4 +229,11 @@ func (s *Store) RestoreRevision(draftID, revID int64) error {
 		label := "恢复为" + fromMilli(saved).Format("2006-01-02 15:04:05") + "的版本"
 		return s.insertRevision(tx, draftID, r, c, now, label, true)
 	})
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -46,8 +46,8 @@ type Store struct {
 	// older ones are deleted unless they are checkpoints. 0 means 200.
 	MaxRevisions int
 
-	path     string
-	db       *sql.DB
+	path     string // the file, or the server's address without password
+	db       *conn
 	readOnly bool // opened by OpenReadOnly: every write fails
 }
 
@@ -58,6 +58,9 @@ type Store struct {
 // typing error, is reported rather than silently made. Its errors are
 // *OpenError.
 func Open(path string) (*Store, error) {
+	if IsServer(path) {
+		return openPostgres(path)
+	}
 	if strings.ContainsAny(path, "?#") {
 		return nil, &OpenError{Path: path, Kind: Unreachable, Err: errors.New("路径中不能含有“?”或“#”")}
 	}
@@ -80,7 +83,7 @@ func Open(path string) (*Store, error) {
 		}
 		return nil, oe
 	}
-	return &Store{path: path, db: db}, nil
+	return &Store{path: path, db: &conn{db: db}}, nil
 }
 
 // makeFolder makes the folder of the database at path, if missing: all of
@@ -186,7 +189,7 @@ func (s *Store) now() time.Time {
 var errUnchanged = errors.New("unchanged")
 
 // write runs fn in one transaction: all of it is committed or none.
-func (s *Store) write(op string, fn func(tx *sql.Tx) error) error {
+func (s *Store) write(op string, fn func(tx *txn) error) error {
 	if s.readOnly {
 		return &Error{Op: op, Path: s.path, Err: errReadOnly}
 	}
@@ -222,7 +225,7 @@ func (s *Store) Setting(key string) (string, error) {
 
 // SetSetting stores value under key, replacing any earlier value.
 func (s *Store) SetSetting(key, value string) error {
-	return s.write("保存设置“"+key+"”", func(tx *sql.Tx) error {
+	return s.write("保存设置“"+key+"”", func(tx *txn) error {
 		_, err := tx.Exec(`INSERT INTO settings(key, value, updated) VALUES (?, ?, ?)
 			ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated = excluded.updated`,
 			key, value, s.now().UnixMilli())
@@ -235,6 +238,9 @@ func (s *Store) SetSetting(key, value string) error {
 // file beside dst and renamed, so dst is never half-written.
 func (s *Store) Backup(dst string) error {
 	op := "备份数据库到“" + dst + "”"
+	if s.db.pg {
+		return &Error{Op: op, Path: s.path, Err: errors.New("共享台账在 PostgreSQL 服务器上，请由信息中心用 pg_dump 备份")}
+	}
 	if _, err := os.Stat(dst); err == nil {
 		return &Error{Op: op, Path: s.path, Err: errors.New("目标文件已存在，请换一个文件名")}
 	}

@@ -258,18 +258,20 @@ func TestOpenTwiceInProcess(t *testing.T) {
 }
 
 func TestSettings(t *testing.T) {
-	s := openTemp(t)
-	if v, err := s.Setting("fonts"); err != nil || v != "" {
-		t.Errorf("missing setting = %q, %v; want empty", v, err)
-	}
-	for _, v := range []string{`{"body":"仿宋"}`, `{"body":"方正仿宋"}`, ""} {
-		if err := s.SetSetting("fonts", v); err != nil {
-			t.Fatal(err)
+	backends(t, func(t *testing.T, open opener) {
+		s := open(t)
+		if v, err := s.Setting("fonts"); err != nil || v != "" {
+			t.Errorf("missing setting = %q, %v; want empty", v, err)
 		}
-		if got, err := s.Setting("fonts"); err != nil || got != v {
-			t.Errorf("Setting after SetSetting(%q) = %q, %v", v, got, err)
+		for _, v := range []string{`{"body":"仿宋"}`, `{"body":"方正仿宋"}`, ""} {
+			if err := s.SetSetting("fonts", v); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := s.Setting("fonts"); err != nil || got != v {
+				t.Errorf("Setting after SetSetting(%q) = %q, %v", v, got, err)
+			}
 		}
-	}
+	})
 }
 
 func TestClosedStore(t *testing.T) {
