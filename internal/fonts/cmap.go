@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"encoding/binary"
+	"fmt"
 	"sort"
 
 	"github.com/go-text/typesetting/font"
@@ -16,15 +17,7 @@ import (
 // eachMapping calls fn with every rune the gopdf subtables of table map
 // to a glyph other than 0; false when there is no (3,1) format 4 subtable.
 func eachMapping(table tables.Cmap, fn func(r rune, gid tables.GlyphID)) bool {
-	var bmp, full *tables.EncodingRecord
-	for i, rec := range table.Records {
-		switch _, f4 := rec.Subtable.(tables.CmapSubtable4); {
-		case rec.PlatformID == 3 && rec.EncodingID == 1 && f4:
-			bmp = &table.Records[i]
-		case rec.PlatformID == 3 && rec.EncodingID == 10:
-			full = &table.Records[i]
-		}
-	}
+	bmp, full := windowsSubtables(table)
 	if bmp == nil {
 		return false
 	}
@@ -33,6 +26,59 @@ func eachMapping(table tables.Cmap, fn func(r rune, gid tables.GlyphID)) bool {
 		return false
 	}
 	return full == nil || eachIn(full, func(r rune) bool { return r >= 0x10000 }, fn)
+}
+
+// windowsSubtables returns the (3,1) format 4 and (3,10) subtables of
+// table; either may be nil.
+func windowsSubtables(table tables.Cmap) (bmp, full *tables.EncodingRecord) {
+	for i, rec := range table.Records {
+		switch _, f4 := rec.Subtable.(tables.CmapSubtable4); {
+		case rec.PlatformID == 3 && rec.EncodingID == 1 && f4:
+			bmp = &table.Records[i]
+		case rec.PlatformID == 3 && rec.EncodingID == 10:
+			full = &table.Records[i]
+		}
+	}
+	return bmp, full
+}
+
+// runeMap looks runes up in the same subtables as eachMapping, without
+// building the whole map.
+type runeMap struct {
+	bmp, full font.Cmap // full is nil without a (3,10) subtable
+}
+
+// newRuneMap returns the lookup of a raw cmap table's Windows subtables.
+func newRuneMap(raw []byte) (runeMap, error) {
+	table, _, err := tables.ParseCmap(raw)
+	if err != nil {
+		return runeMap{}, fmt.Errorf("cmap: %w", err)
+	}
+	bmp, full := windowsSubtables(table)
+	if bmp == nil {
+		return runeMap{}, errNoUnicode
+	}
+	var m runeMap
+	if m.bmp, _, err = font.ProcessCmap(tables.Cmap{Records: []tables.EncodingRecord{*bmp}}, 0); err != nil {
+		return runeMap{}, errNoUnicode
+	}
+	if full != nil {
+		m.full, _, _ = font.ProcessCmap(tables.Cmap{Records: []tables.EncodingRecord{*full}}, 0)
+	}
+	return m, nil
+}
+
+// lookup returns r's glyph, or false when the face lacks r.
+func (m runeMap) lookup(r rune) (tables.GlyphID, bool) {
+	c := m.bmp
+	if r >= 0x10000 {
+		c = m.full
+	}
+	if r < 0 || c == nil {
+		return 0, false
+	}
+	g, ok := c.Lookup(r)
+	return tables.GlyphID(g), ok && g != 0
 }
 
 // eachIn calls fn with the mappings of one subtable whose rune passes keep.
