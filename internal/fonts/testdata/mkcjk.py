@@ -3,11 +3,13 @@
 Debian's python3-fonttools and fonts-noto-cjk; run from this folder):
 
   cjk-seed.otf    Noto Sans CJK SC Regular (CID-keyed CFF outlines) with the
-                  characters of seed-chars.txt: those of the example reply
-                  as printed (templates/examples/reply-244.reply.toml)
+                  characters of seed-chars.txt, those of the example reply
+                  as printed (templates/examples/reply-244.reply.toml), and
+                  the space
   cjk-pair.ttc    a CFF collection: Noto Sans CJK JP, then SC, with 答复函中文
   serif-sans.ttc  a TrueType collection: Noto Sans SC with 答复函中文, then
-                  Noto Serif SC with the characters of seed-chars.txt, both
+                  Noto Serif SC with the characters of seed-chars.txt and
+                  the space, both
                   from ../../../assets/fonts
 
 Licences: OFL-NotoSansCJK.txt (Noto Sans CJK, Noto Sans SC) and
@@ -43,7 +45,7 @@ def collection(fonts, path):
 
 
 if __name__ == "__main__":
-    seed = open("seed-chars.txt", encoding="utf-8").read().strip()
+    seed = open("seed-chars.txt", encoding="utf-8").read().strip() + " "
     sub(NOTO_CJK, 2, seed).save("cjk-seed.otf")
     collection([sub(NOTO_CJK, 0, FEW), sub(NOTO_CJK, 2, FEW)], "cjk-pair.ttc")
     collection([sub(ASSETS + "NotoSansSC-Regular.ttf", -1, FEW),
