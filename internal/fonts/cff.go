@@ -80,7 +80,7 @@ func (f *cffFont) glyph(gid tables.GlyphID) (glyfRecord, error) {
 		return c.rec, c.err
 	}
 	var c convertedGlyph
-	segs, _, err := f.program.LoadGlyph(gid)
+	segs, err := f.loadGlyph(gid)
 	if err != nil {
 		c.err = fmt.Errorf("字形 %d 的 CFF 轮廓无法读取：%w", gid, err)
 	} else if contours, err := quadContours(segs, f.tol); err != nil {
@@ -90,6 +90,18 @@ func (f *cffFont) glyph(gid tables.GlyphID) (glyfRecord, error) {
 	}
 	f.glyphs.Store(gid, c)
 	return c.rec, c.err
+}
+
+// loadGlyph returns the outline of glyph gid, or an error for a damaged
+// charstring (on which go-text may panic).
+func (f *cffFont) loadGlyph(gid tables.GlyphID) (segs []ot.Segment, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			segs, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	segs, _, err = f.program.LoadGlyph(gid)
+	return segs, err
 }
 
 // trueType writes a TrueType font with .notdef and the glyphs of runes

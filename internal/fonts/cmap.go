@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"sort"
+	"unicode"
 
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/font/opentype/tables"
@@ -81,14 +82,20 @@ func (m runeMap) lookup(r rune) (tables.GlyphID, bool) {
 	return tables.GlyphID(g), ok && g != 0
 }
 
-// eachIn calls fn with the mappings of one subtable whose rune passes keep.
+// maxMappings bounds the mappings read from a subtable: one per Unicode
+// code point. A damaged format 12 group can span four billion characters.
+const maxMappings = 0x110000
+
+// eachIn calls fn with the mappings of one subtable whose rune passes keep
+// and is a Unicode code point, reading at most maxMappings of them.
 func eachIn(rec *tables.EncodingRecord, keep func(rune) bool, fn func(rune, tables.GlyphID)) bool {
 	cm, _, err := font.ProcessCmap(tables.Cmap{Records: []tables.EncodingRecord{*rec}}, 0)
 	if err != nil {
 		return false
 	}
-	for it := cm.Iter(); it.Next(); {
-		if r, gid := it.Char(); gid != 0 && keep(r) {
+	n := 0
+	for it := cm.Iter(); it.Next() && n < maxMappings; n++ {
+		if r, gid := it.Char(); gid != 0 && r <= unicode.MaxRune && keep(r) {
 			fn(r, tables.GlyphID(gid))
 		}
 	}

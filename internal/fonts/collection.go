@@ -35,6 +35,9 @@ type fileFace struct {
 // facesOf lists the faces of a font file's data: one for a single font,
 // each of a collection's. Only the directory and the name tables are read.
 func facesOf(data []byte) ([]fileFace, error) {
+	if !directoriesFit(bytes.NewReader(data), int64(len(data))) {
+		return nil, errors.New("已损坏（字体表超出文件范围）")
+	}
 	lds, err := ot.NewLoaders(bytes.NewReader(data))
 	if err != nil || len(lds) == 0 {
 		return nil, errors.New("不是有效的字体文件")

@@ -3,7 +3,9 @@ package fonts
 import (
 	"bytes"
 	"encoding/binary"
+	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -187,5 +189,35 @@ func TestWithFileWOFF(t *testing.T) {
 	}
 	if face, adv, _, ok := s.Glyph(Body, '中'); face != testFace || adv != 2048 || !ok {
 		t.Errorf("Glyph(body, 中) = %s, %d, %v", face, adv, ok)
+	}
+}
+
+// TestDamagedDirectory: a table whose directory entry claims gigabytes,
+// in a collection, a WOFF file or an installed font, is refused at once
+// without allocating what it claims.
+func TestDamagedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	ttc := mustRead(t, "testdata/pair.ttc")
+	face1 := binary.BigEndian.Uint32(ttc[16:])           // the second face's table directory
+	binary.BigEndian.PutUint32(ttc[face1+12+12:], 3<<30) // its first table: 3 GB long
+	woff := mustRead(t, "testdata/test.woff")
+	binary.BigEndian.PutUint32(woff[44+12:], 3<<30) // first table: 3 GB once decompressed
+	cases := map[string][]byte{"huge.ttc": ttc, "huge.woff": woff}
+	for name, data := range cases {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, data, 0o644)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err := set(t).WithFile(Body, path+"#1")
+		runtime.ReadMemStats(&after)
+		if err == nil || !strings.Contains(err.Error(), "已损坏") {
+			t.Errorf("%s: WithFile = %v, want 已损坏", name, err)
+		}
+		if grew := after.TotalAlloc - before.TotalAlloc; grew > 16<<20 {
+			t.Errorf("%s: refusing it allocated %d MB", name, grew>>20)
+		}
+	}
+	if got := installedIn([]string{dir}); len(got) != 0 {
+		t.Errorf("installedIn lists damaged files: %+v", got)
 	}
 }

@@ -36,12 +36,17 @@ func embeddedFace(asset string) *face { return &face{asset: asset} }
 
 // newFileFace returns the face of a single font's bytes, checked and
 // measured now so that a bad file is refused when the user picks it.
-func newFileFace(data []byte) (*face, error) {
+func newFileFace(data []byte) (f *face, err error) {
+	defer func() {
+		if r := recover(); r != nil { // go-text panics on some damaged tables
+			f, err = nil, errors.New("已损坏：字体表的内容不完整或有误；请改选其他字体")
+		}
+	}()
 	kind, err := checkFont(data)
 	if err != nil {
 		return nil, err
 	}
-	f := &face{data: data}
+	f = &face{data: data}
 	f.dataOnce.Do(func() {})
 	var skip []bool
 	if kind == cffOutlines {
@@ -103,6 +108,11 @@ func embeddedBytes(name string) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// maxAstral bounds the characters beyond the BMP a face may have: the
+// largest CJK fonts map some 65,000 (Extensions B to H); a damaged cmap
+// could map a million.
+const maxAstral = 1 << 17
 
 // metrics is what the typesetter asks of a face, read once from its cmap
 // and hmtx tables into flat arrays: a lookup is two array reads.
@@ -179,7 +189,9 @@ func readMetrics(res ot.Resource, skip []bool) (*metrics, error) {
 		if m.astral == nil {
 			m.astral = make(map[rune]uint16)
 		}
-		m.astral[r] = adv
+		if len(m.astral) < maxAstral {
+			m.astral[r] = adv
+		}
 	})
 	if !ok {
 		return nil, errNoUnicode

@@ -97,12 +97,20 @@ func installedIn(dirs []string) []InstalledFont {
 
 // inspect reads what Installed reports of each face of one file; nil when
 // the file cannot be read.
-func inspect(path string) []InstalledFont {
+func inspect(path string) (found []InstalledFont) {
+	defer func() {
+		if recover() != nil { // go-text panics on some damaged files
+			found = nil
+		}
+	}()
 	file, err := os.Open(path)
 	if err != nil {
 		return nil
 	}
 	defer file.Close()
+	if info, err := file.Stat(); err != nil || !directoriesFit(file, info.Size()) {
+		return nil
+	}
 	lds, err := ot.NewLoaders(file)
 	if err != nil || len(lds) == 0 {
 		return nil

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 )
@@ -245,4 +246,84 @@ func checksum(b []byte) uint32 {
 		sum += binary.BigEndian.Uint32(b[i:])
 	}
 	return sum
+}
+
+// maxWOFFTable bounds the size a WOFF table may claim once decompressed;
+// the largest tables of CJK fonts (glyf, CFF) are some 20 MB.
+const maxWOFFTable = 128 << 20
+
+// directoriesFit reports whether every table the font file r (of size
+// bytes) lists lies inside it: a single font, each font of a collection,
+// or a WOFF file, whose tables must also claim a sane decompressed size.
+// go-text's loader allocates a table's claimed length before reading it,
+// so a damaged directory would cost gigabytes.
+func directoriesFit(r io.ReaderAt, size int64) bool {
+	u32 := func(at int64) (uint32, bool) {
+		var b [4]byte
+		if at < 0 || at+4 > size {
+			return 0, false
+		}
+		_, err := r.ReadAt(b[:], at)
+		return binary.BigEndian.Uint32(b[:]), err == nil
+	}
+	magic, ok := u32(0)
+	if !ok {
+		return false
+	}
+	switch magic {
+	case 0x74746366: // ttcf
+		n, ok := u32(8)
+		if !ok || int64(n) > size/4 {
+			return false
+		}
+		for i := range int64(n) {
+			off, ok := u32(12 + 4*i)
+			if !ok || !sfntFits(r, int64(off), size) {
+				return false
+			}
+		}
+		return true
+	case 0x774F4646: // wOFF
+		n, ok := u32(12)
+		if !ok {
+			return false
+		}
+		for i := range int64(n >> 16) {
+			e := 44 + 20*i
+			off, ok1 := u32(e + 4)
+			comp, ok2 := u32(e + 8)
+			orig, ok3 := u32(e + 12)
+			if !ok1 || !ok2 || !ok3 || int64(off)+int64(comp) > size || orig > maxWOFFTable || comp > orig {
+				return false
+			}
+		}
+		return true
+	}
+	return sfntFits(r, 0, size)
+}
+
+// sfntFits reports whether the tables of the font at off lie inside r.
+func sfntFits(r io.ReaderAt, off, size int64) bool {
+	var head [12]byte
+	if off < 0 || off+12 > size {
+		return false
+	}
+	if _, err := r.ReadAt(head[:], off); err != nil {
+		return false
+	}
+	n := int64(binary.BigEndian.Uint16(head[4:]))
+	if off+12+16*n > size {
+		return false
+	}
+	dir := make([]byte, 16*n)
+	if _, err := r.ReadAt(dir, off+12); err != nil {
+		return false
+	}
+	for i := range n {
+		e := dir[16*i:]
+		if int64(binary.BigEndian.Uint32(e[8:]))+int64(binary.BigEndian.Uint32(e[12:])) > size {
+			return false
+		}
+	}
+	return true
 }

@@ -145,14 +145,22 @@ func openFile(spec string) (*face, string, error) {
 // singleFont returns the face of a font file's data that want names (see
 // pickFace) as a single font, and its names. A single uncompressed font is
 // returned as it is.
-func singleFont(data []byte, want string) ([]byte, []nameRecord, error) {
+func singleFont(data []byte, want string) (one []byte, names []nameRecord, err error) {
+	defer func() {
+		if r := recover(); r != nil { // go-text panics on some damaged files
+			one, names, err = nil, nil, errors.New("已损坏：字体文件的目录不完整或有误；请改选其他字体")
+		}
+	}()
 	if _, err := checkFont(data); err == nil && want == "" {
 		return data, parseNames(tableDir(data)["name"]), nil
 	}
 	faces, err := facesOf(data)
 	if err != nil {
-		if _, err := checkFont(data); err != nil {
+		if isCollection(data) || isCompressed(data) {
 			return nil, nil, err
+		}
+		if _, err := checkFont(data); err != nil {
+			return nil, nil, err // says which kind of file it is
 		}
 		return nil, nil, errors.New("不是有效的字体文件")
 	}
@@ -163,7 +171,7 @@ func singleFont(data []byte, want string) ([]byte, []nameRecord, error) {
 	if len(faces) == 1 && !isCompressed(data) {
 		return data, f.names, nil
 	}
-	one, err := f.standalone()
+	one, err = f.standalone()
 	return one, f.names, err
 }
 
