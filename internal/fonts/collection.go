@@ -161,20 +161,28 @@ func (f fileFace) selector(faces []fileFace) string {
 	return strconv.Itoa(f.index)
 }
 
-// standalone writes face f as a font file of its own: every table but a
-// digital signature, which no longer holds for the new file.
-func (f fileFace) standalone() ([]byte, error) {
-	tables := make(map[string][]byte)
-	for _, tag := range f.ld.Tables() {
-		name := tag.String()
-		if name == "DSIG" {
-			continue
-		}
-		raw, err := f.ld.RawTable(tag)
-		if err != nil {
+// standalone writes face f of the font file data as a font file of its
+// own: every table but a digital signature, which no longer holds for the
+// new file. A collection's tables are sliced from data; a WOFF's are
+// decompressed.
+func (f fileFace) standalone(data []byte) ([]byte, error) {
+	var tables map[string][]byte
+	if isCollection(data) && len(data) >= 16+4*f.index {
+		tables = tableDirAt(data, int(binary.BigEndian.Uint32(data[12+4*f.index:])))
+		if tables == nil {
 			return nil, errors.New("已损坏（字体表超出文件范围）")
 		}
-		tables[name] = raw
+		delete(tables, "DSIG")
+	} else {
+		tables = make(map[string][]byte)
+		for _, tag := range f.ld.Tables() {
+			raw, err := f.ld.RawTable(tag)
+			if err != nil {
+				return nil, errors.New("已损坏（字体表超出文件范围）")
+			}
+			tables[tag.String()] = raw
+		}
+		delete(tables, "DSIG")
 	}
 	version := uint32(0x00010000)
 	if f.ld.HasTable(tagCFF) {

@@ -71,17 +71,21 @@ func checkFont(data []byte) (outlines, error) {
 
 // tableDir maps the table tags of an sfnt font to their bytes; nil when
 // the directory or a table lies beyond data.
-func tableDir(data []byte) map[string][]byte {
-	if len(data) < 12 {
+func tableDir(data []byte) map[string][]byte { return tableDirAt(data, 0) }
+
+// tableDirAt is tableDir of the font whose directory starts at at, as the
+// fonts of a collection do; table offsets count from the file's start.
+func tableDirAt(data []byte, at int) map[string][]byte {
+	if at < 0 || len(data) < at+12 {
 		return nil
 	}
-	n := int(binary.BigEndian.Uint16(data[4:]))
-	if len(data) < 12+16*n {
+	n := int(binary.BigEndian.Uint16(data[at+4:]))
+	if len(data) < at+12+16*n {
 		return nil
 	}
 	dir := make(map[string][]byte, n)
 	for i := range n {
-		rec := data[12+16*i:]
+		rec := data[at+12+16*i:]
 		off, length := uint64(binary.BigEndian.Uint32(rec[8:])), uint64(binary.BigEndian.Uint32(rec[12:]))
 		if off+length > uint64(len(data)) {
 			return nil

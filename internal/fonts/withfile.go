@@ -171,7 +171,7 @@ func singleFont(data []byte, want string) (one []byte, names []nameRecord, err e
 	if len(faces) == 1 && !isCompressed(data) {
 		return data, f.names, nil
 	}
-	one, err = f.standalone()
+	one, err = f.standalone(data)
 	return one, f.names, err
 }
 
