@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"image"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/go-text/typesetting/font"
@@ -196,4 +197,27 @@ func coverageDiff(got, want *image.Alpha) float64 {
 		return 1
 	}
 	return diff / ink
+}
+
+// TestTrueTypeSubsetConcurrent converts overlapping glyph sets at once,
+// as documents exported in parallel do: each gets what it would alone.
+func TestTrueTypeSubsetConcurrent(t *testing.T) {
+	s, err := set(t).WithFile(Body, copyFile(t, "cjk-seed.otf", t.TempDir(), "concurrent.otf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := seedRunes(t)
+	got := make([][]byte, 8)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() { got[i], _ = s.TrueTypeSubset(cjkFace, runes[i*20:i*20+100]) })
+	}
+	wg.Wait()
+	fresh, _ := set(t).WithFile(Body, copyFile(t, "cjk-seed.otf", t.TempDir(), "alone.otf"))
+	for i, b := range got {
+		want, _ := fresh.TrueTypeSubset(cjkFace, runes[i*20:i*20+100])
+		if len(b) == 0 || !bytes.Equal(b, want) {
+			t.Errorf("subset %d: %d bytes, want the %d made alone", i, len(b), len(want))
+		}
+	}
 }
