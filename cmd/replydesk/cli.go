@@ -28,7 +28,7 @@ const usage = `用法：
   replydesk import 答复.docx [-o 文件.reply.toml]  从 Word 文档或文本导入答复函（自动识别各项）
   replydesk new --style 提案答复 > 文件.reply.toml  按样式新建答复函
   replydesk styles                            列出可用样式
-  replydesk fonts                             列出本机可用的 TrueType 字体
+  replydesk fonts [--all]                     列出本机已安装的字体（含 .ttc 中的各个字体）
   replydesk ledger import 清单.xlsx [--dry-run]  导入交办清单到台账（先列出问题，无误才写入）
   replydesk ledger export 汇总表.xlsx [筛选条件]  导出办理情况汇总表（含统计表）
   replydesk ledger list [筛选条件]              列出台账条目
@@ -45,7 +45,9 @@ const usage = `用法：
 通用选项（放在子命令之后）：
   --templates 文件夹   另外读取该文件夹中的样式（*.toml）
   --font 角色=字体文件  为字体角色指定已安装字体，角色为 title/body/hei/kai/song，
-                       例如 --font body=C:\Windows\Fonts\simfang.ttf
+                       例如 --font body=C:\Windows\Fonts\simfang.ttf；字体集合（.ttc）
+                       用 # 指明其中的字体：--font song=simsun.ttc#SimSun；
+                       =内置 则用内置字体。未指定的角色自动使用已安装的官方字体
 `
 
 // run runs the command line and returns the exit status: 0 on success, 1
@@ -155,9 +157,12 @@ func (f fontFlags) String() string { return fmt.Sprint(map[string]string(f)) }
 func (f fontFlags) Set(v string) error {
 	role, path, ok := strings.Cut(v, "=")
 	if !ok || path == "" {
-		return fmt.Errorf("--font 应写成 角色=字体文件，例如 body=simfang.ttf")
+		return fmt.Errorf("--font 应写成 角色=字体文件，例如 body=simfang.ttf 或 song=simsun.ttc#SimSun")
 	}
-	f[role] = path
+	if path == "内置" {
+		path = app.BuiltinFont
+	}
+	f[strings.TrimSpace(role)] = path
 	return nil
 }
 
@@ -171,7 +176,7 @@ func newFlags(name string, c *common) *flag.FlagSet {
 }
 
 func (c *common) desk() (*app.Desk, error) {
-	d, err := app.Open(app.Options{StyleDirs: []string{app.UserStyleDir(), c.templates}, FontFiles: c.fonts})
+	d, err := app.Open(app.Options{StyleDirs: []string{app.UserStyleDir(), c.templates}, FontFiles: c.fonts, OfficialFonts: true})
 	if err != nil {
 		return nil, err
 	}
@@ -377,6 +382,7 @@ func listStyles(args []string, stdout io.Writer) (int, error) {
 func listFonts(args []string, stdout io.Writer) (int, error) {
 	fs := flag.NewFlagSet("fonts", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
+	all := fs.Bool("all", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return 2, err
@@ -388,10 +394,33 @@ func listFonts(args []string, stdout io.Writer) (int, error) {
 	if err != nil {
 		return 2, err
 	}
+	official := fonts.Official()
 	for _, f := range list {
-		if f.CJK && f.Usable {
-			fmt.Fprintf(stdout, "%s\t%s\n", f.Family, f.Path)
+		if !f.Usable || !(f.CJK || *all) {
+			continue
 		}
+		var notes []string
+		if f.CFF {
+			notes = append(notes, "CFF 轮廓")
+		}
+		for _, role := range fonts.Roles {
+			if o := official[role]; o.Spec() == f.Spec() {
+				notes = append(notes, "自动用于"+fonts.RoleLabel(role))
+			}
+		}
+		line := f.Family + "\t" + f.Style + "\t" + f.Spec()
+		if len(notes) > 0 {
+			line += "\t" + strings.Join(notes, "，")
+		}
+		fmt.Fprintln(stdout, line)
+	}
+	fmt.Fprintln(stdout, "\n各角色所用字体（未指定 --font 时）：")
+	for _, role := range fonts.Roles {
+		use := "内置字体"
+		if o, ok := official[role]; ok {
+			use = o.Family + "（" + o.Spec() + "）"
+		}
+		fmt.Fprintf(stdout, "  %s：%s\n", fonts.RoleLabel(role), use)
 	}
 	return 0, nil
 }

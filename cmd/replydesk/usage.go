@@ -12,7 +12,10 @@ import (
 const commonUsage = `通用选项：
   --templates 文件夹    另外读取该文件夹中的样式（*.toml）
   --font 角色=字体文件   为字体角色指定已安装字体，角色为 title/body/hei/kai/song，
-                        例如 --font body=C:\Windows\Fonts\simfang.ttf
+                        例如 --font body=C:\Windows\Fonts\simfang.ttf；字体集合（.ttc）
+                        用 # 指明其中的字体：--font song=simsun.ttc#SimSun；
+                        =内置 则用内置字体。未指定的角色自动使用已安装的官方字体
+                        （仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体、宋体等）
   -h, --help            显示本说明`
 
 // filterUsage describes the ledger's filter options.
@@ -63,10 +66,13 @@ var usages = map[string]string{
 列出可用的样式：名称、类型与说明。
 
 ` + commonUsage,
-	"fonts": `用法：replydesk fonts
-列出本机已安装、可用于排版的中文 TrueType 字体及其文件。
+	"fonts": `用法：replydesk fonts [--all]
+列出本机已安装、可用于排版的中文字体（.ttf、.otf，以及 .ttc 字体集合中的
+每个字体）：字体名、字形、文件。最后一列可直接用于 --font 角色=…；
+字体集合中的字体写作“文件#字体名”。并列出各角色自动选用的官方字体。
 
 选项：
+  --all                 也列出不含中文的字体
   -h, --help            显示本说明`,
 	"ledger": ledgerUsage,
 	"ledger import": `用法：replydesk ledger import 清单.xlsx [选项]

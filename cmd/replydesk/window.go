@@ -44,11 +44,12 @@ func openWindow(file string) (int, error) {
 	}
 	profile, perr := app.LoadProfile(drafts)
 	styleDirs := []string{app.UserStyleDir()}
-	desk, err := app.Open(app.Options{StyleDirs: styleDirs, FontFiles: profile.Fonts})
+	desk, err := app.Open(app.Options{StyleDirs: styleDirs, FontFiles: profile.Fonts, OfficialFonts: true})
 	if err != nil && len(profile.Fonts) > 0 {
-		// A font chosen in the settings is gone: fall back to the embedded ones.
+		// A font chosen in the settings is gone: fall back to the official
+		// or embedded ones.
 		perr = fmt.Errorf("设置中指定的字体无法载入，已改用内置字体：%w", err)
-		desk, err = app.Open(app.Options{StyleDirs: styleDirs})
+		desk, err = app.Open(app.Options{StyleDirs: styleDirs, OfficialFonts: true})
 	}
 	if err != nil {
 		return 1, err

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 
 	"replydesk/internal/fonts"
 	"replydesk/internal/reply"
@@ -24,12 +23,20 @@ import (
 type Desk struct {
 	Styles []*style.Style // built-in styles, then the bureau's own (which replace built-ins of the same name)
 	Fonts  *fonts.Set
+	// FontChoices says, by role, which installed font file the role
+	// uses, chosen or found as official; a role without one uses the
+	// embedded faces.
+	FontChoices map[string]FontChoice
+	// Official are the official fonts found installed, by role, when
+	// Options.OfficialFonts asked for them.
+	Official map[string]fonts.InstalledFont
 	// Broken are the bureau's style files that could not be loaded, in
 	// the order read; a broken file replaces a style of the same name.
 	// The window's style chooser lists them with their problem.
 	Broken []*StyleError
 	// Warning joins the errors of Broken (in Chinese, each with file and
-	// line); nil when every style loaded.
+	// line) and of official fonts found installed but unusable; nil when
+	// every style and font loaded.
 	Warning error
 	// AreaCode is the bureau's area code from the settings (e.g. "0431"),
 	// for the styles that give none: a contact number without area code
@@ -63,8 +70,14 @@ type Options struct {
 	// the built-in ones; missing folders are skipped.
 	StyleDirs []string
 	// FontFiles points font roles ("title", "body", "hei", "kai", "song") at
-	// installed TrueType files.
+	// installed font files (.ttf, .otf, or .ttc with #face), or at
+	// BuiltinFont to keep the embedded faces.
 	FontFiles map[string]string
+	// OfficialFonts, when set, puts the official fonts found installed
+	// (仿宋_GB2312, 黑体…, see fonts.Official) first in the roles FontFiles
+	// does not set. Unset, such roles use the embedded faces, the same on
+	// every machine.
+	OfficialFonts bool
 }
 
 // UserStyleDir is the folder of the bureau's own styles in the user's
@@ -103,20 +116,15 @@ func Open(opt Options) (*Desk, error) {
 		warn[i] = b
 	}
 	d.Warning = errors.Join(warn...)
-	set, err := fonts.Default()
-	if err != nil {
-		return nil, fmt.Errorf("载入内置字体失败：%w", err)
+	if opt.OfficialFonts {
+		d.Official = fonts.Official()
 	}
-	roles := make([]string, 0, len(opt.FontFiles))
-	for role := range opt.FontFiles {
-		roles = append(roles, role)
+	set, choices, err := FontSet(opt.FontFiles, d.Official)
+	if set == nil {
+		return nil, err
 	}
-	sort.Strings(roles)
-	for _, role := range roles {
-		if set, err = set.WithFile(role, opt.FontFiles[role]); err != nil {
-			return nil, err
-		}
-	}
+	d.FontChoices = choices
+	d.Warning = errors.Join(d.Warning, err)
 	d.Fonts = set
 	return d, nil
 }

@@ -143,7 +143,7 @@ type Profile struct {
 	ContactPhone string            `json:"contact_phone"` // default contact's phone
 	CC           []string          `json:"cc"`            // default 抄送, replacing the style's when set
 	Style        string            `json:"style"`         // default house style of a new reply
-	Fonts        map[string]string `json:"fonts"`         // font role → installed TrueType file
+	Fonts        map[string]string `json:"fonts"`         // font role → installed font file (#face for a collection), or BuiltinFont; none: the official font if installed
 	AreaCode     string            `json:"area_code"`     // 本地区号, e.g. 0431; "" = that of ContactPhone, if a landline
 }
 

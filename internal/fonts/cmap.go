@@ -2,7 +2,9 @@ package fonts
 
 import (
 	"encoding/binary"
+	"fmt"
 	"sort"
+	"unicode"
 
 	"github.com/go-text/typesetting/font"
 	"github.com/go-text/typesetting/font/opentype/tables"
@@ -16,15 +18,7 @@ import (
 // eachMapping calls fn with every rune the gopdf subtables of table map
 // to a glyph other than 0; false when there is no (3,1) format 4 subtable.
 func eachMapping(table tables.Cmap, fn func(r rune, gid tables.GlyphID)) bool {
-	var bmp, full *tables.EncodingRecord
-	for i, rec := range table.Records {
-		switch _, f4 := rec.Subtable.(tables.CmapSubtable4); {
-		case rec.PlatformID == 3 && rec.EncodingID == 1 && f4:
-			bmp = &table.Records[i]
-		case rec.PlatformID == 3 && rec.EncodingID == 10:
-			full = &table.Records[i]
-		}
-	}
+	bmp, full := windowsSubtables(table)
 	if bmp == nil {
 		return false
 	}
@@ -35,14 +29,73 @@ func eachMapping(table tables.Cmap, fn func(r rune, gid tables.GlyphID)) bool {
 	return full == nil || eachIn(full, func(r rune) bool { return r >= 0x10000 }, fn)
 }
 
-// eachIn calls fn with the mappings of one subtable whose rune passes keep.
+// windowsSubtables returns the (3,1) format 4 and (3,10) subtables of
+// table; either may be nil.
+func windowsSubtables(table tables.Cmap) (bmp, full *tables.EncodingRecord) {
+	for i, rec := range table.Records {
+		switch _, f4 := rec.Subtable.(tables.CmapSubtable4); {
+		case rec.PlatformID == 3 && rec.EncodingID == 1 && f4:
+			bmp = &table.Records[i]
+		case rec.PlatformID == 3 && rec.EncodingID == 10:
+			full = &table.Records[i]
+		}
+	}
+	return bmp, full
+}
+
+// runeMap looks runes up in the same subtables as eachMapping, without
+// building the whole map.
+type runeMap struct {
+	bmp, full font.Cmap // full is nil without a (3,10) subtable
+}
+
+// newRuneMap returns the lookup of a raw cmap table's Windows subtables.
+func newRuneMap(raw []byte) (runeMap, error) {
+	table, _, err := tables.ParseCmap(raw)
+	if err != nil {
+		return runeMap{}, fmt.Errorf("cmap: %w", err)
+	}
+	bmp, full := windowsSubtables(table)
+	if bmp == nil {
+		return runeMap{}, errNoUnicode
+	}
+	var m runeMap
+	if m.bmp, _, err = font.ProcessCmap(tables.Cmap{Records: []tables.EncodingRecord{*bmp}}, 0); err != nil {
+		return runeMap{}, errNoUnicode
+	}
+	if full != nil {
+		m.full, _, _ = font.ProcessCmap(tables.Cmap{Records: []tables.EncodingRecord{*full}}, 0)
+	}
+	return m, nil
+}
+
+// lookup returns r's glyph, or false when the face lacks r.
+func (m runeMap) lookup(r rune) (tables.GlyphID, bool) {
+	c := m.bmp
+	if r >= 0x10000 {
+		c = m.full
+	}
+	if r < 0 || c == nil {
+		return 0, false
+	}
+	g, ok := c.Lookup(r)
+	return tables.GlyphID(g), ok && g != 0
+}
+
+// maxMappings bounds the mappings read from a subtable: one per Unicode
+// code point. A damaged format 12 group can span four billion characters.
+const maxMappings = 0x110000
+
+// eachIn calls fn with the mappings of one subtable whose rune passes keep
+// and is a Unicode code point, reading at most maxMappings of them.
 func eachIn(rec *tables.EncodingRecord, keep func(rune) bool, fn func(rune, tables.GlyphID)) bool {
 	cm, _, err := font.ProcessCmap(tables.Cmap{Records: []tables.EncodingRecord{*rec}}, 0)
 	if err != nil {
 		return false
 	}
-	for it := cm.Iter(); it.Next(); {
-		if r, gid := it.Char(); gid != 0 && keep(r) {
+	n := 0
+	for it := cm.Iter(); it.Next() && n < maxMappings; n++ {
+		if r, gid := it.Char(); gid != 0 && r <= unicode.MaxRune && keep(r) {
 			fn(r, tables.GlyphID(gid))
 		}
 	}

@@ -14,11 +14,13 @@ import (
 	"replydesk/assets"
 )
 
-// face is one TrueType font: embedded in the binary, or a file the user
-// chose. Its metrics and bytes are read on first use, once; a face is safe
-// for concurrent use and shared by every Set that has it.
+// face is one font: embedded in the binary (TrueType), or a file the user
+// chose (TrueType or CFF outlines, a single font or one face of a
+// collection). Its metrics and bytes are read on first use, once; a face
+// is safe for concurrent use and shared by every Set that has it.
 type face struct {
-	asset string // file name in package assets; "" for a file's face
+	asset string   // file name in package assets; "" for a file's face
+	cff   *cffFont // the CFF program of a CFF-outline face, else nil
 
 	dataOnce sync.Once
 	data     []byte
@@ -32,22 +34,36 @@ type face struct {
 // embeddedFace returns the face of an embedded font file.
 func embeddedFace(asset string) *face { return &face{asset: asset} }
 
-// fileFace returns the face of a font file's bytes, checked and measured
-// now so that a bad file is refused when the user picks it.
-func fileFace(data []byte) (*face, error) {
-	if err := checkTrueType(data); err != nil {
+// newFileFace returns the face of a single font's bytes, checked and
+// measured now so that a bad file is refused when the user picks it.
+func newFileFace(data []byte) (f *face, err error) {
+	defer func() {
+		if r := recover(); r != nil { // go-text panics on some damaged tables
+			f, err = nil, errors.New("已损坏：字体表的内容不完整或有误；请改选其他字体")
+		}
+	}()
+	kind, err := checkFont(data)
+	if err != nil {
 		return nil, err
 	}
-	f := &face{data: data}
+	f = &face{data: data}
 	f.dataOnce.Do(func() {})
+	var skip []bool
+	if kind == cffOutlines {
+		if f.cff, err = parseCFF(data); err != nil {
+			return nil, errors.New("已损坏：无法读取其 CFF 轮廓；请改选其他字体")
+		}
+	} else {
+		skip = nestedComposites(data)
+	}
 	f.metOnce.Do(func() {
-		f.met, f.metErr = readMetrics(bytes.NewReader(data), nestedComposites(data))
+		f.met, f.metErr = readMetrics(bytes.NewReader(data), skip)
 	})
 	if errors.Is(f.metErr, errNoUnicode) {
 		return nil, errNoUnicode
 	}
 	if f.metErr != nil {
-		return nil, errors.New("已损坏：无法读取其字符映射表或字宽表；请改选其他 .ttf 字体")
+		return nil, errors.New("已损坏：无法读取其字符映射表或字宽表；请改选其他字体")
 	}
 	return f, nil
 }
@@ -72,7 +88,8 @@ func (f *face) readAsset() {
 	}
 }
 
-// bytes returns the face's TrueType file, the same slice on every call.
+// bytes returns the face's font file (a single font, even for a face of
+// a collection), the same slice on every call.
 // An embedded face's slice is the font in the binary's read-only data, not
 // a copy: the PDF writer, the preview and the window's theme all read
 // those bytes, and only the pages they touch become resident.
@@ -91,6 +108,11 @@ func embeddedBytes(name string) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// maxAstral bounds the characters beyond the BMP a face may have: the
+// largest CJK fonts map some 65,000 (Extensions B to H); a damaged cmap
+// could map a million.
+const maxAstral = 1 << 17
 
 // metrics is what the typesetter asks of a face, read once from its cmap
 // and hmtx tables into flat arrays: a lookup is two array reads.
@@ -120,11 +142,12 @@ var (
 	tagHmtx = ot.MustNewTag("hmtx")
 	tagMaxp = ot.MustNewTag("maxp")
 	tagName = ot.MustNewTag("name")
+	tagCFF  = ot.MustNewTag("CFF ")
 )
 
 // errNoUnicode is returned for a font without the cmap subtable gopdf
 // needs.
-var errNoUnicode = errors.New("没有 Windows Unicode 字符映射表（cmap 3,1 格式 4），PDF 无法使用；请改选其他 .ttf 字体")
+var errNoUnicode = errors.New("没有 Windows Unicode 字符映射表（cmap 3,1 格式 4），PDF 无法使用；请改选其他字体")
 
 // readMetrics reads the cmap and horizontal metrics of the font res. Only
 // those tables are read: parsing a whole CJK font with font.ParseTTF
@@ -166,7 +189,9 @@ func readMetrics(res ot.Resource, skip []bool) (*metrics, error) {
 		if m.astral == nil {
 			m.astral = make(map[rune]uint16)
 		}
-		m.astral[r] = adv
+		if len(m.astral) < maxAstral {
+			m.astral[r] = adv
+		}
 	})
 	if !ok {
 		return nil, errNoUnicode

@@ -1,20 +1,25 @@
 // Package fonts provides the typefaces of a reply — 小标宋 title, 仿宋 body,
 // 黑体 and 楷体 headings, 宋体 page numbers, as GB/T 9704-2012 asks — as
-// fallback chains of TrueType faces: the free fonts embedded in the binary
-// (package assets), optionally preceded by a font installed on the
-// machine, such as the official 仿宋_GB2312.
+// fallback chains of faces: the free fonts embedded in the binary (package
+// assets), optionally preceded by a font installed on the machine, such as
+// the official 仿宋_GB2312, chosen by the user or found by its usual name
+// (Official).
 //
 // It answers the typesetter's questions (which face draws a character, and
 // how wide it is), reports the characters no face has (the PDF would show
-// them as blanks), and gives the renderers the TrueType bytes of a face.
-// Metrics and coverage come from the cmap and hmtx tables, read with
+// them as blanks), and gives the renderers the bytes of a face. Metrics
+// and coverage come from the cmap and hmtx tables, read with
 // github.com/go-text/typesetting; a face is read on first use, once per
 // process, so faces a document does not use cost nothing.
 //
-// Only TrueType-outline fonts are accepted: the PDF writer (gopdf) cannot
-// embed CFF-outline .otf fonts or .ttc collections, and it draws composite
-// glyphs only one level deep, so a face does not claim glyphs built from
-// nested composites.
+// Installed fonts come in every sfnt form: TrueType (.ttf), CFF-outline
+// OpenType (.otf), collections of either (.ttc, such as Windows' simsun.ttc
+// and Noto Sans CJK) and WOFF. A face of a collection is written out as a
+// font of its own; a CFF face is also given as a TrueType font of just the
+// glyphs a document uses, its cubic outlines converted to quadratic ones
+// (TrueTypeSubset), for PDF writers that embed TrueType only. A TrueType
+// face does not claim glyphs built from nested composites, which gopdf
+// draws as nothing.
 package fonts
 
 import (
@@ -111,6 +116,7 @@ func newEmbeddedFaces() map[string]*face {
 type member struct {
 	name string
 	face *face
+	file string // the file the user chose (WithFile's spec); "" if embedded
 }
 
 // Set is the faces of a document: a fallback chain of faces per role.
@@ -137,7 +143,7 @@ func newSet(faces map[string]*face) (*Set, error) {
 			if _, err := embeddedBytes(f.asset); err != nil {
 				return nil, fmt.Errorf("内置字体 %s 缺失，程序文件不完整：%w", name, err)
 			}
-			s.chains[i] = append(s.chains[i], member{name, f})
+			s.chains[i] = append(s.chains[i], member{name: name, face: f})
 			s.byName[name] = f
 		}
 	}
@@ -179,8 +185,9 @@ func (s *Set) Glyph(role string, r rune) (face string, advance, unitsPerEm int, 
 	return chain[0].name, met.notdef, met.upem, false
 }
 
-// Data returns the TrueType bytes of the named face: the same slice on
-// every call, which the caller must not change.
+// Data returns the font file of the named face, a single sfnt font with
+// TrueType or CFF outlines: the same slice on every call, which the caller
+// must not change.
 func (s *Set) Data(face string) ([]byte, error) {
 	f := s.byName[face]
 	if f == nil {
@@ -205,4 +212,31 @@ func (s *Set) Missing(role, text string) []rune {
 		out = append(out, r)
 	}
 	return out
+}
+
+// TrueTypeSubset returns, for a face with CFF outlines, a TrueType font
+// holding .notdef and the glyphs of runes that the face has, converted to
+// quadratic outlines within a thousandth of an em, with the face's metrics
+// and a cmap of those runes. Converted glyphs are kept for the process, so
+// the next document converts only glyphs not seen before. For a TrueType
+// face it returns nil: its Data is TrueType already.
+func (s *Set) TrueTypeSubset(face string, runes []rune) ([]byte, error) {
+	f := s.byName[face]
+	if f == nil {
+		return nil, fmt.Errorf("没有名为“%s”的字体", face)
+	}
+	if f.cff == nil {
+		return nil, nil
+	}
+	b, err := f.cff.trueType(runes)
+	if err != nil {
+		return nil, fmt.Errorf("转换字体“%s”的轮廓失败：%w", face, err)
+	}
+	return b, nil
+}
+
+// File returns the font file role's chain starts with, as given to
+// WithFile ("simsun.ttc#SimSun"), or "" when role uses the embedded faces.
+func (s *Set) File(role string) string {
+	return s.chain(role)[0].file
 }

@@ -51,8 +51,8 @@ func TestEmbeddedFonts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := checkTrueType(data); err != nil {
-				t.Errorf("checkTrueType: %v", err)
+			if kind, err := checkFont(data); err != nil || kind != glyfOutlines {
+				t.Errorf("checkFont = %v, %v; want TrueType outlines", kind, err)
 			}
 			if nested := nestedComposites(data); nested != nil {
 				t.Errorf("has nested composite glyphs, which gopdf draws as nothing")

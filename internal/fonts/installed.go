@@ -13,125 +13,139 @@ import (
 	ot "github.com/go-text/typesetting/font/opentype"
 )
 
-// InstalledFont is a font file found in the system's font folders.
+// InstalledFont is a face of a font file found in the system's font
+// folders: the file's only face, or one face of a collection (.ttc).
 type InstalledFont struct {
 	Path   string
+	Face   string // picks the face of a collection (PostScript name or index); "" for a single font
 	Family string // in Chinese when the font has a Chinese name, e.g. 仿宋_GB2312
 	Style  string // subfamily, e.g. Regular, Bold
+	CFF    bool   // CFF (PostScript) outlines: converted to TrueType for the PDF
 	CJK    bool   // has 中 and 的 (in the Windows Unicode cmap gopdf reads)
-	Usable bool   // a single TrueType-outline font: WithFile accepts it
+	Usable bool   // WithFile accepts it
 }
 
-// FontDirs returns the font folders of this system, the user's own first.
-func FontDirs() []string {
-	home, _ := os.UserHomeDir()
-	switch runtime.GOOS {
-	case "windows":
-		var dirs []string
-		if local := os.Getenv("LOCALAPPDATA"); local != "" {
-			dirs = append(dirs, filepath.Join(local, "Microsoft", "Windows", "Fonts"))
-		}
-		win := cmp.Or(os.Getenv("WINDIR"), os.Getenv("SystemRoot"), `C:\Windows`)
-		return append(dirs, filepath.Join(win, "Fonts"))
-	case "darwin":
-		return []string{filepath.Join(home, "Library", "Fonts"), "/Library/Fonts", "/System/Library/Fonts"}
+// Spec returns what chooses the face in WithFile, --font and the
+// settings: the file's path, and for a face of a collection FaceSep and the
+// face, as in C:\Windows\Fonts\simsun.ttc#SimSun.
+func (f InstalledFont) Spec() string {
+	if f.Face == "" {
+		return f.Path
 	}
-	dirs := []string{filepath.Join(home, ".local", "share", "fonts"), filepath.Join(home, ".fonts")}
-	if x := os.Getenv("XDG_DATA_HOME"); x != "" {
-		dirs = append([]string{filepath.Join(x, "fonts")}, dirs...)
-	}
-	return append(dirs, "/usr/local/share/fonts", "/usr/share/fonts")
+	return f.Path + FaceSep + f.Face
 }
 
-// Installed lists the font files (.ttf, .otf, .ttc) of the system's font
-// folders, sorted by family name. Only a file's header, name table and
-// cmap table are read; files that cannot be read are skipped.
+// Installed lists the faces of the font files (.ttf, .otf, .ttc, .otc)
+// of the system's font folders, sorted by family name, every face of a
+// collection on its own. Only a file's header, name tables and cmap tables
+// are read; files that cannot be read are skipped.
 func Installed() ([]InstalledFont, error) {
 	return installedIn(FontDirs()), nil
 }
 
-// installedIn lists the font files under dirs, reading them in parallel.
-func installedIn(dirs []string) []InstalledFont {
+// isFontFile reports whether a file name has a font file's extension.
+func isFontFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".ttf", ".otf", ".ttc", ".otc":
+		return true
+	}
+	return false
+}
+
+// fontFiles lists the font files under dirs, each once, in the order of
+// dirs.
+func fontFiles(dirs []string) []string {
 	var paths []string
 	seen := make(map[string]bool)
 	for _, dir := range dirs {
 		filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || seen[p] {
+			if err != nil || d.IsDir() || seen[p] || !isFontFile(p) {
 				return nil
 			}
-			switch strings.ToLower(filepath.Ext(p)) {
-			case ".ttf", ".otf", ".ttc":
-				seen[p] = true
-				paths = append(paths, p)
-			}
+			seen[p] = true
+			paths = append(paths, p)
 			return nil
 		})
 	}
-	found := make([]InstalledFont, len(paths))
-	ok := make([]bool, len(paths))
+	return paths
+}
+
+// installedIn lists the faces of the font files under dirs, reading the
+// files in parallel.
+func installedIn(dirs []string) []InstalledFont {
+	paths := fontFiles(dirs)
+	found := make([][]InstalledFont, len(paths))
 	var wg sync.WaitGroup
 	workers := min(runtime.GOMAXPROCS(0), len(paths))
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(paths); i += workers {
-				found[i], ok[i] = inspect(paths[i])
+				found[i] = inspect(paths[i])
 			}
 		})
 	}
 	wg.Wait()
 	var out []InstalledFont
-	for i, f := range found {
-		if ok[i] {
-			out = append(out, f)
-		}
+	for _, f := range found {
+		out = append(out, f...)
 	}
-	slices.SortFunc(out, func(a, b InstalledFont) int {
+	slices.SortStableFunc(out, func(a, b InstalledFont) int {
 		return cmp.Or(cmp.Compare(a.Family, b.Family), cmp.Compare(a.Style, b.Style), cmp.Compare(a.Path, b.Path))
 	})
 	return out
 }
 
-// inspect reads what Installed reports of one file, or false.
-func inspect(path string) (InstalledFont, bool) {
+// inspect reads what Installed reports of each face of one file; nil when
+// the file cannot be read.
+func inspect(path string) (found []InstalledFont) {
+	defer func() {
+		if recover() != nil { // go-text panics on some damaged files
+			found = nil
+		}
+	}()
 	file, err := os.Open(path)
 	if err != nil {
-		return InstalledFont{}, false
+		return nil
 	}
 	defer file.Close()
-	var magic [4]byte
-	if _, err := file.ReadAt(magic[:], 0); err != nil {
-		return InstalledFont{}, false
+	if info, err := file.Stat(); err != nil || !directoriesFit(file, info.Size()) {
+		return nil
 	}
-	var ld *ot.Loader
-	if string(magic[:]) == "ttcf" {
-		lds, err := ot.NewLoaders(file)
-		if err != nil || len(lds) == 0 {
-			return InstalledFont{}, false
+	lds, err := ot.NewLoaders(file)
+	if err != nil || len(lds) == 0 {
+		return nil
+	}
+	faces := loaderFaces(lds)
+	out := make([]InstalledFont, len(faces))
+	for i, f := range faces {
+		raw, _ := f.ld.RawTable(tagCmap)
+		cmap := format4(raw) // no map is built: two lookups are all we need
+		cff := f.ld.HasTable(tagCFF)
+		out[i] = InstalledFont{
+			Path:   path,
+			Family: cmp.Or(f.family, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))),
+			Style:  f.style,
+			CFF:    cff,
+			CJK:    format4Has(cmap, '中') && format4Has(cmap, '的'),
+			Usable: cmap != nil && usable(f.ld, cff),
 		}
-		ld = lds[0]
-	} else if ld, err = ot.NewLoader(file); err != nil {
-		return InstalledFont{}, false
+		if len(faces) > 1 {
+			out[i].Face = f.selector(faces)
+		}
 	}
-	raw, _ := ld.RawTable(tagName)
-	recs := parseNames(raw)
-	raw, _ = ld.RawTable(tagCmap)
-	cmap := format4(raw) // no map is built: two lookups are all we need
-	f := InstalledFont{
-		Path:   path,
-		Family: lookupName(recs, nameFamily, true),
-		Style:  lookupName(recs, nameSubfamily, false),
-		CJK:    format4Has(cmap, '中') && format4Has(cmap, '的'),
-		Usable: string(magic[:]) == "\x00\x01\x00\x00" && hasTables(ld) && cmap != nil,
-	}
-	if f.Family == "" {
-		f.Family = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	}
-	return f, true
+	return out
 }
 
-// hasTables reports whether ld has every table gopdf needs.
-func hasTables(ld *ot.Loader) bool {
-	for _, t := range requiredTables {
+// usable reports whether ld has every table the renderers need.
+func usable(ld *ot.Loader, cff bool) bool {
+	need := requiredTables
+	if cff {
+		need = requiredCFF
+		if ld.HasTable(ot.MustNewTag("CFF2")) {
+			return false
+		}
+	}
+	for _, t := range need {
 		if !ld.HasTable(ot.MustNewTag(t)) {
 			return false
 		}

@@ -12,7 +12,9 @@ import (
 const (
 	nameFamily     = 1
 	nameSubfamily  = 2
+	nameFull       = 4
 	namePostScript = 6
+	nameTypoFamily = 16
 )
 
 // Windows language IDs of Chinese names, most wanted first: mainland,

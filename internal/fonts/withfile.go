@@ -12,7 +12,8 @@ import (
 )
 
 // ErrUnusable is wrapped by the errors of font files that cannot be
-// embedded in a PDF: collections, CFF outlines, broken files.
+// used: bitmap-only or variable CFF2 fonts, broken files, a face a
+// collection does not have.
 var ErrUnusable = errors.New("字体无法嵌入 PDF")
 
 // fileError says why the font file at path cannot be used.
@@ -25,20 +26,23 @@ func (e *fileError) Error() string { return "字体文件“" + e.path + "”" +
 // Unwrap makes errors.Is(err, ErrUnusable) hold.
 func (e *fileError) Unwrap() error { return ErrUnusable }
 
-// WithFile returns a copy of s whose role chain starts with the TrueType
-// font at path (e.g. the official 仿宋_GB2312, simfang.ttf), followed by
-// role's default chain; s itself is unchanged. The face is named after
-// the font's PostScript name (else its family name), with a suffix when a
-// different face of s has that name. Font collections (.ttc), fonts with
-// CFF outlines and broken files are refused, whatever their extension: the
-// PDF cannot embed them. A file is read once per process while it stays
-// unchanged.
-func (s *Set) WithFile(role, path string) (*Set, error) {
+// WithFile returns a copy of s whose role chain starts with a face of the
+// font file at spec (e.g. the official 仿宋_GB2312, simfang.ttf), followed
+// by role's default chain; s itself is unchanged. spec is a file's path,
+// or for a collection (.ttc) the path, FaceSep and the face's name or
+// index ("simsun.ttc#SimSun", "NotoSansCJK-Regular.ttc#2"); without a
+// face, a collection gives its face with a mainland Chinese name, else its
+// first. TrueType and CFF outlines (.ttf, .otf, .ttc, .otc, .woff) are
+// accepted; bitmap-only, variable CFF2 and broken files are refused,
+// whatever their extension. The face is named after the font's PostScript
+// name (else its family name), with a suffix when a different face of s
+// has that name. A file is read once per process while it stays unchanged.
+func (s *Set) WithFile(role, spec string) (*Set, error) {
 	i := roleIndex(role)
 	if i < 0 {
 		return nil, fmt.Errorf("未知的字体角色“%s”：应为 %s 之一", role, strings.Join(Roles, "、"))
 	}
-	f, base, err := openFile(path)
+	f, base, err := openFile(spec)
 	if err != nil {
 		return nil, err
 	}
@@ -61,9 +65,9 @@ func (s *Set) WithFile(role, path string) (*Set, error) {
 			name = try
 		}
 	}
-	chain := []member{{name, f}}
+	chain := []member{{name: name, face: f, file: spec}}
 	for _, n := range defaultChains[i] {
-		chain = append(chain, member{n, s.embedded[n]})
+		chain = append(chain, member{name: n, face: s.embedded[n]})
 	}
 	c.byName[name] = f
 	c.chains[i] = chain
@@ -98,9 +102,10 @@ type cachedFile struct {
 	lastUse int
 }
 
-// openFile returns the face of the font file at path and its base name,
-// from the cache while the file is unchanged.
-func openFile(path string) (*face, string, error) {
+// openFile returns the face of the font file spec names and its base
+// name, from the cache while the file is unchanged.
+func openFile(spec string) (*face, string, error) {
+	path, want := splitSpec(spec, func(p string) bool { _, err := os.Stat(p); return err == nil })
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, "", readError(path, err)
@@ -109,6 +114,7 @@ func openFile(path string) (*face, string, error) {
 		return nil, "", &fileError{path, "是文件夹，不是字体文件"}
 	}
 	key, _ := filepath.Abs(path)
+	key += FaceSep + want
 	fileCache.Lock()
 	defer fileCache.Unlock()
 	fileCache.n++
@@ -120,17 +126,58 @@ func openFile(path string) (*face, string, error) {
 	if err != nil {
 		return nil, "", readError(path, err)
 	}
-	f, err := fileFace(data)
+	data, names, err := singleFont(data, want)
 	if err != nil {
 		return nil, "", &fileError{path, err.Error()}
 	}
-	name := faceName(parseNames(tableDir(data)["name"]), strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+	f, err := newFileFace(data)
+	if err != nil {
+		return nil, "", &fileError{path, err.Error()}
+	}
+	name := faceName(names, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
 	if len(fileCache.m) >= fileCacheSize {
 		evictOldest()
 	}
 	fileCache.m[key] = &cachedFile{info.Size(), info.ModTime(), f, name, fileCache.n}
 	return f, name, nil
 }
+
+// singleFont returns the face of a font file's data that want names (see
+// pickFace) as a single font, and its names. A single uncompressed font is
+// returned as it is.
+func singleFont(data []byte, want string) (one []byte, names []nameRecord, err error) {
+	defer func() {
+		if r := recover(); r != nil { // go-text panics on some damaged files
+			one, names, err = nil, nil, errors.New("已损坏：字体文件的目录不完整或有误；请改选其他字体")
+		}
+	}()
+	if _, err := checkFont(data); err == nil && want == "" {
+		return data, parseNames(tableDir(data)["name"]), nil
+	}
+	faces, err := facesOf(data)
+	if err != nil {
+		if isCollection(data) || isCompressed(data) {
+			return nil, nil, err
+		}
+		if _, err := checkFont(data); err != nil {
+			return nil, nil, err // says which kind of file it is
+		}
+		return nil, nil, errors.New("不是有效的字体文件")
+	}
+	f, err := pickFace(faces, want)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(faces) == 1 && !isCompressed(data) {
+		return data, f.names, nil
+	}
+	one, err = f.standalone(data)
+	return one, f.names, err
+}
+
+// isCompressed reports whether data is a WOFF font, whose tables are
+// compressed.
+func isCompressed(data []byte) bool { return len(data) >= 4 && string(data[:4]) == "wOFF" }
 
 // evictOldest drops the least recently used file; the lock is held.
 func evictOldest() {

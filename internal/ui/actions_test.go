@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"replydesk/internal/app"
+	"replydesk/internal/fonts"
 	"replydesk/internal/reply"
 	"replydesk/internal/store"
 	"replydesk/internal/tomlfile"
@@ -282,16 +283,73 @@ func TestSettingsAreaCode(t *testing.T) {
 }
 
 func TestBadFontRefused(t *testing.T) {
+	u, _ := newUI(t)
 	bad := filepath.Join(t.TempDir(), "bad.ttf")
 	if err := os.WriteFile(bad, []byte("not a font"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := fontSet(map[string]string{"body": bad})
+	f := u.settingsForm()
+	f.fontSpecs[bad] = bad
+	f.fonts[fonts.Body].Options = append(f.fonts[fonts.Body].Options, bad)
+	f.fonts[fonts.Body].SetSelected(bad)
+	err := u.applySettings(f)
 	if err == nil || !strings.Contains(err.Error(), "正文") || !strings.Contains(err.Error(), "bad.ttf") {
-		t.Errorf("fontSet = %v", err)
+		t.Errorf("applySettings = %v", err)
 	}
-	if _, err := fontSet(nil); err != nil {
-		t.Errorf("embedded fonts: %v", err)
+}
+
+// TestFontSettings: each role offers the official font found installed
+// (自动), the embedded faces and the installed fonts, says which file the
+// choice uses, and saves the choice so that the next start makes the
+// same faces.
+func TestFontSettings(t *testing.T) {
+	u, st := newUI(t)
+	seedFont, err := filepath.Abs("../fonts/testdata/cjk-seed.otf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ttc, _ := filepath.Abs("../fonts/testdata/serif-sans.ttc")
+	d := *u.desk
+	d.Official = map[string]fonts.InstalledFont{fonts.Body: {Path: seedFont, Family: "Noto Sans CJK SC", Style: "Regular"}}
+	u.desk = &d
+	f := u.settingsForm()
+	body, kai := f.fonts[fonts.Body], f.fonts[fonts.Kai]
+	if body.Selected != "自动：Noto Sans CJK SC Regular（cjk-seed.otf）" {
+		t.Errorf("body select shows %q, want the official font found", body.Selected)
+	}
+	if got := f.fontUse[fonts.Body].Text; got != "使用 "+seedFont+"（本机已安装的官方字体）" {
+		t.Errorf("body uses %q", got)
+	}
+	if kai.Selected != "自动（未找到已安装的官方字体，用内置字体）" || f.fontUse[fonts.Kai].Text != "使用内置字体" {
+		t.Errorf("kai select %q, %q", kai.Selected, f.fontUse[fonts.Kai].Text)
+	}
+	face := "Noto Serif SC Regular（serif-sans.ttc#NotoSerifSC-Regular）"
+	f.fontSpecs[face] = ttc + "#NotoSerifSC-Regular" // as findFonts lists it
+	kai.Options = append(kai.Options, face)
+	kai.SetSelected(face)
+	if got := f.fontUse[fonts.Kai].Text; got != "使用 "+ttc+"#NotoSerifSC-Regular" {
+		t.Errorf("kai uses %q after choosing a collection's face", got)
+	}
+	f.fonts[fonts.Song].SetSelected(builtinFont)
+	if err := u.applySettings(f); err != nil {
+		t.Fatal(err)
+	}
+	p, err := app.LoadProfile(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{fonts.Kai: ttc + "#NotoSerifSC-Regular", fonts.Song: app.BuiltinFont}
+	if len(p.Fonts) != len(want) || p.Fonts[fonts.Kai] != want[fonts.Kai] || p.Fonts[fonts.Song] != want[fonts.Song] {
+		t.Errorf("stored fonts %v, want %v (automatic roles not stored)", p.Fonts, want)
+	}
+	for role, file := range map[string]string{fonts.Body: seedFont, fonts.Kai: want[fonts.Kai], fonts.Song: "", fonts.Title: ""} {
+		if got := u.desk.Fonts.File(role); got != file {
+			t.Errorf("%s: the window's fonts use %q, want %q", role, got, file)
+		}
+	}
+	g := u.settingsForm() // the next opening shows the stored choices
+	if g.fonts[fonts.Kai].Selected != ttc+"#NotoSerifSC-Regular" || g.fonts[fonts.Song].Selected != builtinFont {
+		t.Errorf("reopened: kai %q, song %q", g.fonts[fonts.Kai].Selected, g.fonts[fonts.Song].Selected)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -25,7 +26,9 @@ type settingsForm struct {
 	unit, name, phone, area, cc, dataDir *widget.Entry
 	style                                *widget.Select
 	fonts                                map[string]*widget.Select // by role
-	fontPaths                            map[string]string         // option → file
+	fontUse                              map[string]*widget.Label  // by role: the file the choice uses
+	fontSpecs                            map[string]string         // option → file (#face for a collection)
+	official                             map[string]fonts.InstalledFont
 }
 
 // Settings edits the bureau's profile (applied to new replies), the font
@@ -39,7 +42,7 @@ func (u *UI) Settings() {
 		widget.NewFormItem("默认样式", f.style),
 	}
 	for _, role := range fonts.Roles {
-		items = append(items, widget.NewFormItem(fonts.RoleLabel(role), f.fonts[role]))
+		items = append(items, widget.NewFormItem(fonts.RoleLabel(role), container.NewVBox(f.fonts[role], f.fontUse[role])))
 	}
 	pick := widget.NewButton("选择…", func() {
 		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
@@ -56,7 +59,7 @@ func (u *UI) Settings() {
 			}
 		}
 	}, u.Window)
-	d.Resize(fyne.NewSize(760, 680))
+	d.Resize(fyne.NewSize(820, 820))
 	d.Show()
 	go f.findFonts(u.profile.Fonts)
 }
@@ -65,7 +68,7 @@ func (u *UI) settingsForm() *settingsForm {
 	p := u.profile
 	f := &settingsForm{unit: widget.NewEntry(), name: widget.NewEntry(), phone: widget.NewEntry(),
 		area: widget.NewEntry(), cc: widget.NewMultiLineEntry(), dataDir: widget.NewEntry(),
-		fonts: map[string]*widget.Select{}, fontPaths: map[string]string{}}
+		fonts: map[string]*widget.Select{}, fontUse: map[string]*widget.Label{}, fontSpecs: map[string]string{}}
 	f.unit.SetText(p.Unit)
 	f.unit.SetPlaceHolder("发文机关署名，如 长春市教育局")
 	f.name.SetText(p.ContactName)
@@ -83,51 +86,94 @@ func (u *UI) settingsForm() *settingsForm {
 	f.style.SetSelected(p.Style)
 	f.dataDir.SetText(u.App.Preferences().String(app.DataDirKey))
 	f.dataDir.SetPlaceHolder(filepath.Dir(app.DatabasePath("")) + "（默认）")
+	f.official = u.desk.Official
 	for _, role := range fonts.Roles {
-		s := widget.NewSelect([]string{builtinFont}, nil)
-		s.SetSelected(builtinFont)
-		if path := p.Fonts[role]; path != "" {
+		auto := autoFont(f.official[role])
+		s := widget.NewSelect([]string{auto, builtinFont}, nil)
+		use := widget.NewLabel("")
+		use.Wrapping = fyne.TextWrapBreak
+		use.Importance = widget.LowImportance
+		s.OnChanged = func(o string) { use.SetText(f.uses(role, o)) }
+		switch path := p.Fonts[role]; path {
+		case "":
+			s.SetSelected(auto)
+		case app.BuiltinFont:
+			s.SetSelected(builtinFont)
+		default:
 			s.Options = append(s.Options, path)
+			f.fontSpecs[path] = path
 			s.SetSelected(path)
-			f.fontPaths[path] = path
 		}
 		s.PlaceHolder = "正在查找已安装的字体…"
-		f.fonts[role] = s
+		f.fonts[role], f.fontUse[role] = s, use
 	}
 	return f
 }
 
-// findFonts lists the installed Chinese TrueType fonts in the font
-// selects; it runs off the UI goroutine, as reading the font folders of a
-// Windows machine takes a while.
+// autoFont is the option that lets a role use the official font found
+// installed, naming it, or the embedded faces when there is none.
+func autoFont(o fonts.InstalledFont) string {
+	if o.Path == "" {
+		return "自动（未找到已安装的官方字体，用内置字体）"
+	}
+	return "自动：" + fontOption(o)
+}
+
+// fontOption names an installed face in a font select.
+func fontOption(in fonts.InstalledFont) string {
+	file := filepath.Base(in.Path)
+	if in.Face != "" {
+		file += fonts.FaceSep + in.Face
+	}
+	return fmt.Sprintf("%s %s（%s）", in.Family, in.Style, file)
+}
+
+// uses says which file option o makes role use.
+func (f *settingsForm) uses(role, o string) string {
+	spec := f.fontSpecs[o]
+	switch {
+	case o == builtinFont || o == "":
+		return "使用内置字体"
+	case spec != "":
+		return "使用 " + spec
+	case f.official[role].Path != "":
+		return "使用 " + f.official[role].Spec() + "（本机已安装的官方字体）"
+	}
+	return "使用内置字体"
+}
+
+// findFonts lists the installed Chinese fonts, every face of a
+// collection, in the font selects; it runs off the UI goroutine, as
+// reading the font folders of a Windows machine takes a while.
 func (f *settingsForm) findFonts(chosen map[string]string) {
 	installed, _ := fonts.Installed()
-	opts := []string{builtinFont}
-	paths := map[string]string{}
+	var opts []string
+	specs := map[string]string{}
 	for _, in := range installed {
 		if !in.Usable || !in.CJK {
 			continue
 		}
-		o := fmt.Sprintf("%s %s（%s）", in.Family, in.Style, filepath.Base(in.Path))
+		o := fontOption(in)
 		opts = append(opts, o)
-		paths[o] = in.Path
+		specs[o] = in.Spec()
 	}
 	fyne.Do(func() {
-		for o, p := range paths {
-			f.fontPaths[o] = p
+		for o, p := range specs {
+			f.fontSpecs[o] = p
 		}
 		for role, s := range f.fonts {
 			sel := s.Selected
-			s.Options = opts
-			for o, p := range paths {
+			s.Options = append([]string{autoFont(f.official[role]), builtinFont}, opts...)
+			for o, p := range specs {
 				if p == chosen[role] {
 					sel = o
 				}
 			}
-			if sel != "" && sel != builtinFont && paths[sel] == "" {
+			if sel != "" && !slices.Contains(s.Options, sel) {
 				s.Options = append(s.Options, sel) // chosen file no longer installed
 			}
 			s.SetSelected(sel)
+			f.fontUse[role].SetText(f.uses(role, sel))
 			s.Refresh()
 		}
 	})
@@ -143,23 +189,29 @@ func (u *UI) applySettings(f *settingsForm) error {
 		return fmt.Errorf("本地区号“%s”不对：区号是0开头的3到4位数字，如 010、0431", np.AreaCode)
 	}
 	for role, s := range f.fonts {
-		if p := f.fontPaths[s.Selected]; p != "" {
+		switch p := f.fontSpecs[s.Selected]; {
+		case s.Selected == builtinFont:
+			np.Fonts[role] = app.BuiltinFont
+		case p != "":
 			np.Fonts[role] = p
 		}
 	}
-	set, err := fontSet(np.Fonts)
-	if err != nil {
-		return err
+	set, choices, warn := app.FontSet(np.Fonts, f.official)
+	if set == nil {
+		return warn
 	}
 	if err := app.SaveProfile(u.drafts, np); err != nil {
 		return err
 	}
 	u.profile = np
 	d := *u.desk
-	d.Fonts = set
+	d.Fonts, d.FontChoices = set, choices
 	d.AreaCode = np.LocalArea()
 	u.setDesk(&d)
 	msg := "设置已保存"
+	if warn != nil {
+		msg += "；部分已安装的字体无法使用，已改用内置字体"
+	}
 	if dir := strings.TrimSpace(f.dataDir.Text); dir != u.App.Preferences().String(app.DataDirKey) {
 		if err := u.moveData(dir); err != nil {
 			return err
@@ -168,22 +220,6 @@ func (u *UI) applySettings(f *settingsForm) error {
 	}
 	u.status.SetText(msg)
 	return nil
-}
-
-// fontSet is the embedded faces with the chosen files first in their roles.
-func fontSet(files map[string]string) (*fonts.Set, error) {
-	set, err := fonts.Default()
-	if err != nil {
-		return nil, err
-	}
-	for _, role := range fonts.Roles {
-		if p := files[role]; p != "" {
-			if set, err = set.WithFile(role, p); err != nil {
-				return nil, fmt.Errorf("%s：%w", fonts.RoleLabel(role), err)
-			}
-		}
-	}
-	return set, nil
 }
 
 // backer is a database that can copy itself (a *store.Store).

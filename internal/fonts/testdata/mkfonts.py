@@ -8,6 +8,7 @@
   pair.ttc   a collection of two copies of test.ttf
   mac.ttf    test.ttf with Unicode-platform cmap subtables only, no (3,1):
              gopdf refuses it
+  test.woff  test.ttf as a WOFF (zlib-compressed tables)
 
 Run from this folder: python3 mkfonts.py
 """
@@ -88,8 +89,15 @@ def mac():
     font.save("mac.ttf")
 
 
+def woff():
+    font = TTFont("test.ttf", recalcTimestamp=False)
+    font.flavor = "woff"
+    font.save("test.woff")
+
+
 if __name__ == "__main__":
     ttf()
     otf()
     ttc()
     mac()
+    woff()

@@ -34,25 +34,29 @@ func collectFaces(d *page.Doc, faces Faces) (map[string]*usedFace, []*usedFace, 
 			}
 			uf := byName[r.Face]
 			if uf == nil {
-				pf, err := loadFace(faces, r.Face)
-				if err != nil {
-					return nil, nil, err
-				}
-				uf = &usedFace{name: r.Face, pf: pf, seen: make(map[rune]bool)}
+				uf = &usedFace{name: r.Face, seen: make(map[rune]bool)}
 				byName[r.Face] = uf
 				order = append(order, uf)
 			}
 			for _, g := range r.Glyphs {
-				if uf.seen[g.R] {
-					continue
+				if !uf.seen[g.R] {
+					uf.seen[g.R] = true
+					uf.runes = append(uf.runes, g.R)
 				}
-				if _, _, ok := uf.pf.glyph(g.R); !ok {
-					return nil, nil, &MissingGlyphError{Face: r.Face, Rune: g.R}
-				}
-				uf.seen[g.R] = true
-				uf.runes = append(uf.runes, g.R)
 			}
 		}
+	}
+	for _, uf := range order {
+		pf, err := loadUsedFace(faces, uf.name, uf.runes)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, r := range uf.runes {
+			if _, _, ok := pf.glyph(r); !ok {
+				return nil, nil, &MissingGlyphError{Face: uf.name, Rune: r}
+			}
+		}
+		uf.pf = pf
 	}
 	return byName, order, nil
 }

@@ -10,12 +10,42 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// Faces gives the raw TrueType (glyf outlines) bytes of a face by the name
-// runs carry in page.Run.Face. Data should return the same slice on every
-// call for a face: parsed fonts are cached by face name and slice identity,
-// so a new slice per call means a new parse per document.
+// Faces gives the font file of a face by the name runs carry in
+// page.Run.Face. Data should return the same slice on every call for a
+// face: parsed fonts are cached by face name and slice identity, so a new
+// slice per call means a new parse per document. Data must be a TrueType
+// (glyf outlines) font unless Faces is also a Subsetter.
 type Faces interface {
 	Data(face string) ([]byte, error)
+}
+
+// Subsetter is implemented by Faces whose faces may have outlines that
+// gopdf cannot embed (CFF). TrueTypeSubset returns a TrueType font with
+// the glyphs of runes, which the PDF embeds in place of the face's Data;
+// or nil when Data is TrueType already (fonts.Set implements it).
+type Subsetter interface {
+	TrueTypeSubset(face string, runes []rune) ([]byte, error)
+}
+
+// loadUsedFace returns the parsed face to draw runes of face with: the
+// face's own TrueType font, parsed once per process, or the TrueType
+// subset the Subsetter makes of a CFF face for this document.
+func loadUsedFace(faces Faces, name string, runes []rune) (*parsedFace, error) {
+	if s, ok := faces.(Subsetter); ok {
+		data, err := s.TrueTypeSubset(name, runes)
+		if err != nil {
+			return nil, err
+		}
+		if data != nil {
+			pf := &parsedFace{data: data}
+			pf.once.Do(pf.parse)
+			if pf.err != nil {
+				return nil, fmt.Errorf("无法使用字体“%s”转换后的 TrueType 轮廓：%w", name, pf.err)
+			}
+			return pf, nil
+		}
+	}
+	return loadFace(faces, name)
 }
 
 // MissingGlyphError reports a character that a face cannot draw. Coverage is
@@ -97,7 +127,7 @@ var errTables = errors.New("字体文件缺少必需的表或表已损坏")
 func (pf *parsedFace) parse() {
 	d := pf.data
 	if len(d) < 12 || binary.BigEndian.Uint32(d) != 0x00010000 {
-		pf.err = errors.New("不是 TrueType 字体（CFF 轮廓的 .otf 和 .ttc 字体集不受支持）")
+		pf.err = errors.New("不是单个 TrueType 轮廓的字体")
 		return
 	}
 	n := int(binary.BigEndian.Uint16(d[4:]))

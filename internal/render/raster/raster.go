@@ -22,8 +22,8 @@ import (
 	"replydesk/internal/page"
 )
 
-// Faces gives the raw TrueType bytes of a face by the name runs carry in
-// page.Run.Face. Data should return the same slice on every call for a
+// Faces gives the font file of a face (a single sfnt font, TrueType or CFF
+// outlines) by the name runs carry in page.Run.Face. Data should return the same slice on every call for a
 // face: parsed faces are cached by name and slice identity.
 type Faces interface {
 	Data(face string) ([]byte, error)

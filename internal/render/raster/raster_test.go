@@ -223,7 +223,7 @@ func TestPreviewMatchesPrint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	printed := printPage(t, d, dpi)
+	printed := printPage(t, d, testFaces, dpi)
 	if printed.Bounds() != preview.Rect {
 		t.Fatalf("pdftoppm page is %v, preview %v", printed.Bounds(), preview.Rect)
 	}
@@ -244,11 +244,11 @@ func TestPreviewMatchesPrint(t *testing.T) {
 }
 
 // printPage writes d as a PDF and rasterises its first page with pdftoppm.
-func printPage(t *testing.T, d *page.Doc, dpi int) image.Image {
+func printPage(t *testing.T, d *page.Doc, faces pdf.Faces, dpi int) image.Image {
 	t.Helper()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "page.pdf")
-	if err := pdf.WriteFile(path, d, testFaces, pdf.Options{}); err != nil {
+	if err := pdf.WriteFile(path, d, faces, pdf.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	out, err := exec.Command("pdftoppm", "-png", "-r", fmt.Sprint(dpi), "-singlefile", path, filepath.Join(dir, "page")).CombinedOutput()
