@@ -155,7 +155,10 @@ func bboxLines(t *testing.T, pdf string) [][]textLine {
 		var lines []textLine
 		for _, w := range p.Words {
 			n := len(lines)
-			if n > 0 && math.Abs(lines[n-1].yMin-w.YMin) < 2 {
+			// Words of one line share its baseline: their boxes' bottoms
+			// agree even where faces of other ascents (a 黑体 run-in
+			// heading before 仿宋 text) make the tops differ.
+			if n > 0 && (math.Abs(lines[n-1].yMin-w.YMin) < 2 || math.Abs(lines[n-1].yMax-w.YMax) < 1) {
 				l := &lines[n-1]
 				l.xMin, l.xMax, l.text = math.Min(l.xMin, w.XMin), math.Max(l.xMax, w.XMax), l.text+w.Text
 				continue

@@ -154,6 +154,8 @@ func New(r *reply.Reply, st *style.Style) *Letter {
 			l.show("disclosure")
 		case "contact":
 			l.show(reply.FormulaFields(st.ContactFormat)...)
+		case "responsible":
+			l.show("responsible")
 		}
 	}
 	l.EndMarks = l.marks(st, style.End)
@@ -215,9 +217,11 @@ func list(as []reply.Attachment) []Item {
 	return out
 }
 
-// notes are the 附注 (in parentheses) and the contact line, in the order the
-// style prints them: the disclosure note, the reply's own notes, the
-// contact as a note, then the contact on a line of its own.
+// notes are the 附注 (in parentheses) and the contact lines, in the order
+// the style sets (style.Style.Notes): the disclosure note, the reply's own
+// notes, the 承办负责人 and the contact block by default. Each line of the
+// contact block is an item of its own; a line whose placeholders are all
+// empty is left out.
 func notes(r *reply.Reply, st *style.Style) []Item {
 	var out []Item
 	paren := func(s string) string {
@@ -227,23 +231,45 @@ func notes(r *reply.Reply, st *style.Style) []Item {
 		}
 		return "（" + s + "）"
 	}
-	if n := st.DisclosureNotes[r.Disclosure]; n != "" {
-		out = append(out, Item{paren(n), "disclosure"})
-	}
-	for _, n := range r.Notes {
-		if strings.TrimSpace(n) != "" {
-			out = append(out, Item{paren(n), "notes"})
+	for _, kind := range st.Notes() {
+		switch kind {
+		case style.NoteDisclosure:
+			if n := st.DisclosureNotes[r.Disclosure]; n != "" {
+				out = append(out, Item{paren(n), "disclosure"})
+			}
+		case style.NoteNotes:
+			for _, n := range r.Notes {
+				if strings.TrimSpace(n) != "" {
+					out = append(out, Item{paren(n), "notes"})
+				}
+			}
+		case style.NoteResponsible:
+			if st.ResponsibleFormat != "" && strings.TrimSpace(r.Responsible) != "" {
+				out = append(out, Item{paren(reply.Expand(st.ResponsibleFormat, r)), "responsible"})
+			}
+		case style.NoteContact:
+			out = append(out, contact(r, st, paren)...)
 		}
 	}
-	if st.ContactFormat == "" || (r.Contact == reply.Contact{}) {
-		return out
+	return out
+}
+
+// contact returns the lines of the contact block, as 附注 or as lines of
+// their own as the style places it.
+func contact(r *reply.Reply, st *style.Style, paren func(string) string) []Item {
+	if st.ContactFormat == "" || st.ContactPlace == style.None || (r.Contact == reply.Contact{}) {
+		return nil
 	}
-	contact := reply.Expand(st.ContactFormat, r)
-	switch st.ContactPlace {
-	case style.Note:
-		out = append(out, Item{paren(contact), "contact"})
-	case style.Line:
-		out = append(out, Item{contact, "contact"})
+	var out []Item
+	for _, line := range strings.Split(st.ContactFormat, "\n") {
+		if strings.TrimSpace(line) == "" || reply.EmptyFormula(line, r) {
+			continue
+		}
+		text := reply.Expand(line, r)
+		if st.ContactPlace == style.Note {
+			text = paren(text)
+		}
+		out = append(out, Item{text, "contact"})
 	}
 	return out
 }

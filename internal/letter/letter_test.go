@@ -110,3 +110,100 @@ func TestNew(t *testing.T) {
 		t.Errorf("date %q; reply changed: %q", l.Date, r.CC)
 	}
 }
+
+// shapeStyle prints a contact block of three lines at the end of the
+// notes, the 承办负责人 first, the category as "办复类别：B" at the end and
+// allows no disclosure.
+func shapeStyle() *style.Style {
+	return &style.Style{
+		Name: "形态", Kind: reply.Proposal, Format: style.Plain,
+		Categories:         []style.Choice{{Code: "A"}, {Code: "B"}},
+		CategoryMark:       style.Mark{Format: "办复类别：{category}", Place: style.End, Font: "body"},
+		Disclosures:        []style.Choice{{Code: "主动公开"}},
+		DisclosureNotes:    map[string]string{"主动公开": "此件公开发布"},
+		DisclosureOptional: true,
+		ContactFormat:      "联系单位：{contact_unit}\n联系人：{contact_name}\n联系电话：{contact_phone}",
+		ContactPlace:       style.Line,
+		ResponsibleFormat:  "承办负责人：{responsible}",
+		NoteOrder:          []string{style.NoteResponsible, style.NoteNotes},
+	}
+}
+
+func TestShapes(t *testing.T) {
+	r := &reply.Reply{Kind: reply.Proposal, Category: "B", Disclosure: "主动公开",
+		Body: "正文。", Closing: "感谢您的关心和支持。\n\n欢迎继续提出意见建议。",
+		Contact:     reply.Contact{Unit: "市教育局职成处", Name: "刘丽", Phone: "13578951242"},
+		Responsible: "张华", Notes: []string{"本答复已征求代表意见"}}
+	l := New(r, shapeStyle())
+	var notes []string
+	for _, n := range l.Notes {
+		notes = append(notes, n.Field+" "+n.Text)
+	}
+	want := []string{"responsible （承办负责人：张华）", "notes （本答复已征求代表意见）", "disclosure （此件公开发布）",
+		"contact 联系单位：市教育局职成处", "contact 联系人：刘丽", "contact 联系电话：13578951242"}
+	if !reflect.DeepEqual(notes, want) {
+		t.Errorf("Notes = %q\nwant %q", notes, want)
+	}
+	if len(l.EndMarks) != 1 || l.EndMarks[0] != (Mark{"办复类别：B", RoleBody}) {
+		t.Errorf("EndMarks = %v", l.EndMarks)
+	}
+	var closing []string
+	for _, p := range l.Text {
+		if p.Field == "closing" {
+			closing = append(closing, p.Rest)
+			if p.Index < 0 {
+				t.Errorf("closing paragraph %q has no index", p.Rest)
+			}
+		}
+	}
+	if !reflect.DeepEqual(closing, []string{"感谢您的关心和支持。", "欢迎继续提出意见建议。"}) {
+		t.Errorf("closing paragraphs = %q", closing)
+	}
+	for _, f := range []string{"contact.unit", "responsible", "disclosure", "category"} {
+		if !l.Prints(f) {
+			t.Errorf("Prints(%q) = false", f)
+		}
+	}
+
+	// Without a unit its line goes; without a 承办负责人 wording the field is
+	// not printed, and Unprinted says so.
+	r.Contact.Unit = ""
+	st := shapeStyle()
+	st.ResponsibleFormat = ""
+	l = New(r, st)
+	for _, n := range l.Notes {
+		if strings.Contains(n.Text, "联系单位") || strings.Contains(n.Text, "承办负责人") {
+			t.Errorf("note %q printed", n.Text)
+		}
+	}
+	ps := Unprinted(r, st)
+	if len(ps) != 1 || ps[0].Field != "responsible" {
+		t.Errorf("Unprinted = %v, want the 承办负责人", ps)
+	}
+
+	// The disclosure may be left out: no error, and none printed.
+	r.Disclosure = ""
+	for _, p := range Check(r, shapeStyle()) {
+		if p.Field == "disclosure" {
+			t.Errorf("Check reports %v for a style that allows no disclosure", p)
+		}
+	}
+	st = shapeStyle()
+	st.DisclosureOptional = false
+	if !hasField(Check(r, st), "disclosure") {
+		t.Errorf("Check reports no missing disclosure for a style that requires it")
+	}
+	// The unit is required where the contact block prints it.
+	if !hasField(Check(r, shapeStyle()), "contact.unit") {
+		t.Errorf("Check reports no missing 联系单位")
+	}
+}
+
+func hasField(ps []reply.Problem, field string) bool {
+	for _, p := range ps {
+		if p.Field == field && p.Severity == reply.Error {
+			return true
+		}
+	}
+	return false
+}

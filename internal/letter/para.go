@@ -63,7 +63,7 @@ func NewPara(text, field string, index int, form reply.ParaForm) Para {
 	return Para{Head: head, Rest: text[len(head):], Level: level, Field: field, Index: index}
 }
 
-// text returns the opening, the body and the closing as paragraphs.
+// text returns the opening, the body and the closing paragraphs.
 func text(r *reply.Reply) []Para {
 	var out []Para
 	if r.Opening != "" {
@@ -74,8 +74,15 @@ func text(r *reply.Reply) []Para {
 			out = append(out, NewPara(p, "body", i, r.FormOf(p))) // i counts raw lines, as reply.Problem.Para does
 		}
 	}
-	if r.Closing != "" {
-		out = append(out, NewPara(r.Closing, "closing", -1, r.FormOf(r.Closing)))
+	closing := strings.Split(r.Closing, "\n")
+	for i, p := range closing {
+		if p = strings.TrimSpace(p); p != "" {
+			idx := i // counts raw lines, as for the body
+			if len(closing) == 1 {
+				idx = -1 // one paragraph: the field as a whole, as reply.Check names it
+			}
+			out = append(out, NewPara(p, "closing", idx, r.FormOf(p)))
+		}
 	}
 	return out
 }

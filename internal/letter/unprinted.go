@@ -23,10 +23,14 @@ var dropped = []struct {
 		"如需印出，请换用印答复类别的样式，或在样式文件的 [category] 中设 format 和 place"},
 	{"disclosure", func(r *reply.Reply) string { return r.Disclosure },
 		"如需印出，请换用印公开属性的样式，或在样式文件中设 [disclosure] 的 format 和 place 或 [disclosure.notes]"},
+	{"contact.unit", func(r *reply.Reply) string { return r.Contact.Unit },
+		"如需印出，请换用印联系单位的样式，或在样式文件的 [contact] format 中加上 {contact_unit}"},
 	{"contact.name", func(r *reply.Reply) string { return r.Contact.Name },
 		"如需印出，请换用印联系人的样式，或在样式文件的 [contact] format 中加上 {contact_name}"},
 	{"contact.phone", func(r *reply.Reply) string { return r.Contact.Phone },
 		"如需印出，请换用印联系电话的样式，或在样式文件的 [contact] format 中加上 {contact_phone}"},
+	{"responsible", func(r *reply.Reply) string { return r.Responsible },
+		"如需印出，请换用印承办负责人的样式，或在样式文件中设 [notes] responsible = \"承办负责人：{responsible}\""},
 }
 
 // Unprinted returns a warning for each field of r that holds a value the

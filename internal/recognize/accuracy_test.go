@@ -19,7 +19,7 @@ var fields = []string{
 	"category", "disclosure", "doc_number", "signer", "title", "salutation", "kind",
 	"proposers", "proposer_count", "assembly", "term", "session", "number", "item_title",
 	"opening", "body_paras", "closing", "issuer", "date", "seal", "notes",
-	"contact.name", "contact.phone", "cc", "attachments",
+	"contact.unit", "contact.name", "contact.phone", "responsible", "cc", "attachments",
 }
 
 // got writes the fields of r in the form of a .want file.
@@ -33,10 +33,11 @@ func got(r *reply.Reply) map[string]string {
 		"signer": r.Signer, "title": r.Title, "salutation": r.Salutation, "kind": string(r.Kind),
 		"proposers": strings.Join(r.Proposers, "、"), "assembly": r.Assembly,
 		"number": r.Number, "item_title": r.ItemTitle, "opening": r.Opening,
-		"body_paras": strconv.Itoa(len(reply.Paragraphs(r.Body))), "closing": r.Closing,
+		"body_paras": strconv.Itoa(len(reply.Paragraphs(r.Body))), "closing": strings.ReplaceAll(r.Closing, "\n", "|"),
 		"issuer": r.Issuer, "date": r.Date.ISO(), "notes": strings.Join(r.Notes, "|"),
-		"contact.name": r.Contact.Name, "contact.phone": r.Contact.Phone,
-		"cc": strings.Join(r.CC, "、"), "attachments": strings.Join(atts, "|"),
+		"contact.unit": r.Contact.Unit, "contact.name": r.Contact.Name, "contact.phone": r.Contact.Phone,
+		"responsible": r.Responsible,
+		"cc":          strings.Join(r.CC, "、"), "attachments": strings.Join(atts, "|"),
 	}
 	num := func(k string, n int) {
 		if n != 0 {

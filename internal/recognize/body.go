@@ -24,6 +24,16 @@ var (
 // thanking ("周博委员，感谢您对…") is a closing of any length.
 const maxClosing = 150
 
+// maxClosings is the most closing paragraphs a letter has.
+const maxClosings = 2
+
+// isClosing reports whether a paragraph closes the letter: it thanks the
+// member or ends the reply, and is short or starts by thanking.
+func isClosing(t string) bool {
+	return closingRe.MatchString(t) && !isHeading(t) &&
+		(utf8.RuneCountInString(t) <= maxClosing || closingStartRe.MatchString(t))
+}
+
 var closingStartRe = regexp.MustCompile(`^(?:\p{Han}{2,12}(?:委员|代表)[，,])?(?:感谢|非常感谢|衷心感谢|再次感谢|十分感谢|谢谢)`)
 
 // isHeading reports whether t starts with a heading number.
@@ -48,10 +58,19 @@ func (s *state) body(ps []para) {
 		s.notes = append(s.notes, Note{Para: -1, Field: "closing", Message: "信末的“" + lines[n-1] + "”未录入"})
 		lines = lines[:n-1]
 	}
-	if n := len(lines); n > 1 && closingRe.MatchString(lines[n-1]) && !isHeading(lines[n-1]) &&
-		(utf8.RuneCountInString(lines[n-1]) <= maxClosing || closingStartRe.MatchString(lines[n-1])) {
-		s.r.Closing = lines[n-1]
+	// The closing: the last paragraph, and the one before it when it
+	// closes the letter too ("感谢您……。" then "特此函复。"); a body of one
+	// paragraph at least stays.
+	for n := len(lines); n > 1 && isClosing(lines[n-1]) && (s.r.Closing == "" || n > 2); n = len(lines) {
+		if s.r.Closing != "" {
+			s.r.Closing = lines[n-1] + "\n" + s.r.Closing
+		} else {
+			s.r.Closing = lines[n-1]
+		}
 		lines = lines[:n-1]
+		if strings.Count(s.r.Closing, "\n") == maxClosings-1 {
+			break
+		}
 	}
 	for _, l := range lines {
 		s.r.Body = appendLine(s.r.Body, l)
@@ -160,6 +179,7 @@ var Labels = []string{
 	"联系人姓名及电话", "联系人及联系电话", "联系人及电话", "联系单位及电话", "联系人姓名", "联系电话", "联系人",
 	"联系方式", "电话", "抄送", "抄报", "附件", "签发人", "分类标识", "答复类别", "办复类别", "办理结果类别",
 	"办理类别", "类别", "类型", "类", "是否同意公开", "是否公开", "公开属性", "公开类型", "公开方式", "公开选项",
+	"承办负责人姓名", "承办单位负责人", "承办处室负责人", "承办科室负责人", "承办负责人",
 	"联系单位", "承办单位", "承办处室", "承办科室", "领导签发", "信息名称", "文件名称", "标题", "名称", "承办人",
 	"经办人", "注", "主要签发领导", "签发领导", "领导署名", "主办单位", "协办单位", "署名领导", "办理结果",
 	// Last, so that 抄送： and 附件： go first.

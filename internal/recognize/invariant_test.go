@@ -47,7 +47,7 @@ func everything(res *Result) string {
 	r := res.Reply
 	parts := []string{r.Assembly, r.Number, r.ItemTitle, r.LeadUnit, r.Category, r.Disclosure,
 		r.DocNumber, r.Signer, r.Title, r.Salutation, r.Opening, r.Body, r.Closing, r.Issuer,
-		r.Date.String(), r.Contact.Name, r.Contact.Phone}
+		r.Date.String(), r.Contact.Unit, r.Contact.Name, r.Contact.Phone, r.Responsible}
 	parts = append(parts, r.Proposers...)
 	parts = append(parts, r.Notes...)
 	parts = append(parts, r.CC...)

@@ -46,17 +46,19 @@ func TestContactAndTail(t *testing.T) {
 		{"（联系人：王某，联系电话：0898-66881234）", func(r *reply.Reply) bool { return r.Contact == reply.Contact{Name: "王某", Phone: "0898-66881234"} }},
 		{"联 系 人:张 雷 联系电话:56155520", func(r *reply.Reply) bool { return r.Contact == reply.Contact{Name: "张雷", Phone: "56155520"} }},
 		{"联系单位：市教育局职成处", func(r *reply.Reply) bool {
-			return len(r.Notes) == 1 && r.Notes[0] == "联系单位：市教育局职成处"
+			return len(r.Notes) == 0 && r.Contact.Unit == "市教育局职成处"
 		}},
 		{"抄送：市政协提案委员会，市政府督查室。", func(r *reply.Reply) bool { return len(r.CC) == 2 && r.CC[1] == "市政府督查室" }},
 		{"（此件公开发布）", func(r *reply.Reply) bool { return len(r.Notes) == 0 && r.Disclosure == "公开发布" }},
 		{"（本答复已征求代表意见）", func(r *reply.Reply) bool { return len(r.Notes) == 1 && r.Notes[0] == "本答复已征求代表意见" }},
 		{"联系单位、联系人及电话：省交通运输厅 邢欣欣 65220315", func(r *reply.Reply) bool {
-			return r.Contact.Name == "邢欣欣" && r.Contact.Phone == "65220315" && len(r.Notes) == 1 && r.Notes[0] == "联系单位：省交通运输厅"
+			return r.Contact.Name == "邢欣欣" && r.Contact.Phone == "65220315" && len(r.Notes) == 0 && r.Contact.Unit == "省交通运输厅"
 		}},
 		{"领导署名：陈永晶", func(r *reply.Reply) bool { return r.Signer == "陈永晶" }},
 		{"送：区政协提案工作委员会、区政府办公室", func(r *reply.Reply) bool { return len(r.CC) == 2 }},
 		{"（联系人：乐希，联系电话：13883366415", func(r *reply.Reply) bool { return r.Contact.Name == "乐希" && r.Contact.Phone == "13883366415" }},
+		{"承办负责人：袁新明", func(r *reply.Reply) bool { return r.Responsible == "袁新明" && len(r.Notes) == 0 }},
+		{"（承办负责人：张华）", func(r *reply.Reply) bool { return r.Responsible == "张华" && len(r.Notes) == 0 }},
 		{"办复类别：B", func(r *reply.Reply) bool { return r.Category == "B" }},
 		{"附件：1.2023年产教融合型企业名单\n2.实训基地名单", func(r *reply.Reply) bool {
 			return len(r.Attachments) == 2 && r.Attachments[0].Title == "2023年产教融合型企业名单"

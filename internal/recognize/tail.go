@@ -162,7 +162,9 @@ var (
 	// line ("通川区交运局冉观偲").
 	unitEnd = regexp.MustCompile(`^(\p{Han}{2,}(?:局|委|办|院|所|站|中心|公司|科|股|室|处|部|队|馆))(\p{Han}{2,4})$`)
 	phoneRe = regexp.MustCompile(`(?:\+?86)?1[3-9][0-9]{9}|(?:[(（]0[0-9]{2,3}[)）]|0[0-9]{2,3}[-－—–─‐]?)?[0-9]{7,8}(?:(?:-|转)[0-9]{1,6})?`)
-	unitRe  = regexp.MustCompile(`^(联系单位|承办单位|承办处室|承办科室)(?:及电话)?[:：]?(\p{Han}+)`)
+	// responsibleRe is the 承办负责人, a named note: "承办负责人：袁新明".
+	responsibleRe = regexp.MustCompile(`^承办(?:单位|处室|科室)?负责人(?:姓名)?[:：]?(\p{Han}{2,12})$`)
+	unitRe        = regexp.MustCompile(`^(联系单位|承办单位|承办处室|承办科室)(?:及电话)?[:：]?(\p{Han}+)`)
 	// unitNameRe is "联系单位、联系人及电话：省交通运输厅 邢欣欣 65220315":
 	// one label for a unit, a person and a phone, the values in order.
 	unitNameRe = regexp.MustCompile(`^联系单位[、及和]联系人(?:及(?:联系)?电话)?[:：]`)
@@ -252,16 +254,25 @@ func (s *state) after(p para) {
 }
 
 // contact reads "联系人姓名及电话：刘丽 13578951242", "联系人：王某，联系电话：
-// 0898-66881234", "联系单位及电话：某局 68118611", "联 系 人：张 雷". A unit
-// (联系单位, 承办处室) has no field of its own: it is kept as a 附注.
+// 0898-66881234", "联系单位及电话：某局 68118611", "联 系 人：张 雷",
+// "承办负责人：袁新明". The unit (联系单位, 承办处室) is the contact's unit;
+// a second one is kept as a 附注.
 func (s *state) contact(p para) {
 	c := inner(p.text)
 	if loc := unitNameRe.FindStringIndex(c); loc != nil {
 		s.unitContact(p)
 		return
 	}
+	if m := responsibleRe.FindStringSubmatch(c); m != nil && s.r.Responsible == "" {
+		s.r.Responsible = m[1]
+		return
+	}
 	if m := unitRe.FindStringSubmatch(c); m != nil {
-		s.r.Notes = append(s.r.Notes, m[1]+"："+m[2])
+		if s.r.Contact.Unit == "" {
+			s.r.Contact.Unit = m[2]
+		} else {
+			s.r.Notes = append(s.r.Notes, m[1]+"："+m[2])
+		}
 	}
 	var names []string
 	for _, part := range regexp.MustCompile(`[，,；;]`).Split(c, -1) {
@@ -306,7 +317,7 @@ func (s *state) contact(p para) {
 			s.r.Contact.Phone += "、" + ph
 		}
 	}
-	if rest := leftover(c, s.r.Contact.Name, s.r.Contact.Phone, strings.Join(s.r.Notes, "")); rest != "" {
+	if rest := leftover(c, s.r.Contact.Name, s.r.Contact.Phone, s.r.Contact.Unit, strings.Join(s.r.Notes, "")); rest != "" {
 		s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人一行中“"+rest+"”未能识别：“"+p.text+"”")
 	}
 }
@@ -436,7 +447,7 @@ func brokenDate(c string) (reply.Date, bool) {
 
 // unitContact reads a contact line whose one label introduces a unit, a
 // person and a phone, separated by spaces: "联系单位、联系人及电话：省交通
-// 运输厅 邢欣欣 65220315". The unit is kept as a 附注.
+// 运输厅 邢欣欣 65220315". The unit is the contact's unit.
 func (s *state) unitContact(p para) {
 	t := p.text
 	if i := strings.IndexAny(t, ":："); i >= 0 {
@@ -449,6 +460,8 @@ func (s *state) unitContact(p para) {
 		switch {
 		case phoneRe.FindString(f) == f && s.r.Contact.Phone == "":
 			s.r.Contact.Phone = f
+		case unitSuffixRe.MatchString(f) && s.r.Contact.Unit == "":
+			s.r.Contact.Unit = f
 		case unitSuffixRe.MatchString(f):
 			s.r.Notes = append(s.r.Notes, "联系单位："+f)
 		case personRe.MatchString(f) && s.r.Contact.Name == "":

@@ -20,6 +20,8 @@ type Vocab struct {
 	CategoryRequired   bool // the style prints the category
 	DisclosureRequired bool // the style prints the disclosure (mark or 附注)
 	ContactRequired    bool // the style prints the contact
+	// ContactUnitRequired: the style's contact block prints the unit.
+	ContactUnitRequired bool
 
 	// AreaCode is the area code of the bureau's local numbers, e.g.
 	// "0431": a contact number without area code is then accepted as a
@@ -218,6 +220,9 @@ func (c *checker) date() {
 // contact checks the contact person and number.
 func (c *checker) contact() {
 	ct := c.r.Contact
+	if c.v.ContactUnitRequired && blank(ct.Unit) {
+		c.add("contact.unit", Error, "", "联系单位未填写（本样式要印联系单位，如“市教育局职成处”）")
+	}
 	if c.v.ContactRequired {
 		if blank(ct.Name) {
 			c.add("contact.name", Error, "", "联系人未填写（本样式要印联系人及电话）")

@@ -24,11 +24,13 @@ var placeholders = map[string]func(r *Reply) string{
 	"issuer":        func(r *Reply) string { return r.Issuer },
 	"category":      func(r *Reply) string { return r.Category },
 	"disclosure":    func(r *Reply) string { return r.Disclosure },
+	"contact_unit":  func(r *Reply) string { return r.Contact.Unit },
 	"contact_name":  func(r *Reply) string { return r.Contact.Name },
 	"contact_phone": func(r *Reply) string { return r.Contact.Phone },
 	"date":          func(r *Reply) string { return r.Date.String() },
 	"doc_number":    func(r *Reply) string { return r.DocNumber },
 	"signer":        func(r *Reply) string { return r.Signer },
+	"responsible":   func(r *Reply) string { return r.Responsible },
 }
 
 func positive(n int) string {
@@ -50,8 +52,9 @@ func positiveCN(n int) string {
 // {session_cn} 二 · {number} 244 · {kind} 提案 · {item_kind} 提案 or 建议
 // (for a 协办意见, guessed from the assembly) · {proposers} 王远健等7位 ·
 // {address} 委员/代表 · {item_title} · {lead_unit} · {issuer} ·
-// {category} · {disclosure} · {contact_name} · {contact_phone} ·
-// {date} 2023年6月20日 · {doc_number} · {signer}.
+// {category} · {disclosure} · {contact_unit} · {contact_name} ·
+// {contact_phone} · {responsible} 承办负责人 · {date} 2023年6月20日 ·
+// {doc_number} · {signer}.
 func Placeholders() []string {
 	names := make([]string, 0, len(placeholders))
 	for n := range placeholders {
@@ -68,6 +71,7 @@ var placeholderFields = map[string]string{
 	"session_cn":    "session",
 	"item_kind":     "kind",
 	"address":       "kind",
+	"contact_unit":  "contact.unit",
 	"contact_name":  "contact.name",
 	"contact_phone": "contact.phone",
 }
@@ -177,4 +181,15 @@ func FormulaErrors(formula string) []string {
 		rest = rest[i+1+end+1:]
 	}
 	return out
+}
+
+// EmptyFormula reports whether formula has placeholders and every one of
+// them is empty for r: a line such as "联系单位：{contact_unit}" of a reply
+// without a unit, which is better left out than printed half.
+func EmptyFormula(formula string, r *Reply) bool {
+	if len(FormulaFields(formula)) == 0 {
+		return false
+	}
+	// Every placeholder of an empty reply expands to "".
+	return strings.TrimSpace(Expand(formula, r)) == strings.TrimSpace(Expand(formula, &Reply{}))
 }

@@ -167,10 +167,12 @@ func (r *Reply) textFields() []textField {
 		one("salutation", maxSalutation, &r.Salutation),
 		one("opening", maxSentence, &r.Opening),
 		textField{field: "body", multi: true, breaks: true, limit: maxParagraph, total: maxBody, p: &r.Body},
-		one("closing", maxSentence, &r.Closing),
+		closing(&r.Closing),
 		one("issuer", maxUnit, &r.Issuer),
+		one("contact.unit", maxUnit, &r.Contact.Unit),
 		one("contact.name", maxName, &r.Contact.Name),
 		code("contact.phone", maxCode, &r.Contact.Phone),
+		one("responsible", maxName, &r.Responsible),
 	)
 	for i := range r.Notes {
 		fs = append(fs, one(indexField("notes", i), maxSentence, &r.Notes[i]))
@@ -205,6 +207,15 @@ func (r *Reply) textFields() []textField {
 		}
 	}
 	return fs
+}
+
+// closing is the text field of the closing: one paragraph, or several
+// paragraphs one per line, checked and fixed per line as the body is.
+func closing(p *string) textField {
+	if !strings.Contains(*p, "\n") {
+		return textField{field: "closing", limit: maxSentence, p: p}
+	}
+	return textField{field: "closing", multi: true, breaks: true, limit: maxSentence, total: maxClosing, p: p}
 }
 
 // problemField is the Problem.Field of a text field: a proposer's problems

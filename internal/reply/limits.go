@@ -43,6 +43,9 @@ const (
 	// maxBody bounds the body as a whole: long replies run 3,000 to 8,000
 	// characters (5 to 13 pages); 50,000 is some 80 pages.
 	maxBody = 50000
+	// maxClosing bounds the closing paragraphs as a whole: one or two
+	// sentences of thanks, each within maxSentence.
+	maxClosing = 3000
 	// maxAttachmentBody bounds the text of one attachment, which may be a
 	// report of its own.
 	maxAttachmentBody = 100000

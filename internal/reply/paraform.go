@@ -118,8 +118,9 @@ func (r *Reply) SetForm(para string, f ParaForm) {
 // paragraphs returns every paragraph of r that may be numbered: the
 // opening, the body, the closing and the attachments' text.
 func (r *Reply) paragraphs() []string {
-	out := []string{r.Opening, r.Closing}
+	out := []string{r.Opening}
 	out = append(out, strings.Split(r.Body, "\n")...)
+	out = append(out, strings.Split(r.Closing, "\n")...)
 	for _, a := range r.Attachments {
 		out = append(out, strings.Split(a.Body, "\n")...)
 	}

@@ -42,7 +42,10 @@ type Reply struct {
 	Salutation string // e.g. "董妍委员："
 	Opening    string // first paragraph
 	Body       string // paragraphs, one per line; headings start with 一、 （一） 1. （1）
-	Closing    string // last paragraph, e.g. "感谢您对教育工作的关心和支持。"; empty = none
+	// Closing is the closing paragraphs, one per line, e.g.
+	// "感谢您对教育工作的关心和支持。"; empty = none. Most replies close
+	// with one; some thank and then invite further contact in a second.
+	Closing string
 	// AsHeading and AsText override how numbered paragraphs are set (see
 	// ParaForm): each entry is the beginning of a paragraph ("一、聚焦主导
 	// 产业"). A paragraph that starts with an entry of AsHeading is a
@@ -57,14 +60,20 @@ type Reply struct {
 	Date   Date   // 成文日期
 	Seal   bool   // the letter is sealed (盖章): issuer centred over the date
 
-	Contact     Contact
+	Contact Contact
+	// Responsible is the 承办负责人, the head of the handling office, printed
+	// as a named 附注 in the wording of the style ("承办负责人：张华");
+	// empty = not printed.
+	Responsible string
 	Notes       []string     // 附注, printed in parentheses under the date
 	CC          []string     // 抄送 units
 	Attachments []Attachment // 附件, listed after the body and printed on pages of their own
 }
 
-// Contact is the person a member can call about the reply.
+// Contact is the person a member can call about the reply, and the unit
+// (联系单位, 承办处室) that person works in.
 type Contact struct {
+	Unit  string // e.g. "市教育局职成处"; empty = not given
 	Name  string // e.g. "刘丽"
 	Phone string // mobile (11 digits, starts with 1) or landline with area code ("0431-88888888")
 }

@@ -59,9 +59,11 @@ func (s *Style) Vocab() reply.Vocab {
 		Categories:         codes(s.Categories),
 		Disclosures:        codes(s.Disclosures),
 		CategoryRequired:   s.CategoryMark.printed(),
-		DisclosureRequired: s.DisclosureMark.printed() || len(s.DisclosureNotes) > 0,
+		DisclosureRequired: !s.DisclosureOptional && (s.DisclosureMark.printed() || len(s.DisclosureNotes) > 0),
 		ContactRequired:    s.ContactFormat != "" && s.ContactPlace != None,
-		AreaCode:           s.AreaCode,
+		ContactUnitRequired: s.ContactFormat != "" && s.ContactPlace != None &&
+			slices.Contains(reply.FormulaFields(s.ContactFormat), "contact.unit"),
+		AreaCode: s.AreaCode,
 	}
 }
 

@@ -6,7 +6,11 @@
 // format (plain, 信函格式, or paper with a pre-printed letterhead).
 package style
 
-import "replydesk/internal/reply"
+import (
+	"slices"
+
+	"replydesk/internal/reply"
+)
 
 // Format is the page format of a style.
 type Format string
@@ -31,6 +35,34 @@ const (
 	Line        Place = "line"         // own line after the date, indented two characters (the seed's contact)
 	Note        Place = "note"         // a 附注 in parentheses, indented two characters, under the date
 )
+
+// Kinds of the lines under the date, for Style.NoteOrder.
+const (
+	NoteDisclosure  = "disclosure"  // the note of the disclosure (DisclosureNotes)
+	NoteNotes       = "notes"       // the reply's own 附注
+	NoteResponsible = "responsible" // the 承办负责人
+	NoteContact     = "contact"     // the contact block, as a note or on lines of its own
+)
+
+// NoteKinds lists the kinds of lines under the date in their default
+// order.
+var NoteKinds = []string{NoteDisclosure, NoteNotes, NoteResponsible, NoteContact}
+
+// DefaultResponsibleFormat is the wording of the 承办负责人 note of a style
+// that does not set one.
+const DefaultResponsibleFormat = "承办负责人：{responsible}"
+
+// Notes returns the order of the lines under the date: NoteOrder, then the
+// kinds it leaves out, without repeats or unknown kinds.
+func (s *Style) Notes() []string {
+	var out []string
+	for _, k := range slices.Concat(s.NoteOrder, NoteKinds) {
+		if slices.Contains(NoteKinds, k) && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
 
 // Choice is one value of a vocabulary, e.g. category "B" meaning
 // "正在解决或列入计划逐步解决".
@@ -64,6 +96,12 @@ type Style struct {
 	// DisclosureNotes maps a disclosure code to the 附注 it adds, e.g.
 	// "同意公开" → "此件公开发布" (printed as "（此件公开发布）").
 	DisclosureNotes map[string]string
+	// DisclosureOptional allows a reply to state no disclosure at all:
+	// check then asks for none even though the style prints it, and
+	// nothing is printed for it. False = a style that prints the
+	// disclosure (mark or note) requires it. A style without disclosure
+	// choices, mark and notes that sets it states no disclosure.
+	DisclosureOptional bool
 
 	// Formulas of the derived fields. Placeholders in braces are filled from
 	// the reply; see Expand for the list.
@@ -72,9 +110,22 @@ type Style struct {
 	OpeningFormula    string // e.g. "您在{assembly}{term_cn}届{session_cn}次会议上提出的《{item_title}》的提案（第{number}号）收悉，现答复如下："
 	ClosingDefault    string // e.g. "感谢您对教育工作的关心和支持。"
 
-	ContactFormat string // e.g. "联系人姓名及电话：{contact_name} {contact_phone}"
-	ContactPlace  Place  // Line or Note
-	SignerLine    bool   // print "签发人：×××" on page 1
+	// ContactFormat is the contact block, e.g. "联系人姓名及电话：
+	// {contact_name} {contact_phone}"; a "\n" starts a new line, so that
+	// "联系单位：{contact_unit}\n联系人：{contact_name}\n联系电话：
+	// {contact_phone}" prints three. A line whose placeholders are all
+	// empty is left out. Empty = no contact.
+	ContactFormat string
+	ContactPlace  Place // Line or Note
+
+	// ResponsibleFormat is the wording of the 承办负责人 note, e.g.
+	// "承办负责人：{responsible}"; empty = not printed.
+	ResponsibleFormat string
+	// NoteOrder is the order of the lines under the date, by kind (see
+	// NoteKinds); kinds not listed follow in the order of NoteKinds.
+	// Empty = NoteKinds' order.
+	NoteOrder  []string
+	SignerLine bool // print "签发人：×××" on page 1
 
 	// AreaCode is the area code of the bureau's local telephone numbers,
 	// e.g. "0431": a contact number written without it (66881234) is

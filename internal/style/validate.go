@@ -49,8 +49,9 @@ func (s *Style) Issues() []Issue {
 	v.page(s)
 	answers := s.Kind == reply.Proposal || s.Kind == reply.Suggestion
 	v.mark("category", s.CategoryMark, s.Categories, "{category}", answers)
-	v.mark("disclosure", s.DisclosureMark, s.Disclosures, "{disclosure}", answers || len(s.DisclosureNotes) > 0)
+	v.mark("disclosure", s.DisclosureMark, s.Disclosures, "{disclosure}", answers && !s.DisclosureOptional || len(s.DisclosureNotes) > 0)
 	v.notes(s)
+	v.order(s)
 	v.formula("text.title", s.TitleFormula)
 	v.formula("text.salutation", s.SalutationFormula)
 	v.formula("text.opening", s.OpeningFormula)
@@ -152,6 +153,29 @@ func (v *validator) notes(s *Style) {
 		case strings.HasPrefix(note, "（") || strings.HasPrefix(note, "("):
 			v.add(key, "的附注不必加括号，排版时自动加上")
 		}
+	}
+}
+
+// order checks the order of the lines under the date and the wording of
+// the 承办负责人.
+func (v *validator) order(s *Style) {
+	seen := map[string]bool{}
+	for i, k := range s.NoteOrder {
+		switch {
+		case !slices.Contains(NoteKinds, k):
+			v.add("notes.order", fmt.Sprintf("第%d项应为 %s 之一，不是“%s”", i+1, strings.Join(NoteKinds, "、"), k))
+		case seen[k]:
+			v.add("notes.order", fmt.Sprintf("“%s”重复", k))
+		}
+		seen[k] = true
+	}
+	f := s.ResponsibleFormat
+	v.formula("notes.responsible", f)
+	switch {
+	case f != "" && !strings.Contains(f, "{responsible}"):
+		v.add("notes.responsible", "应含占位符{responsible}，例如“承办负责人：{responsible}”；不印承办负责人请设为空")
+	case strings.HasPrefix(f, "（") || strings.HasPrefix(f, "("):
+		v.add("notes.responsible", "不必加括号，排版时自动加上")
 	}
 }
 

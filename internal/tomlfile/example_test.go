@@ -37,4 +37,5 @@ func ExampleLoadStyles() {
 	// 建议答复-套红信纸 建议 letterhead
 	// 提案答复 提案 plain
 	// 提案答复-信函格式 提案 letter
+	// 提案答复-办复类别 提案 plain
 }

@@ -139,7 +139,7 @@ func decodeReply(root *table) *reply.Reply {
 	r.Salutation = txt.str("salutation")
 	r.Opening = txt.str("opening")
 	r.Body = txt.text("body")
-	r.Closing = txt.str("closing")
+	r.Closing = txt.text("closing")
 	r.AsHeading = txt.strs("as_heading")
 	r.AsText = txt.strs("as_text")
 	txt.end()
@@ -152,7 +152,8 @@ func decodeReply(root *table) *reply.Reply {
 	sig.end()
 
 	ct := root.sub("contact")
-	r.Contact = reply.Contact{Name: ct.str("name"), Phone: ct.digits("phone")}
+	r.Contact = reply.Contact{Unit: ct.str("unit"), Name: ct.str("name"), Phone: ct.digits("phone")}
+	r.Responsible = ct.str("responsible")
 	ct.end()
 
 	for _, a := range root.subs("attachments") {
@@ -237,7 +238,8 @@ var fieldKeys = map[string]string{
 	"body": "text.body", "closing": "text.closing", "as_heading": "text.as_heading", "as_text": "text.as_text",
 	"issuer": "signature.issuer", "date": "signature.date", "seal": "signature.seal",
 	"notes":   "signature.notes",
-	"contact": "contact", "contact.name": "contact.name", "contact.phone": "contact.phone",
+	"contact": "contact", "contact.unit": "contact.unit", "contact.name": "contact.name", "contact.phone": "contact.phone",
+	"responsible": "contact.responsible",
 }
 
 // FieldKey returns the key of a reply file that holds a reply.Problem

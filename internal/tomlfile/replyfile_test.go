@@ -171,6 +171,7 @@ func TestRoundTrip(t *testing.T) {
 		r    *reply.Reply
 	}{
 		{"full", full()}, {"empty", &reply.Reply{}}, {"co-opinion", &reply.Reply{Kind: reply.CoOpinion, LeadUnit: "市人社局"}},
+		{"shapes", shapes()},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -185,6 +186,70 @@ func TestRoundTrip(t *testing.T) {
 				t.Errorf("round trip gave %+v\nwant %+v\nfile:\n%s", back, c.r, buf.String())
 			}
 		})
+	}
+}
+
+// shapes is a reply with the shapes of real replies: two closing
+// paragraphs, a contact block with its unit, a 承办负责人.
+func shapes() *reply.Reply {
+	r := full()
+	r.Closing = "感谢您对教育工作的关心和支持。\n如有意见建议，欢迎随时与我们联系。"
+	r.Contact = reply.Contact{Unit: "市教育局职成处", Name: "王浪", Phone: "0431-66223882"}
+	r.Responsible = "张华"
+	return r
+}
+
+func TestWriteReplyShapes(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteReply(&buf, shapes()); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"closing = \"\"\"\n感谢您对教育工作的关心和支持。\n如有意见建议，欢迎随时与我们联系。\n\"\"\"\n",
+		"[contact]\nunit = \"市教育局职成处\"\nname = \"王浪\"\nphone = \"0431-66223882\"\nresponsible = \"张华\"\n",
+	} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("WriteReply output lacks %q:\n%s", want, buf.String())
+		}
+	}
+	// A file of one closing paragraph keeps it on one line, as before.
+	buf.Reset()
+	if err := WriteReply(&buf, full()); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "closing = \"特此函复。\"\n") || strings.Contains(buf.String(), "\nunit =") {
+		t.Errorf("WriteReply of a reply without the new fields changed its form:\n%s", buf.String())
+	}
+}
+
+func TestUpdateReplyShapes(t *testing.T) {
+	src := bytes.Replace([]byte(minimal), []byte("\n[signature]"), []byte("closing = \"特此函复。\"\n\n[signature]"), 1)
+	src = append(src, []byte("\n[contact]\nname = \"刘丽\" # 联系人\nphone = \"13578951242\"\n")...)
+	r := mustRead(t, src)
+	if r.Closing != "特此函复。" {
+		t.Fatalf("closing = %q", r.Closing)
+	}
+	r.Closing = "特此函复。\n欢迎继续关心支持我们的工作。"
+	r.Contact.Unit = "市教育局职成处"
+	r.Responsible = "张华"
+	out, err := UpdateReply(src, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back := mustRead(t, out); !reflect.DeepEqual(back, r) {
+		t.Errorf("updated file reads back as %+v\nwant %+v\n%s", back, r, out)
+	}
+	if !strings.Contains(string(out), "name = \"刘丽\" # 联系人") {
+		t.Errorf("update lost the comment:\n%s", out)
+	}
+	// and back to one paragraph
+	r.Closing = "特此函复。"
+	out2, err := UpdateReply(out, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back := mustRead(t, out2); back.Closing != "特此函复。" {
+		t.Errorf("closing = %q after update\n%s", back.Closing, out2)
 	}
 }
 

@@ -210,6 +210,9 @@ func decodeStyle(root *table) *style.Style {
 	dis := root.sub("disclosure")
 	s.DisclosureMark, s.Disclosures = decodeMark(dis)
 	s.DisclosureNotes = dis.notes("notes")
+	if _, ok := dis.get("required"); ok {
+		s.DisclosureOptional = !dis.boolean("required")
+	}
 	dis.end()
 
 	txt := root.sub("text")
@@ -224,6 +227,14 @@ func decodeStyle(root *table) *style.Style {
 	s.ContactPlace = style.Place(ct.str("place"))
 	s.AreaCode = ct.str("area_code")
 	ct.end()
+
+	nt := root.sub("notes")
+	s.NoteOrder = nt.strs("order")
+	s.ResponsibleFormat = style.DefaultResponsibleFormat
+	if _, ok := nt.get("responsible"); ok {
+		s.ResponsibleFormat = nt.str("responsible")
+	}
+	nt.end()
 	root.end()
 	return s
 }

@@ -61,7 +61,7 @@ func TestLoadStyle(t *testing.T) {
 		DisclosureNotes: map[string]string{"主动公开": "此件公开发布"},
 		TitleFormula:    "关于第{number}号建议的答复", SalutationFormula: "{proposers}{address}：",
 		ContactFormat: "联系人：{contact_name}，联系电话：{contact_phone}", ContactPlace: style.Note,
-		AreaCode: "0431",
+		AreaCode: "0431", ResponsibleFormat: style.DefaultResponsibleFormat,
 	}
 	if !reflect.DeepEqual(s, want) {
 		t.Errorf("LoadStyle = %+v\nwant %+v", s, want)
@@ -83,6 +83,9 @@ func TestLoadStyleErrors(t *testing.T) {
 		{"kind", `kind = "建议"`, `kind = "议案"`, "x.toml 第2行：kind 应为提案、建议或协办意见，不是“议案”"},
 		{"syntax", `description = "测试"`, `description = "测试`, "x.toml 第1行：TOML 格式错误"},
 		{"header space type", "header_space = 80", `header_space = "80mm"`, "x.toml 第7行：header_space 应为不超过297的非负整数"},
+		{"note order", `area_code = "0431"`, "area_code = \"0431\"\n[notes]\norder = [\"contact\", \"注\"]", "x.toml 第30行：order 第2项应为 disclosure、notes、responsible、contact 之一，不是“注”"},
+		{"responsible", `area_code = "0431"`, "area_code = \"0431\"\n[notes]\nresponsible = \"承办负责人\"", "x.toml 第30行：responsible 应含占位符{responsible}"},
+		{"required type", `[disclosure.notes]`, "required = \"否\"\n[disclosure.notes]", "应为 true（是）或 false（否）"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			src := strings.Replace(goodStyle, c.old, c.new, 1)
@@ -94,6 +97,36 @@ func TestLoadStyleErrors(t *testing.T) {
 				t.Errorf("LoadStyle error = %v\nwant it to contain %q", err, c.want)
 			}
 		})
+	}
+}
+
+// TestLoadStyleShapes reads the keys of the shapes of real replies: a
+// contact block of several lines, the order of the notes, the wording of
+// the 承办负责人, a disclosure the style does not ask for.
+func TestLoadStyleShapes(t *testing.T) {
+	src := strings.Replace(goodStyle, "[disclosure.notes]", "required = false\n[disclosure.notes]", 1)
+	src = strings.Replace(src, `format = "联系人：{contact_name}，联系电话：{contact_phone}"`,
+		`format = "联系单位：{contact_unit}\n联系人：{contact_name}\n联系电话：{contact_phone}"`, 1)
+	src += "\n[notes]\norder = [\"responsible\", \"contact\"]\nresponsible = \"承办处室负责人：{responsible}\"\n"
+	s, err := LoadStyle(fstest.MapFS{"x.toml": {Data: []byte(src)}}, "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.DisclosureOptional || s.ContactFormat != "联系单位：{contact_unit}\n联系人：{contact_name}\n联系电话：{contact_phone}" ||
+		!reflect.DeepEqual(s.NoteOrder, []string{"responsible", "contact"}) || s.ResponsibleFormat != "承办处室负责人：{responsible}" {
+		t.Errorf("LoadStyle = %+v", s)
+	}
+	if got := s.Notes(); !reflect.DeepEqual(got, []string{"responsible", "contact", "disclosure", "notes"}) {
+		t.Errorf("Notes() = %v", got)
+	}
+	// A style of replies that states no disclosure: no choices needed.
+	src = strings.Replace(goodStyle, "[disclosure.notes]\n\"主动公开\" = \"此件公开发布\"\n", "", 1)
+	src = strings.Replace(src, `choices = [{ code = "主动公开" }, { code = "不予公开" }]`, "required = false", 1)
+	if s, err = LoadStyle(fstest.MapFS{"x.toml": {Data: []byte(src)}}, "x"); err != nil || len(s.Disclosures) != 0 || s.Vocab().DisclosureRequired {
+		t.Errorf("style without disclosure: %+v, %v\n%s", s, err, src)
+	}
+	if _, err = LoadStyle(fstest.MapFS{"x.toml": {Data: []byte(strings.Replace(src, "required = false", "", 1))}}, "x"); err == nil {
+		t.Errorf("a reply style without disclosure choices and without required = false loads")
 	}
 }
 

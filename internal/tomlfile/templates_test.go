@@ -26,7 +26,7 @@ func TestLoadShippedStyles(t *testing.T) {
 	for _, s := range styles {
 		names = append(names, s.Name)
 	}
-	want := []string{"协办意见函", "建议答复", "建议答复-套红信纸", "提案答复", "提案答复-信函格式"}
+	want := []string{"协办意见函", "建议答复", "建议答复-套红信纸", "提案答复", "提案答复-信函格式", "提案答复-办复类别"}
 	if !reflect.DeepEqual(names, want) {
 		t.Errorf("styles = %q, want %q", names, want)
 	}
@@ -145,6 +145,7 @@ func TestEveryStyleDerives(t *testing.T) {
 		"建议答复":      {"关于市人大十六届二次会议第244号建议的答复", "董妍代表："},
 		"建议答复-套红信纸": {"关于市人大十六届二次会议第244号建议的答复", "董妍代表："},
 		"协办意见函":     {"关于市政协十四届二次会议第244号提案的会办意见", "市人社局："},
+		"提案答复-办复类别": {"关于市政协十四届二次会议第244号提案的答复", "董妍委员："},
 	}
 	for _, s := range styles {
 		t.Run(s.Name, func(t *testing.T) {
@@ -155,7 +156,7 @@ func TestEveryStyleDerives(t *testing.T) {
 			}
 			r.Session, r.Number, r.Proposers, r.ItemTitle = 2, "244", []string{"董妍"}, "关于推进产教融合的建议"
 			r.LeadUnit, r.Body, r.Issuer = "市人社局", "正文。", "长春市教育局"
-			r.Date, r.Contact = reply.Date{Year: 2023, Month: 6, Day: 20}, reply.Contact{Name: "刘丽", Phone: "0431-88888888"}
+			r.Date, r.Contact = reply.Date{Year: 2023, Month: 6, Day: 20}, reply.Contact{Unit: "市教育局职成处", Name: "刘丽", Phone: "0431-88888888"}
 			r.Signer, r.DocNumber = "张三", "长教函〔2023〕12号"
 			if len(s.Categories) > 0 {
 				r.Category = s.Categories[0].Code

@@ -259,7 +259,11 @@ func (p *patcher) reply(old, r *reply.Reply) {
 	sec.str("salutation", old.Salutation, r.Salutation)
 	sec.str("opening", old.Opening, r.Opening)
 	sec.text("body", old.Body, r.Body)
-	sec.str("closing", old.Closing, r.Closing)
+	if strings.Contains(old.Closing+r.Closing, "\n") {
+		sec.text("closing", old.Closing, r.Closing) // several paragraphs
+	} else {
+		sec.str("closing", old.Closing, r.Closing)
+	}
 	sec.list("as_heading", old.AsHeading, r.AsHeading)
 	sec.list("as_text", old.AsText, r.AsText)
 
@@ -270,8 +274,10 @@ func (p *patcher) reply(old, r *reply.Reply) {
 	sec.list("notes", old.Notes, r.Notes)
 
 	sec = p.section("contact")
+	sec.str("unit", old.Contact.Unit, r.Contact.Unit)
 	sec.str("name", old.Contact.Name, r.Contact.Name)
 	sec.str("phone", old.Contact.Phone, r.Contact.Phone)
+	sec.str("responsible", old.Responsible, r.Responsible)
 
 	p.attachments(old.Attachments, r.Attachments)
 }

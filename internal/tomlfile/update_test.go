@@ -122,6 +122,8 @@ func TestUpdateEdits(t *testing.T) {
 	}{
 		{"term", func(r *reply.Reply) { r.Term = 15 }, 1, "term = 15 … # 届次"},
 		{"closing uncommented", func(r *reply.Reply) { r.Closing = "特此函复。" }, 1, "closing = \"特此函复。\" … # 结束语"},
+		{"unit uncommented", func(r *reply.Reply) { r.Contact.Unit = "市教育局职成处" }, 1, "unit = \"市教育局职成处\" … # 联系单位"},
+		{"responsible uncommented", func(r *reply.Reply) { r.Responsible = "张华" }, 1, "responsible = \"张华\" … # 承办负责人"},
 		{"paragraph set as text", func(r *reply.Reply) { r.SetForm("一、聚焦主导产业，服务经济社会发展", reply.TextForm) }, 1,
 			"as_text = [\"一、聚焦主导产业\"] … # 按正文排的段落"},
 		{"paragraph set as heading", func(r *reply.Reply) { r.AsHeading = []string{"四、推动高职升本工作", "三、改革"} }, 1,

@@ -55,7 +55,11 @@ func WriteReply(w io.Writer, r *reply.Reply) error {
 	e.str("salutation", r.Salutation, false)
 	e.str("opening", r.Opening, false)
 	e.multiline("body", r.Body)
-	e.str("closing", r.Closing, false)
+	if strings.Contains(r.Closing, "\n") {
+		e.multiline("closing", r.Closing)
+	} else {
+		e.str("closing", r.Closing, false)
+	}
 	e.list("as_heading", r.AsHeading, false)
 	e.list("as_text", r.AsText, false)
 
@@ -68,8 +72,10 @@ func WriteReply(w io.Writer, r *reply.Reply) error {
 	e.list("notes", r.Notes, false)
 
 	e.section("contact")
+	e.str("unit", r.Contact.Unit, false)
 	e.str("name", r.Contact.Name, true)
 	e.str("phone", r.Contact.Phone, true)
+	e.str("responsible", r.Responsible, false)
 
 	for _, a := range r.Attachments {
 		e.attachment(a)
@@ -85,7 +91,7 @@ func writable(r *reply.Reply) error {
 	c := r
 	for _, s := range append(append(append([]string{c.Style, string(c.Kind), c.Assembly, c.Number, c.ItemTitle,
 		c.LeadUnit, c.Category, c.Disclosure, c.DocNumber, c.Signer, c.Title, c.Salutation, c.Opening, c.Body,
-		c.Closing, c.Issuer, c.Contact.Name, c.Contact.Phone}, c.Proposers...), c.CC...), slices.Concat(c.Notes, c.AsHeading, c.AsText)...) {
+		c.Closing, c.Issuer, c.Contact.Unit, c.Contact.Name, c.Contact.Phone, c.Responsible}, c.Proposers...), c.CC...), slices.Concat(c.Notes, c.AsHeading, c.AsText)...) {
 		if !utf8.ValidString(s) {
 			return fmt.Errorf("写入答复件：文字“%s”含无效的 UTF-8 编码", strings.ToValidUTF8(s, "�"))
 		}

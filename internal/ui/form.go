@@ -75,11 +75,13 @@ var entryFields = []struct {
 	{"salutation", "称谓", tabText, false, ""},
 	{"opening", "开头语", tabText, true, ""},
 	{"body", "正文", tabText, true, "每行一段；以 一、（一）1.（1）开头、序号所在的一句不超过一行的段落按标题排，见“本段”旁的说明"},
-	{"closing", "结束语", tabText, false, "不写则不印"},
+	{"closing", "结束语", tabText, true, "每行一段；不写则不印"},
 	{"issuer", "发文机关署名", tabSignature, false, ""},
 	{"date", "成文日期", tabSignature, false, "2023-06-20"},
+	{"contact.unit", "联系单位", tabSignature, false, "承办处室，如 市教育局职成处；样式印联系单位时填写"},
 	{"contact.name", "联系人", tabSignature, false, ""},
 	{"contact.phone", "联系电话", tabSignature, false, "11位手机号或带区号的固定电话"},
+	{"responsible", "承办负责人", tabSignature, false, "按样式作附注印出"},
 	{"notes", "附注", tabSignature, true, "每行一项，括号由排版加上"},
 	{"cc", "抄送", tabCC, true, "每行一个单位，末尾不加标点"},
 }
@@ -166,7 +168,7 @@ func (f *form) build(w func() fyne.Window) *container.AppTabs {
 		container.NewTabItem("来文信息", scroll(f.rows("assembly", "term", "session", "number", "proposers", "proposer_count", "item_title", "lead_unit"))),
 		container.NewTabItem("答复属性", scroll(f.rows("style", "kind", "category", "disclosure", "doc_number", "signer"))),
 		container.NewTabItem("正文", text),
-		container.NewTabItem("落款与联系人", scroll(f.rows("issuer", "date", "seal", "contact.name", "contact.phone", "notes"))),
+		container.NewTabItem("落款与联系人", scroll(f.rows("issuer", "date", "seal", "contact.unit", "contact.name", "contact.phone", "responsible", "notes"))),
 		container.NewTabItem("抄送与附件", cc),
 	)
 }

@@ -40,8 +40,8 @@ func (f *form) load(r *reply.Reply) {
 		"item_title": r.ItemTitle, "lead_unit": r.LeadUnit, "doc_number": r.DocNumber, "signer": r.Signer,
 		"title": r.Title, "salutation": r.Salutation, "opening": r.Opening, "body": r.Body,
 		"closing": r.Closing, "issuer": r.Issuer, "date": r.Date.ISO(),
-		"contact.name": r.Contact.Name, "contact.phone": r.Contact.Phone,
-		"notes": strings.Join(r.Notes, "\n"), "cc": strings.Join(r.CC, "\n"),
+		"contact.unit": r.Contact.Unit, "contact.name": r.Contact.Name, "contact.phone": r.Contact.Phone,
+		"responsible": r.Responsible, "notes": strings.Join(r.Notes, "\n"), "cc": strings.Join(r.CC, "\n"),
 	}
 	for field, v := range values {
 		f.entries[field].SetText(v)
@@ -67,8 +67,9 @@ func (f *form) read() *reply.Reply {
 		Disclosure: choiceCode(f.disclosure.Selected), DocNumber: text("doc_number"), Signer: text("signer"),
 		Title: text("title"), Salutation: text("salutation"), Opening: text("opening"),
 		Body: text("body"), Closing: text("closing"), Issuer: text("issuer"), Seal: f.seal.Checked,
-		Contact: reply.Contact{Name: text("contact.name"), Phone: text("contact.phone")},
-		Notes:   splitList(text("notes"), "\n"), CC: splitList(text("cc"), "\n"),
+		Contact:     reply.Contact{Unit: text("contact.unit"), Name: text("contact.name"), Phone: text("contact.phone")},
+		Responsible: text("responsible"),
+		Notes:       splitList(text("notes"), "\n"), CC: splitList(text("cc"), "\n"),
 		Attachments: f.attach.read(),
 		AsHeading:   slices.Clone(f.asHeading), AsText: slices.Clone(f.asText),
 	}

@@ -74,3 +74,18 @@ func TestParaFormSelect(t *testing.T) {
 		t.Errorf("after 自动判断: AsText %q, AsHeading %q", r.AsText, r.AsHeading)
 	}
 }
+
+// TestFormKeepsShapes: the contact unit, the 承办负责人 and closing
+// paragraphs go through the form unchanged.
+func TestFormKeepsShapes(t *testing.T) {
+	u, _ := newUI(t)
+	f := u.form
+	r := seed(t)
+	r.Closing = "感谢您对教育工作的关心和支持。\n欢迎继续提出宝贵意见和建议。"
+	r.Contact.Unit, r.Responsible = "市教育局职成处", "张华"
+	f.load(r)
+	got := f.read()
+	if got.Closing != r.Closing || got.Contact != r.Contact || got.Responsible != r.Responsible {
+		t.Errorf("form read back closing %q, contact %+v, responsible %q", got.Closing, got.Contact, got.Responsible)
+	}
+}
