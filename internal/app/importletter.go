@@ -210,6 +210,14 @@ func fromDocument(res *recognize.Result, doc *wordml.Document) {
 			r.ProposerCount = n
 		}
 	}
+	// The seal read from the blank lines above the issuer is a guess;
+	// the property says it.
+	switch prop(docx.PropSeal) {
+	case "是":
+		r.Seal = true
+	case "否":
+		r.Seal = false
+	}
 	if r.Issuer == "" {
 		if unit := redHead(doc.Header); unit != "" {
 			r.Issuer = unit

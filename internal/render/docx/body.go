@@ -295,7 +295,8 @@ func width(text string) int { return 50 * letter.HalfCells(text) }
 // letter.IssuerMaxCells is broken over lines (letter.IssuerLines), each
 // centred over the date (sealed) or right-aligned. All of it keeps
 // together. Where the PDF reduced the blank lines above a sealed signature
-// to one (Options.SignatureBlanks), the second is set a hairline high.
+// to one (Options.SignatureBlanks), Word gets one too; the seal is told by
+// the document's properties (PropSeal), not by the blank lines.
 func (d *doc) signature() {
 	l := d.l
 	lines := letter.IssuerLines(l.Issuer)
@@ -312,9 +313,9 @@ func (d *doc) signature() {
 	}
 	for i := range gaps {
 		if d.sigBlanks > 0 && gaps-i > d.sigBlanks {
-			// The PDF has no room for this blank line: it stays, so that
-			// the block reads as sealed, but a hairline high.
-			d.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + sFolio + `"/><w:keepNext/><w:spacing w:line="` + tw(hairline) + `" w:lineRule="exact"/></w:pPr></w:p>`)
+			// The PDF has no room for this blank line. (A paragraph set a
+			// hairline high is not one: LibreOffice gives it a line of
+			// the grid, and the signature block then leaves the page.)
 			continue
 		}
 		d.blank(true)

@@ -37,8 +37,8 @@ type Options struct {
 	TitleLines []string
 	// SignatureBlanks is how many blank lines stand above the issuer as
 	// the PDF sets them (layout.Result's): one where the page had no room
-	// for the two under a seal, and Word's second blank line is then a
-	// hairline high. 0 sets the standard's: two under a seal, one without.
+	// for the two under a seal, and Word then has one too. 0 sets the
+	// standard's: two under a seal, one without.
 	SignatureBlanks int
 	// Date, when not zero, is written as the creation and modification
 	// date. Zero writes none, so identical letters give identical bytes.

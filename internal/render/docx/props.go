@@ -19,6 +19,7 @@ const (
 	PropSigner        = "签发人"
 	PropProposers     = "提出人" // names joined by 、
 	PropProposerCount = "提出人数"
+	PropSeal          = "盖章" // 是 or 否: a sealed signature (two blank lines above it, which a tight page may not keep)
 )
 
 // ProposerSep joins the names of PropProposers.
@@ -49,6 +50,7 @@ func properties(l *letter.Letter) [][2]string {
 	if r.ProposerCount > 0 {
 		add(PropProposerCount, strconv.Itoa(r.ProposerCount))
 	}
+	add(PropSeal, map[bool]string{true: "是", false: "否"}[r.Seal])
 	return ps
 }
 

@@ -40,9 +40,6 @@ const (
 	ruleCC = 8
 	// ruleTable is the 0.25 mm rule of a table in eighths of a point.
 	ruleTable = 6
-	// hairline is the height of a blank line the page has no room for, in
-	// twips: 0.1 pt, which keeps the lines under it on the grid.
-	hairline = 2
 	// red is the red of the header and its rules, as the PDF draws it.
 	red = "E60000"
 )
