@@ -135,7 +135,7 @@ func (a *Autosaver) Flush() error {
 	return err
 }
 
-// Profile is the bureau's profile, applied to new replies, and the fonts
+// Profile is the bureau's profile, applied to new replies (StartReply), and the fonts
 // chosen per role. It is stored as JSON in the settings.
 type Profile struct {
 	Unit         string            `json:"unit"`          // 发文机关署名, e.g. 长春市教育局
@@ -149,9 +149,15 @@ type Profile struct {
 // ProfileKey is the settings key of the profile.
 const ProfileKey = "profile"
 
+// Settings reads the settings of the database; Drafts and LedgerStore
+// have it.
+type Settings interface {
+	Setting(key string) (string, error)
+}
+
 // LoadProfile reads the profile from the settings; a missing one is the
 // zero Profile.
-func LoadProfile(d Drafts) (Profile, error) {
+func LoadProfile(d Settings) (Profile, error) {
 	var p Profile
 	if d == nil {
 		return p, nil
@@ -176,22 +182,6 @@ func SaveProfile(d Drafts, p Profile) error {
 		return err
 	}
 	return d.SetSetting(ProfileKey, string(b))
-}
-
-// Apply fills the fields of a new reply the profile has defaults for.
-func (p Profile) Apply(r *reply.Reply) {
-	if p.Unit != "" {
-		r.Issuer = p.Unit
-	}
-	if p.ContactName != "" {
-		r.Contact.Name = p.ContactName
-	}
-	if p.ContactPhone != "" {
-		r.Contact.Phone = p.ContactPhone
-	}
-	if len(p.CC) > 0 {
-		r.CC = append([]string(nil), p.CC...)
-	}
 }
 
 // PrintCommand returns the command that prints a PDF file on this system,

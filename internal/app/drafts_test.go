@@ -155,11 +155,6 @@ func TestProfile(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %+v, %v", got, err)
 	}
-	r := &reply.Reply{CC: []string{"样式默认"}}
-	got.Apply(r)
-	if r.Issuer != "长春市教育局" || r.Contact.Phone != "13578951242" || r.CC[0] != "市政协提案委员会" {
-		t.Errorf("applied %+v", r)
-	}
 	if err := s.SetSetting(ProfileKey, "{bad"); err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"replydesk/internal/app"
+	"replydesk/internal/ledger"
 	"replydesk/internal/reply"
 	"replydesk/internal/style"
 	"replydesk/internal/tomlfile"
@@ -112,16 +113,26 @@ func brokenStyleText(e *app.StyleError) string {
 	return "未能载入：" + where + "：" + e.Msg
 }
 
-// NewReply starts a new reply in style st, with the profile's defaults.
+// NewReply starts a new reply in style st, with the defaults of the
+// settings and today's date (see app.StartReply).
 func (u *UI) NewReply(st *style.Style) {
 	if st == nil {
 		return
 	}
 	r := st.NewReply()
-	u.profile.Apply(r)
+	app.StartReply(r, u.profile, u.today())
 	u.Load(r, 0, "")
 	u.list.selected = 0
 	u.list.selectID(0)
+}
+
+// today is the date a new reply is dated: the ledger's today (which tests
+// set), else the machine's.
+func (u *UI) today() reply.Date {
+	if u.ledger != nil {
+		return u.ledger.Date()
+	}
+	return ledger.Today()
 }
 
 // ChooseStyle asks for the house style of a new reply.

@@ -70,7 +70,7 @@ var entryFields = []struct {
 	{"body", "正文", tabText, true, "每行一段；以 一、（一）1.（1）开头的段落按标题排版"},
 	{"closing", "结束语", tabText, false, "不写则不印"},
 	{"issuer", "发文机关署名", tabSignature, false, ""},
-	{"date", "成文日期", tabSignature, false, "2023-06-20"},
+	{"date", "成文日期", tabSignature, false, "年-月-日，或点右侧日历选择"},
 	{"contact.name", "联系人", tabSignature, false, ""},
 	{"contact.phone", "联系电话", tabSignature, false, "11位手机号或带区号的固定电话"},
 	{"notes", "附注", tabSignature, true, "每行一项，括号由排版加上"},
