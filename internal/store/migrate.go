@@ -76,6 +76,13 @@ CREATE UNIQUE INDEX ledger_items_key ON ledger_items(assembly, term, session, nu
 CREATE INDEX ledger_items_deadline ON ledger_items(deadline, id);
 CREATE INDEX ledger_items_draft ON ledger_items(draft_id) WHERE draft_id IS NOT NULL;
 `,
+	// 3: the reply file a draft was opened from or saved to; one draft
+	// holds a file at a time.
+	`
+ALTER TABLE drafts ADD COLUMN file TEXT NOT NULL DEFAULT '';  -- absolute path; '' = none
+ALTER TABLE drafts ADD COLUMN file_hash BLOB;                  -- SHA-256 of the file as last read or written
+CREATE UNIQUE INDEX drafts_file ON drafts(file) WHERE file <> '';
+`,
 }
 
 // migrate applies the steps the database has not seen yet.
