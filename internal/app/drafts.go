@@ -32,6 +32,8 @@ type Drafts interface {
 	RestoreRevision(draftID, revID int64) error
 	Setting(key string) (string, error)
 	SetSetting(key, value string) error
+	SetDraftFile(id int64, path string, hash []byte) error
+	DraftOfFile(path string) (*store.Draft, error)
 }
 
 // AutosaveDelay is how long after an edit the draft is saved.

@@ -83,7 +83,11 @@ func (u *UI) loadLedgerAsync() {
 
 // openItemReply shows the reply draft of a ledger item in the form.
 func (u *UI) openItemReply(draftID int64, r *reply.Reply) {
-	u.Load(r, draftID, "")
+	path := ""
+	if d, err := u.drafts.Draft(draftID); err == nil {
+		path = d.File // a draft saved to a file before keeps saving there
+	}
+	u.Load(r, draftID, path)
 	u.list.refresh()
 	u.list.selectID(draftID)
 	u.ShowReply()

@@ -214,18 +214,23 @@ func (u *UI) saved(id int64, err error) {
 		return
 	}
 	u.status.SetText("已自动保存 " + time.Now().Format("15:04:05"))
+	u.title()
 	u.list.refresh()
 	u.list.selectID(id)
 	u.replyEvent(u.form.read(), false)
 }
 
+// title names the reply in the window's title: its file, the letter it
+// was imported from, or that it has no file yet.
 func (u *UI) title() {
 	name := "新答复"
 	switch {
 	case u.path != "":
-		name = u.path
+		name = filepath.Base(u.path) + "（" + filepath.Dir(u.path) + "）"
 	case u.source != "":
 		name = "导入自 " + filepath.Base(u.source) + "（未保存）"
+	case u.saver.Draft() != 0:
+		name = "草稿（未保存为文件）"
 	}
 	u.Window.SetTitle("ReplyDesk 答复函起草台 — " + name)
 }
