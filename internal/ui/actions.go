@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -397,23 +396,7 @@ func (u *UI) exported(title, p string, r *reply.Reply, errs []reply.Problem) {
 		u.status.SetText(fmt.Sprintf("已导出 %s（有%d处错误，台账状态未改变）", p, len(errs)))
 		msg += fmt.Sprintf("\n\n答复函有%d处错误，台账中不会标记为已答复。", len(errs))
 	}
-	confirm(title, msg, "打开", "关闭", func() { openInBackground(p, u.Window) }, u.Window)
-}
-
-// opening counts the files being opened by openInBackground; tests wait
-// on it.
-var opening sync.WaitGroup
-
-// openInBackground opens a file or folder with the system's program for
-// it, reporting a failure in w; starting that program can take a moment.
-func openInBackground(path string, w fyne.Window) {
-	opening.Add(1)
-	go func() {
-		defer opening.Done()
-		if err := app.OpenFile(path); err != nil {
-			fyne.Do(func() { showError("打开", path, err, w) })
-		}
-	}()
+	showWritten(title, msg, p, u.Window)
 }
 
 // whenReady runs an export or print: at once when the reply has no

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -189,7 +190,7 @@ func (f *form) styleChanged() {
 	f.disclosure.Refresh()
 }
 
-// choiceOptions shows each choice as its code and its meaning.
+// choiceOptions shows each choice as choiceOption does.
 func choiceOptions(cs []style.Choice) []string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
@@ -198,12 +199,20 @@ func choiceOptions(cs []style.Choice) []string {
 	return out
 }
 
+// choiceOption shows a choice: a code that is a mark (A, 甲) with its
+// meaning, "B　正在解决或列入计划逐步解决"; a code that is words already
+// (不予公开, 同意公开) alone, as its label would only say it again
+// ("不予公开　不公开").
 func choiceOption(c style.Choice) string {
-	if c.Label == "" || c.Label == c.Code {
+	if c.Label == "" || c.Label == c.Code || utf8.RuneCountInString(c.Code) > maxMarkRunes {
 		return c.Code
 	}
 	return c.Code + "　" + c.Label
 }
+
+// maxMarkRunes is the longest code taken for a mark that needs its
+// meaning beside it.
+const maxMarkRunes = 2
 
 // choiceCode returns the code of a selected option.
 func choiceCode(option string) string {

@@ -210,8 +210,7 @@ func (u *UI) exportLedger(p string, f ledger.Filter) {
 				return
 			}
 			u.status.SetText(fmt.Sprintf("已导出汇总表（%d 件）：%s", n, p))
-			confirm("已导出汇总表", fmt.Sprintf("%d 件条目已写入\n%s", n, p), "打开", "关闭",
-				func() { openInBackground(p, u.Window) }, u.Window)
+			showWritten("已导出汇总表", fmt.Sprintf("%d 件条目已写入\n%s", n, p), p, u.Window)
 		})
 	}()
 }
