@@ -224,6 +224,7 @@ func (u *UI) openNew(of *app.OpenedFile) {
 		}
 	}
 	u.Load(of.Reply, id, of.Path)
+	u.status.SetText("已打开 " + of.Path)
 	if id == 0 {
 		u.saver.Touch(of.Reply)
 		return

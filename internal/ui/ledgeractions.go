@@ -146,6 +146,20 @@ func (u *UI) OpenArgument(path string) {
 	}
 }
 
+// HandedOver brings the window to the front and opens the files a later
+// start of the program handed to it (see app.ClaimInstance), as
+// OpenArgument does.
+func (u *UI) HandedOver(files []string) {
+	u.Window.Show()
+	u.Window.RequestFocus()
+	for _, f := range files {
+		u.OpenArgument(f)
+	}
+	if len(files) == 0 {
+		u.status.SetText("答复函起草台已在运行")
+	}
+}
+
 // Dropped opens the first reply, workbook or letter dropped on the
 // window, as OpenArgument does.
 func (u *UI) Dropped(uris []fyne.URI) {

@@ -111,3 +111,25 @@ func TestExportDoneDialog(t *testing.T) {
 	}
 }
 
+
+// A file a later start hands over opens in this window, as a draft that
+// holds it.
+func TestHandedOver(t *testing.T) {
+	u, st := newUI(t)
+	abs, err := filepath.Abs(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.HandedOver([]string{abs})
+	u.Settle()
+	if n := u.Reply().Number; n != "244" {
+		t.Errorf("after the hand-over the form shows number %q", n)
+	}
+	if d, err := st.DraftOfFile(abs); err != nil || d.ID != u.saver.Draft() {
+		t.Errorf("the handed file is not the draft's: %v", err)
+	}
+	u.HandedOver(nil)
+	if s := u.status.Text; s != "答复函起草台已在运行" {
+		t.Errorf("status %q", s)
+	}
+}
