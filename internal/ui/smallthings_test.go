@@ -55,7 +55,9 @@ func TestEmptyTableIsAProblem(t *testing.T) {
 	r.Attachments[1].Table.Rows = nil
 	u.Load(r, 0, "")
 	u.Settle()
-	i := slices.IndexFunc(u.Problems(), func(p reply.Problem) bool { return strings.Contains(p.Message, "附件2的表格只有表头，没有内容") })
+	i := slices.IndexFunc(u.Problems(), func(p reply.Problem) bool {
+		return strings.Contains(p.Message, "附件2的表格只有表头，没有内容")
+	})
 	if i < 0 {
 		t.Fatalf("problems %v, want the empty table", u.Problems())
 	}
@@ -110,7 +112,6 @@ func TestExportDoneDialog(t *testing.T) {
 		t.Errorf("a dialog stays: %q", dialogText(u))
 	}
 }
-
 
 // A file a later start hands over opens in this window, as a draft that
 // holds it.
