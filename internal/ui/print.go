@@ -281,14 +281,14 @@ func (u *UI) print(force bool, job app.PrintJob) {
 	go func() {
 		defer u.background.Done()
 		done, errs, err := printing.PrintReply(d, r, job, force)
-		fyne.Do(func() { u.printed(draft, r, job, done, errs, err) })
+		fyne.Do(func() { u.printed(draft, r, force, job, done, errs, err) })
 	}()
 }
 
 // printed reports the outcome of a print of draft's reply r, which has
-// the errors errs, and marks its item 已答复 when the print system took a
-// reply without errors.
-func (u *UI) printed(draft int64, r *reply.Reply, job app.PrintJob, done app.Printed, errs []reply.Problem, err error) {
+// the errors errs (printed when force is set), and marks its item 已答复
+// when the print system took a reply without errors.
+func (u *UI) printed(draft int64, r *reply.Reply, force bool, job app.PrintJob, done app.Printed, errs []reply.Problem, err error) {
 	var ce *app.CheckError
 	var pu *app.PrintUnavailable
 	switch {
@@ -299,7 +299,7 @@ func (u *UI) printed(draft int64, r *reply.Reply, job app.PrintJob, done app.Pri
 	case errors.As(err, &pu):
 		u.status.SetText("未能打印：本机现在无法打印")
 		confirm("无法打印", pu.Reason, "导出 PDF", "关闭", func() {
-			askSave(u.Window, u.baseName()+".pdf", ".pdf", ".pdf", u.exportDir, func(p string) { u.exportTo(p, true) })
+			askSave(u.Window, u.baseName()+".pdf", ".pdf", ".pdf", u.exportDir, func(p string) { u.exportTo(p, force) })
 		}, u.Window)
 		return
 	case err != nil:

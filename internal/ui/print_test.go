@@ -377,3 +377,26 @@ func TestCapturePrintDialog(t *testing.T) {
 	u.Settle()
 	capture(t, u.Window, filepath.Join(dir, "print-unavailable.png"))
 }
+
+// lp gone between listing and printing: the machine cannot print; the
+// window says so and offers 导出 PDF.
+func TestPrintServiceGoneAtPrint(t *testing.T) {
+	f := twoPrinters()
+	f.lpErr = fmt.Errorf("exec: \"lp\": %w", exec.ErrNotFound)
+	u, _ := newPrintUI(t, f)
+	u.Print()
+	u.Settle()
+	test.Tap(u.printBox.print)
+	u.Settle()
+	txt := dialogText(u)
+	if !strings.Contains(txt, "本机没有安装打印服务（CUPS）") || !strings.Contains(txt, "[导出 PDF]") || strings.Contains(txt, "exec") {
+		t.Fatalf("dialog %q", txt)
+	}
+	test.Tap(overlayButton(t, u.Window.Canvas(), "导出 PDF"))
+	if txt := dialogText(u); !strings.Contains(txt, "[保存]") {
+		t.Errorf("导出 PDF shows %q, want the save dialog", txt)
+	}
+	if s := u.status.Text; s != "未能打印：本机现在无法打印" {
+		t.Errorf("status %q", s)
+	}
+}
