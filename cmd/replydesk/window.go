@@ -35,6 +35,19 @@ func openWindow(file string) (int, error) {
 		// keeps the freed pages (some 80 MB more while typing).
 		debug.SetMemoryLimit(windowMemoryLimit)
 	}
+	var files []string
+	if file != "" {
+		files = []string{file}
+	}
+	// One window per user: a window that runs already takes the file and
+	// comes to the front; this start then ends.
+	inst, handed, ierr := app.ClaimInstance(app.InstanceSocket(), files)
+	if handed {
+		return 0, nil
+	}
+	if inst != nil {
+		defer inst.Close()
+	}
 	a := fyneapp.NewWithID("app.replydesk")
 	var drafts app.Drafts
 	st, dbErr := store.Open(app.DatabasePath(a.Preferences().String(app.DataDirKey)))
@@ -55,6 +68,11 @@ func openWindow(file string) (int, error) {
 		return 1, err
 	}
 	u := ui.New(a, desk, drafts, dbErr)
+	if inst != nil {
+		inst.Serve(func(files []string) { fyne.Do(func() { u.HandedOver(files) }) })
+	} else {
+		fmt.Fprintln(os.Stderr, "replydesk:", ierr) // a second start will open a second window
+	}
 	if warn := errors.Join(desk.Warning, perr); warn != nil {
 		fyne.Do(func() { u.ShowError(warn) })
 	}

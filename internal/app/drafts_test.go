@@ -2,11 +2,8 @@ package app
 
 import (
 	"errors"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -155,11 +152,6 @@ func TestProfile(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("got %+v, %v", got, err)
 	}
-	r := &reply.Reply{CC: []string{"样式默认"}}
-	got.Apply(r)
-	if r.Issuer != "长春市教育局" || r.Contact.Phone != "13578951242" || r.CC[0] != "市政协提案委员会" {
-		t.Errorf("applied %+v", r)
-	}
 	if err := s.SetSetting(ProfileKey, "{bad"); err != nil {
 		t.Fatal(err)
 	}
@@ -168,132 +160,6 @@ func TestProfile(t *testing.T) {
 	}
 	if err := SaveProfile(nil, want); err == nil {
 		t.Error("saving without a database succeeded")
-	}
-}
-
-func TestPrintCommand(t *testing.T) {
-	has := func(string) (string, error) { return "/usr/bin/lp", nil }
-	none := func(string) (string, error) { return "", errors.New("no") }
-	for _, c := range []struct {
-		name    string
-		look    func(string) (string, error)
-		goos    string
-		want    string
-		spooled bool
-	}{
-		{"cups", has, "linux", "lp a.pdf", true},
-		{"linux", none, "linux", "xdg-open a.pdf", false},
-		{"windows", none, "windows", "rundll32 url.dll,FileProtocolHandler a.pdf", false},
-		{"mac", none, "darwin", "open a.pdf", false},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			argv, spooled := PrintCommand("a.pdf", c.look, c.goos)
-			if got := strings.Join(argv, " "); got != c.want || spooled != c.spooled {
-				t.Errorf("got %q (spooled %v), want %q (%v)", got, spooled, c.want, c.spooled)
-			}
-		})
-	}
-}
-
-func TestRun(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("uses Unix commands")
-	}
-	for _, c := range []struct {
-		name    string
-		argv    []string
-		mustEnd bool
-		wantErr string
-	}{
-		{"works", []string{"true"}, false, ""},
-		{"fails", []string{"sh", "-c", "echo 没有默认打印机 >&2; exit 3"}, false, "退出码 3）：请检查默认的 PDF 阅读程序（没有默认打印机）"},
-		{"missing", []string{"replydesk-no-such-command"}, false, "找不到打开 PDF 的程序（replydesk-no-such-command）"},
-		{"stays open", []string{"sleep", "5"}, false, ""},
-		{"job not taken", []string{"sleep", "5"}, true, "没有响应"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			start := time.Now()
-			err := run(c.argv, "打印", 300*time.Millisecond, c.mustEnd)
-			if took := time.Since(start); took > 2*time.Second {
-				t.Errorf("run took %v", took)
-			}
-			switch {
-			case c.wantErr == "" && err != nil:
-				t.Errorf("error %v", err)
-			case c.wantErr != "" && (err == nil || !strings.Contains(err.Error(), c.wantErr) || !strings.HasPrefix(err.Error(), "打印失败：")):
-				t.Errorf("error %v, want one with %q", err, c.wantErr)
-			case err != nil && strings.Contains(err.Error(), "exec:"):
-				t.Errorf("error %q has Go's own words", err)
-			}
-		})
-	}
-}
-
-// fakeCommands makes PATH a folder holding only the given shell scripts,
-// by name; each logs its arguments, and whether its first argument is a
-// file, to log.
-func fakeCommands(t *testing.T, scripts map[string]string) (log string) {
-	t.Helper()
-	sh, err := exec.LookPath("sh")
-	if err != nil {
-		t.Skip("no sh")
-	}
-	dir := t.TempDir()
-	log = filepath.Join(dir, "calls.log")
-	for name, body := range scripts {
-		script := "#!" + sh + "\n" +
-			`for a; do f=$a; done; if [ -f "$f" ]; then echo "` + name + ` $f exists" >>` + log + `; else echo "` + name + ` $f missing" >>` + log + "; fi\n" + body + "\n"
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(script), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	t.Setenv("PATH", dir)
-	return log
-}
-
-// Print says whether the print service took the job, only opened a viewer,
-// or failed, in Chinese.
-func TestPrint(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("fakes lp and xdg-open")
-	}
-	pdf := filepath.Join(t.TempDir(), "答复.pdf")
-	if err := os.WriteFile(pdf, []byte("%PDF-1.7\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range []struct {
-		name    string
-		scripts map[string]string
-		want    PrintResult
-		wantErr string
-		called  string
-	}{
-		{"lp accepts", map[string]string{"lp": "echo request id is p-1; exit 0", "xdg-open": "exit 0"}, Printed, "", "lp " + pdf + " exists"},
-		{"lp refuses", map[string]string{"lp": "echo 'lp: Error - No default destination.' >&2; exit 1", "xdg-open": "exit 0"}, NotPrinted,
-			"打印失败：lp 报告了错误（退出码 1），打印服务没有接受任务：请检查是否已连接并设置了默认打印机（lp: Error - No default destination.）", "lp " + pdf + " exists"},
-		{"viewer only", map[string]string{"xdg-open": "exit 0"}, Viewed, "", "xdg-open " + pdf + " exists"},
-		{"viewer fails", map[string]string{"xdg-open": "exit 4"}, NotPrinted, "打印失败：xdg-open 报告了错误（退出码 4）", "xdg-open " + pdf + " exists"},
-		{"nothing", nil, NotPrinted, "打印失败：本机没有打印服务，也找不到打开 PDF 的程序（xdg-open）：请安装打印服务（CUPS）或 PDF 阅读器", ""},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			log := fakeCommands(t, c.scripts)
-			got, err := Print(pdf)
-			if got != c.want {
-				t.Errorf("Print = %v, want %v", got, c.want)
-			}
-			switch {
-			case c.wantErr == "" && err != nil:
-				t.Errorf("error %v", err)
-			case c.wantErr != "" && (err == nil || !strings.HasPrefix(err.Error(), c.wantErr)):
-				t.Errorf("error %v, want one starting %q", err, c.wantErr)
-			case err != nil && strings.Contains(err.Error(), "exec:"):
-				t.Errorf("error %q has Go's own words", err)
-			}
-			calls, _ := os.ReadFile(log)
-			if strings.TrimSpace(string(calls)) != c.called {
-				t.Errorf("calls %q, want %q", calls, c.called)
-			}
-		})
 	}
 }
 

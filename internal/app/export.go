@@ -133,22 +133,33 @@ func (d *Desk) export(path string, r *reply.Reply, force bool) (*page.Doc, []rep
 	if err := safefile.CheckOutput(path, ".pdf"); err != nil {
 		return nil, nil, err
 	}
-	st, err := d.StyleOf(r)
+	res, errs, err := d.checked(r, force)
 	if err != nil {
-		return nil, nil, err
-	}
-	res := layout.Typeset(r, st, d.Fonts)
-	errs := errorsOf(append(MissingProblems(res.Missing), d.CheckIn(st, r)...))
-	if len(res.Missing) > 0 {
-		return nil, errs, &MissingError{res.Missing}
-	}
-	if len(errs) > 0 && !force {
-		return nil, errs, &CheckError{errs}
+		return nil, errs, err
 	}
 	if err := pdf.WriteFile(path, res.Doc, d.Fonts, pdfOptions); err != nil {
 		return nil, errs, safefile.Explain("导出", path, err)
 	}
 	return res.Doc, errs, nil
+}
+
+// checked typesets r once and checks it: the errors found, and an error
+// when it must not be written — characters no font has (*MissingError,
+// never forced), or errors while force is off (*CheckError).
+func (d *Desk) checked(r *reply.Reply, force bool) (layout.Result, []reply.Problem, error) {
+	st, err := d.StyleOf(r)
+	if err != nil {
+		return layout.Result{}, nil, err
+	}
+	res := layout.Typeset(r, st, d.Fonts)
+	errs := errorsOf(append(MissingProblems(res.Missing), d.CheckIn(st, r)...))
+	if len(res.Missing) > 0 {
+		return res, errs, &MissingError{res.Missing}
+	}
+	if len(errs) > 0 && !force {
+		return res, errs, &CheckError{errs}
+	}
+	return res, errs, nil
 }
 
 // errorsOf keeps the problems of severity Error.

@@ -27,6 +27,7 @@ type LedgerStore interface {
 	CreateDraft(r *reply.Reply) (int64, error)
 	Draft(id int64) (*store.Draft, error)
 	RestoreDraft(id int64) error
+	Setting(key string) (string, error) // the profile a new draft starts from
 }
 
 // Ledger holds the use cases of the ledger (台账): importing a 交办清单
@@ -195,7 +196,10 @@ func (l *Ledger) NewReply(it *ledger.Item) *reply.Reply {
 
 // DraftFromItem opens the reply draft of item id: its linked draft (taken
 // out of the trash if need be), or else a new draft filled from the item
-// (NewReply), which is stored, linked to the item, and marks the item 办理中.
+// (NewReply) and then from the settings (StartReply: the unit's full name
+// and the default contact win over the item's), which is stored, linked
+// to the item, and marks the item 办理中. Settings that cannot be read are
+// left out, as the window does.
 func (l *Ledger) DraftFromItem(id int64) (draftID int64, r *reply.Reply, err error) {
 	it, err := l.Store.Item(id)
 	if err != nil {
@@ -216,6 +220,8 @@ func (l *Ledger) DraftFromItem(id int64) (draftID int64, r *reply.Reply, err err
 		}
 	}
 	r = l.NewReply(it)
+	p, _ := LoadProfile(l.Store)
+	StartReply(r, p, l.today())
 	if draftID, err = l.Store.CreateDraft(r); err != nil {
 		return 0, nil, err
 	}

@@ -49,26 +49,25 @@ func TestExportPaths(t *testing.T) {
 	}
 }
 
-// TestOpenAndPrintMissing: a file that is not there is named in Chinese
-// before any viewer or print command is run.
-func TestOpenAndPrintMissing(t *testing.T) {
+// TestOpenMissing: a file that is not there is named in Chinese before
+// any viewer is run.
+func TestOpenMissing(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "无.pdf")
-	print := func(p string) error {
-		res, err := Print(p)
-		if res != NotPrinted {
-			t.Errorf("Print(missing) = %v, want NotPrinted", res)
-		}
-		return err
+	err := OpenFile(missing)
+	if err == nil || !strings.Contains(err.Error(), "“"+missing+"”") || !strings.Contains(err.Error(), "不存在") || english(err.Error(), missing) {
+		t.Errorf("OpenFile(missing) = %v", err)
 	}
-	for name, fn := range map[string]func(string) error{"Print": print, "OpenFile": OpenFile} {
-		err := fn(missing)
-		if err == nil || !strings.Contains(err.Error(), "“"+missing+"”") || !strings.Contains(err.Error(), "不存在") || english(err.Error(), missing) {
-			t.Errorf("%s(missing) = %v", name, err)
-		}
+	gone := filepath.Join(t.TempDir(), "无此文件夹")
+	err = OpenFolder(filepath.Join(gone, "无.pdf"))
+	if err == nil || !strings.Contains(err.Error(), "不存在") || english(err.Error(), gone) {
+		t.Errorf("OpenFolder(missing folder) = %v", err)
 	}
 	dir := t.TempDir()
 	if err := OpenFile(dir); err == nil || !strings.Contains(err.Error(), "这是一个文件夹") {
 		t.Errorf("OpenFile(folder) = %v", err)
+	}
+	if err := OpenDir(missing); err == nil || !strings.Contains(err.Error(), "不存在") {
+		t.Errorf("OpenDir(missing) = %v", err)
 	}
 }
 

@@ -22,6 +22,11 @@ type Draft struct {
 	Deleted time.Time // when it was moved to the trash; zero = not in the trash
 	Title   string    // derived display title, e.g. "第244号提案 董妍：关于…"
 	Version int64     // 1 when created, one more with each save that changes it
+	// File is the reply file the draft was opened from or saved to
+	// (absolute), "" when none; FileHash is the SHA-256 of its bytes then,
+	// nil when not known. See SetDraftFile.
+	File     string
+	FileHash []byte
 }
 
 // DraftSummary is a draft as a list shows it, without its text.
@@ -36,6 +41,7 @@ type DraftSummary struct {
 	Created   time.Time
 	Updated   time.Time
 	Deleted   time.Time // zero unless in the trash
+	File      string    // the reply file the draft holds, "" when none
 }
 
 // CreateDraft stores r as a new draft and returns its id. Its first
@@ -152,8 +158,8 @@ func (s *Store) Draft(id int64) (*Draft, error) {
 	var created, updated int64
 	var deleted sql.NullInt64
 	var js string
-	err := s.db.QueryRow("SELECT id, title, created, updated, deleted, version, content FROM drafts WHERE id = ?", id).
-		Scan(&d.ID, &d.Title, &created, &updated, &deleted, &d.Version, &js)
+	err := s.db.QueryRow("SELECT id, title, created, updated, deleted, version, content, file, file_hash FROM drafts WHERE id = ?", id).
+		Scan(&d.ID, &d.Title, &created, &updated, &deleted, &d.Version, &js, &d.File, &d.FileHash)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, &notFound{"草稿", id}
 	}
@@ -169,7 +175,7 @@ func (s *Store) Draft(id int64) (*Draft, error) {
 	return &d, nil
 }
 
-const summaryColumns = "id, title, kind, number, proposers, item_title, issuer, created, updated, deleted"
+const summaryColumns = "id, title, kind, number, proposers, item_title, issuer, created, updated, deleted, file"
 
 // ListDrafts returns the drafts not in the trash, most recently changed
 // first, at most limit of them (limit ≤ 0: all). A non-empty query keeps
@@ -223,7 +229,7 @@ func (s *Store) summaries(op, q string, args ...any) ([]DraftSummary, error) {
 		var created, updated int64
 		var deleted sql.NullInt64
 		if err := rows.Scan(&d.ID, &d.Title, &kind, &d.Number, &d.Proposers, &d.ItemTitle, &d.Issuer,
-			&created, &updated, &deleted); err != nil {
+			&created, &updated, &deleted, &d.File); err != nil {
 			return nil, s.fail(op, err)
 		}
 		d.Kind = reply.Kind(kind)

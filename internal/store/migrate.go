@@ -85,6 +85,13 @@ ALTER TABLE drafts ADD COLUMN origin TEXT NOT NULL DEFAULT '';
 ALTER TABLE ledger_items ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX drafts_origin ON drafts(origin) WHERE origin <> '';
 `,
+	// 4: the reply file a draft was opened from or saved to; one draft
+	// holds a file at a time.
+	`
+ALTER TABLE drafts ADD COLUMN file TEXT NOT NULL DEFAULT '';  -- absolute path; '' = none
+ALTER TABLE drafts ADD COLUMN file_hash BLOB;                  -- SHA-256 of the file as last read or written
+CREATE UNIQUE INDEX drafts_file ON drafts(file) WHERE file <> '';
+`,
 }
 
 // migrate applies the steps the database has not seen yet.
@@ -221,5 +228,11 @@ ALTER TABLE drafts ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
 ALTER TABLE drafts ADD COLUMN origin TEXT NOT NULL DEFAULT '';
 ALTER TABLE ledger_items ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
 CREATE INDEX drafts_origin ON drafts(origin) WHERE origin <> '';
+`,
+	// 4: the reply file a draft was opened from or saved to.
+	`
+ALTER TABLE drafts ADD COLUMN file TEXT NOT NULL DEFAULT '';
+ALTER TABLE drafts ADD COLUMN file_hash BYTEA;
+CREATE UNIQUE INDEX drafts_file ON drafts(file) WHERE file <> '';
 `,
 }

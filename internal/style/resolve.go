@@ -141,7 +141,7 @@ func Select(styles []*Style, name string, kind reply.Kind) *Style {
 // the letter format). Problems are worst first.
 func (s *Style) Check(r *reply.Reply) []reply.Problem {
 	resolved := s.Resolve(r)
-	ps := reply.Check(&resolved, s.Vocab())
+	ps := append(reply.Check(&resolved, s.Vocab()), reply.CheckTables(r)...)
 	add := func(field string, sev reply.Severity, format string, args ...any) {
 		ps = append(ps, reply.Problem{Field: field, Severity: sev, Message: fmt.Sprintf(format, args...), Para: -1})
 	}

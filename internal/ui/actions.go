@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,9 +14,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"replydesk/internal/app"
+	"replydesk/internal/ledger"
 	"replydesk/internal/reply"
 	"replydesk/internal/style"
-	"replydesk/internal/tomlfile"
 )
 
 // toolbar is a row of buttons with icons and words: staff should not have
@@ -51,12 +50,19 @@ func keyed(label string, key fyne.KeyName, fn func()) *fyne.MenuItem {
 	return it
 }
 
+// shiftKeyed is keyed with Shift too: Ctrl+Shift+S.
+func shiftKeyed(label string, key fyne.KeyName, fn func()) *fyne.MenuItem {
+	it := fyne.NewMenuItem(label, fn)
+	it.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	return it
+}
+
 func (u *UI) menu() *fyne.MainMenu {
 	file := []*fyne.MenuItem{
 		keyed("新建答复…", fyne.KeyN, u.ChooseStyle),
 		keyed("打开答复文件…", fyne.KeyO, u.OpenDialog),
 		keyed("保存", fyne.KeyS, u.Save),
-		fyne.NewMenuItem("另存为…", u.SaveAsDialog),
+		shiftKeyed("另存为…", fyne.KeyS, u.SaveAsDialog),
 		fyne.NewMenuItem("从 Word 或文本导入…", u.ImportLetterDialog),
 		fyne.NewMenuItemSeparator(),
 		keyed("导出 PDF…", fyne.KeyE, u.ExportDialog),
@@ -112,16 +118,26 @@ func brokenStyleText(e *app.StyleError) string {
 	return "未能载入：" + where + "：" + e.Msg
 }
 
-// NewReply starts a new reply in style st, with the profile's defaults.
+// NewReply starts a new reply in style st, with the defaults of the
+// settings and today's date (see app.StartReply).
 func (u *UI) NewReply(st *style.Style) {
 	if st == nil {
 		return
 	}
 	r := st.NewReply()
-	u.profile.Apply(r)
+	app.StartReply(r, u.profile, u.today())
 	u.Load(r, 0, "")
 	u.list.selected = 0
 	u.list.selectID(0)
+}
+
+// today is the date a new reply is dated: the ledger's today (which tests
+// set), else the machine's.
+func (u *UI) today() reply.Date {
+	if u.ledger != nil {
+		return u.ledger.Date()
+	}
+	return ledger.Today()
 }
 
 // ChooseStyle asks for the house style of a new reply.
@@ -163,7 +179,7 @@ func (u *UI) openDraft(id int64) {
 		dialog.ShowError(err, u.Window)
 		return
 	}
-	u.Load(&d.Reply, id, "")
+	u.Load(&d.Reply, id, d.File)
 }
 
 // OpenDialog asks for a *.reply.toml file and opens it.
@@ -175,53 +191,151 @@ func (u *UI) OpenDialog() {
 	})
 }
 
-// OpenFile opens a reply file into the form as a new draft.
+// OpenFile opens a reply file. A file that a draft already holds selects
+// that draft (asking first, when the file changed on disk since, which of
+// the two to keep); another one becomes a new draft that holds it.
 func (u *UI) OpenFile(path string) error {
-	r, err := tomlfile.ReadReplyFile(path)
+	of, err := app.OpenReplyFile(u.drafts, path)
 	if err != nil {
 		return err
 	}
-	u.Load(r, 0, path)
-	u.saver.Touch(r)
+	switch {
+	case of.Draft == 0:
+		u.openNew(of)
+	case of.Changed:
+		u.askWhichToKeep(of)
+	default:
+		u.openHeld(of, of.Held)
+		u.status.SetText("这个文件已在草稿中打开：" + filepath.Base(of.Path))
+	}
 	return nil
 }
 
+// openNew shows a reply file that no draft holds as a new draft that
+// holds it.
+func (u *UI) openNew(of *app.OpenedFile) {
+	var id int64
+	if u.drafts != nil {
+		_ = u.saver.Flush()
+		var err error
+		if id, err = u.drafts.CreateDraft(of.Reply); err != nil {
+			u.status.SetText("未能存为草稿：" + err.Error())
+			id = 0
+		}
+	}
+	u.Load(of.Reply, id, of.Path)
+	u.status.SetText("已打开 " + of.Path)
+	if id == 0 {
+		u.saver.Touch(of.Reply)
+		return
+	}
+	if err := app.HoldFile(u.drafts, id, of.Path, of.Hash); err != nil {
+		u.status.SetText("草稿未能记住文件：" + err.Error())
+	}
+	u.list.refresh()
+	u.list.selectID(id)
+	u.title()
+	u.replyEvent(of.Reply, false) // the item the reply answers is 办理中 now
+}
+
+// openHeld shows r as the content of the draft that holds the file.
+func (u *UI) openHeld(of *app.OpenedFile, r *reply.Reply) {
+	u.Load(r, of.Draft, of.Path)
+	u.list.refresh()
+	u.list.selectID(of.Draft)
+	u.ShowReply()
+}
+
+// askWhichToKeep asks, for a file that changed on disk since its draft
+// read or wrote it, whether to take the file's version into the draft or
+// keep the draft (a later save then writes the draft to the file).
+func (u *UI) askWhichToKeep(of *app.OpenedFile) {
+	name := filepath.Base(of.Path)
+	var d *dialog.CustomDialog
+	disk := widget.NewButton("使用磁盘上的版本", func() {
+		d.Hide()
+		u.openHeld(of, of.Reply)
+		u.saver.Touch(of.Reply)
+		if err := u.saver.Flush(); err == nil {
+			_ = app.HoldFile(u.drafts, of.Draft, of.Path, of.Hash)
+			_ = u.drafts.Checkpoint(of.Draft, "读入 "+name)
+		}
+		u.status.SetText("已使用磁盘上的版本：" + name)
+	})
+	keep := widget.NewButton("保留草稿", func() {
+		d.Hide()
+		u.openHeld(of, of.Held)
+		u.status.SetText("已保留草稿；保存时将覆盖磁盘上的“" + name + "”")
+	})
+	keep.Importance = widget.HighImportance
+	msg := widget.NewLabel("“" + name + "”已在草稿中打开，但此后文件在磁盘上被修改过，与草稿内容不同。\n" +
+		"使用磁盘上的版本：草稿换成文件现在的内容（草稿原来的内容留在历史版本中）。\n保留草稿：不读入文件，下次保存时用草稿覆盖它。")
+	msg.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustomWithoutButtons("文件已在磁盘上修改", msg, u.Window)
+	d.SetButtons([]fyne.CanvasObject{disk, keep})
+	d.Resize(dialogSize(u.Window, fyne.NewSize(600, 260)))
+	d.Show()
+}
+
 // Save writes the reply to its file, or asks for one; the draft gets a
-// checkpoint.
+// checkpoint. A file another program changed since the draft read or
+// wrote it is overwritten only after asking.
 func (u *UI) Save() {
 	if u.path == "" {
 		u.SaveAsDialog()
 		return
 	}
-	if err := u.SaveFile(u.path); err != nil {
-		showError("保存", u.path, err, u.Window)
+	path := u.path
+	save := func() {
+		if err := u.SaveFile(path); err != nil {
+			showError("保存", path, err, u.Window)
+		}
 	}
+	_ = u.saver.Flush()
+	if app.ChangedOnDisk(u.drafts, u.saver.Draft(), path) {
+		confirm("覆盖文件？", "“"+filepath.Base(path)+"”在打开后已被其他程序修改。\n保存会用当前草稿覆盖这些修改；要保留两者，请用“另存为”。",
+			"覆盖", "取消", save, u.Window)
+		return
+	}
+	save()
 }
 
-// SaveFile writes the reply to path.
+// SaveFile writes the reply to path, which the draft then holds: the
+// window's title names it, Ctrl+S writes there, also after a restart.
 func (u *UI) SaveFile(path string) error {
 	r := u.form.read()
+	u.saver.Touch(r)
+	_ = u.saver.Flush()
+	id := u.saver.Draft()
 	// An existing reply file is edited in place: the user's comments, blank
 	// lines and key order stay, only changed values change.
-	if err := tomlfile.UpdateReplyFile(path, r); err != nil {
+	key, err := app.SaveReplyFile(u.drafts, id, path, r)
+	if key == "" {
 		return err
 	}
-	u.path = path
+	u.path, u.source = key, ""
 	u.title()
-	u.saver.Touch(r)
-	if err := u.saver.Flush(); err == nil && u.drafts != nil && u.saver.Draft() != 0 {
-		_ = u.drafts.Checkpoint(u.saver.Draft(), "保存为 "+filepath.Base(path))
+	if u.drafts != nil && id != 0 {
+		_ = u.drafts.Checkpoint(id, "保存为 "+filepath.Base(key))
+		u.list.refresh()
 	}
 	u.replyEvent(r, false)
-	u.status.SetText("已保存 " + path)
+	if err != nil {
+		u.status.SetText("已保存 " + key + "，但草稿未能记住这个文件：" + err.Error())
+		return nil
+	}
+	u.status.SetText("已保存 " + key)
 	return nil
 }
 
-// SaveAsDialog asks where to save the reply; one imported from a letter
-// is proposed beside it, under its name.
+// SaveAsDialog asks where to save the reply: beside its file under its
+// name, or, for one imported from a letter, beside the letter.
 func (u *UI) SaveAsDialog() {
 	name, dir := u.baseName()+".reply.toml", fyne.ListableURI(nil)
-	if u.path == "" && u.source != "" {
+	switch {
+	case u.path != "":
+		name, dir = filepath.Base(u.path), folderOf(u.path)
+	case u.source != "":
 		name = strings.TrimSuffix(filepath.Base(u.source), filepath.Ext(u.source)) + ".reply.toml"
 		dir = folderOf(u.source)
 	}
@@ -283,23 +397,7 @@ func (u *UI) exported(title, p string, r *reply.Reply, errs []reply.Problem) {
 		u.status.SetText(fmt.Sprintf("已导出 %s（有%d处错误，台账状态未改变）", p, len(errs)))
 		msg += fmt.Sprintf("\n\n答复函有%d处错误，台账中不会标记为已答复。", len(errs))
 	}
-	confirm(title, msg, "打开", "关闭", func() { openInBackground(p, u.Window) }, u.Window)
-}
-
-// opening counts the files being opened by openInBackground; tests wait
-// on it.
-var opening sync.WaitGroup
-
-// openInBackground opens a file or folder with the system's program for
-// it, reporting a failure in w; starting that program can take a moment.
-func openInBackground(path string, w fyne.Window) {
-	opening.Add(1)
-	go func() {
-		defer opening.Done()
-		if err := app.OpenFile(path); err != nil {
-			fyne.Do(func() { showError("打开", path, err, w) })
-		}
-	}()
+	showWritten(title, msg, p, u.Window)
 }
 
 // whenReady runs an export or print: at once when the reply has no

@@ -72,7 +72,7 @@ func TestNewReplyMarksOnlyAfterExport(t *testing.T) {
 	if !u.Marked("assembly") {
 		t.Error("after Ctrl+E the empty fields are not marked")
 	}
-	if got := dialogText(u); !strings.Contains(got, "答复函还有13处错误：\n1. 会议机关未填写\n") || !strings.Contains(got, "……另有5处") || !strings.Contains(got, "[仍然导出]") {
+	if got := dialogText(u); !strings.Contains(got, "答复函还有12处错误：\n1. 会议机关未填写\n") || !strings.Contains(got, "……另有4处") || !strings.Contains(got, "[仍然导出]") {
 		t.Errorf("Ctrl+E with errors shows %q", got)
 	}
 }

@@ -339,7 +339,7 @@ func succeeded(results []app.BatchResult) []app.BatchResult {
 
 // openFolder shows the folder of the files exported in the file manager.
 func (d *batchExport) openFolder() {
-	openInBackground(d.dir, d.w)
+	openInBackground(d.dir, d.w, app.OpenDir)
 }
 
 // close hides the dialog and gives Escape back to the window.

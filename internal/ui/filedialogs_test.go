@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"replydesk/internal/app"
 )
 
 func TestSavePath(t *testing.T) {
@@ -208,7 +210,7 @@ func TestOpenWithoutOpener(t *testing.T) {
 	if err := os.WriteFile(pdf, []byte("%PDF-1.4\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	openInBackground(pdf, w)
+	openInBackground(pdf, w, app.OpenFile)
 	opening.Wait()
 	got := overlayText(w.Canvas())
 	if !strings.Contains(got, "找不到打开文件的程序（xdg-open）") || strings.Contains(got, "exec:") || strings.Contains(got, "not found") {

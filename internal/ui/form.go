@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -77,7 +78,7 @@ var entryFields = []struct {
 	{"body", "正文", tabText, true, "每行一段；以 一、（一）1.（1）开头、序号所在的一句不超过一行的段落按标题排，见“本段”旁的说明"},
 	{"closing", "结束语", tabText, true, "每行一段；不写则不印"},
 	{"issuer", "发文机关署名", tabSignature, false, ""},
-	{"date", "成文日期", tabSignature, false, "2023-06-20"},
+	{"date", "成文日期", tabSignature, false, "年-月-日，或点右侧日历选择"},
 	{"contact.unit", "联系单位", tabSignature, false, "承办处室，如 市教育局职成处；样式印联系单位时填写"},
 	{"contact.name", "联系人", tabSignature, false, ""},
 	{"contact.phone", "联系电话", tabSignature, false, "11位手机号或带区号的固定电话"},
@@ -198,7 +199,7 @@ func (f *form) styleChanged() {
 	f.disclosure.Refresh()
 }
 
-// choiceOptions shows each choice as its code and its meaning.
+// choiceOptions shows each choice as choiceOption does.
 func choiceOptions(cs []style.Choice) []string {
 	out := make([]string, len(cs))
 	for i, c := range cs {
@@ -207,12 +208,20 @@ func choiceOptions(cs []style.Choice) []string {
 	return out
 }
 
+// choiceOption shows a choice: a code that is a mark (A, 甲) with its
+// meaning, "B　正在解决或列入计划逐步解决"; a code that is words already
+// (不予公开, 同意公开) alone, as its label would only say it again
+// ("不予公开　不公开").
 func choiceOption(c style.Choice) string {
-	if c.Label == "" || c.Label == c.Code {
+	if c.Label == "" || c.Label == c.Code || utf8.RuneCountInString(c.Code) > maxMarkRunes {
 		return c.Code
 	}
 	return c.Code + "　" + c.Label
 }
+
+// maxMarkRunes is the longest code taken for a mark that needs its
+// meaning beside it.
+const maxMarkRunes = 2
 
 // choiceCode returns the code of a selected option.
 func choiceCode(option string) string {

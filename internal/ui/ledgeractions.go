@@ -83,7 +83,11 @@ func (u *UI) loadLedgerAsync() {
 
 // openItemReply shows the reply draft of a ledger item in the form.
 func (u *UI) openItemReply(draftID int64, r *reply.Reply) {
-	u.Load(r, draftID, "")
+	path := ""
+	if d, err := u.drafts.Draft(draftID); err == nil {
+		path = d.File // a draft saved to a file before keeps saving there
+	}
+	u.Load(r, draftID, path)
 	u.list.refresh()
 	u.list.selectID(draftID)
 	u.ShowReply()
@@ -139,6 +143,20 @@ func (u *UI) OpenArgument(path string) {
 	}
 	if err := u.OpenFile(path); err != nil {
 		showError("打开", path, err, u.Window)
+	}
+}
+
+// HandedOver brings the window to the front and opens the files a later
+// start of the program handed to it (see app.ClaimInstance), as
+// OpenArgument does.
+func (u *UI) HandedOver(files []string) {
+	u.Window.Show()
+	u.Window.RequestFocus()
+	for _, f := range files {
+		u.OpenArgument(f)
+	}
+	if len(files) == 0 {
+		u.status.SetText("答复函起草台已在运行")
 	}
 }
 
@@ -206,8 +224,7 @@ func (u *UI) exportLedger(p string, f ledger.Filter) {
 				return
 			}
 			u.status.SetText(fmt.Sprintf("已导出汇总表（%d 件）：%s", n, p))
-			confirm("已导出汇总表", fmt.Sprintf("%d 件条目已写入\n%s", n, p), "打开", "关闭",
-				func() { openInBackground(p, u.Window) }, u.Window)
+			showWritten("已导出汇总表", fmt.Sprintf("%d 件条目已写入\n%s", n, p), p, u.Window)
 		})
 	}()
 }

@@ -46,13 +46,16 @@ func (u *UI) ImportLetterDialog() {
 // place. A file that cannot be read is reported in Chinese. Settle waits
 // for it.
 func (u *UI) ImportLetter(path string) {
-	d := u.desk
+	d, profile, today := u.desk, u.profile, u.today()
 	name := filepath.Base(path)
 	u.status.SetText("正在导入 " + name + "…")
 	u.background.Add(1)
 	go func() {
 		defer u.background.Done()
 		im, err := d.ImportLetterFile(path, "")
+		if err == nil {
+			im.Start(d, profile, today) // the settings' unit and contact, as 新建 has them
+		}
 		fyne.Do(func() {
 			if err != nil {
 				u.status.SetText("未能导入 " + name)

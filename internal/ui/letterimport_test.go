@@ -312,7 +312,7 @@ func TestExportWord(t *testing.T) {
 	if !isDOCX(t, p) || u.status.Text != "已导出 "+p {
 		t.Errorf("export: Word %v, status %q", isDOCX(t, p), u.status.Text)
 	}
-	if got := dialogText(u); !strings.Contains(got, p) || !strings.Contains(got, "[打开]") {
+	if got := dialogText(u); !strings.Contains(got, p) || !strings.Contains(got, "[打开文件]") {
 		t.Errorf("after the export: %q", got)
 	}
 	if u.exportDir == nil || u.exportDir.Path() != filepath.Dir(p) {

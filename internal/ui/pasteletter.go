@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -63,17 +64,28 @@ func (u *UI) showPaste() *pasteBox {
 // calls done and tells what the recognition could not place. Settle waits
 // for the recognition.
 func (u *UI) fillPasted(text string, done func()) {
-	d := u.desk
+	d, profile := u.desk, u.profile
 	u.background.Add(1)
 	go func() {
 		defer u.background.Done()
 		im, err := d.ImportPasted(text, "")
+		if err == nil {
+			// The settings win over the letter, as for every reply that
+			// starts; the date stays the form's.
+			im.Start(d, profile, reply.Date{})
+		}
 		fyne.Do(func() {
 			if err != nil {
 				dialog.ShowError(err, u.Window)
 				return
 			}
-			merged, replaced := app.FillFrom(u.form.read(), im.Reply)
+			form := u.form.read()
+			merged, replaced := app.FillFrom(form, im.Reply)
+			if form.Date == u.today() {
+				// Today is the date every new reply starts with, not one the
+				// user wrote: the letter's replaces it without asking.
+				replaced = slices.DeleteFunc(replaced, func(f string) bool { return f == "date" })
+			}
 			apply := func() {
 				done()
 				u.form.load(merged)

@@ -202,6 +202,13 @@ func (p *preview) fire() {
 	fyne.Do(func() { p.show(run, a, err) })
 }
 
+// pageCount is the number of pages of the reply as last shown.
+func (p *preview) pageCount() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.pages
+}
+
 // Flush runs the pending refresh now, on the calling goroutine, and
 // shows its result; for tests.
 func (p *preview) Flush() {

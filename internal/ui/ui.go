@@ -48,11 +48,19 @@ type UI struct {
 	// background counts the work started off the UI goroutine (exports,
 	// prints) that reports back with fyne.Do; Settle waits for it.
 	background sync.WaitGroup
-	printFiles printFiles // the temporary PDFs of the prints
+	// printing prints through the system's print service; tests give it
+	// a fake command runner.
+	printing    *app.Printing
+	lastPrinter string       // the printer of the last print in this session
+	printBox    *printDialog // the print dialog shown last, for tests
 	// Analyzed is called on the UI goroutine after each preview refresh;
 	// tests wait on it.
 	Analyzed func(Analysis)
 }
+
+// printFolderAge is the age from which a print folder of an earlier run
+// is removed at start: older than any print still being handed over.
+const printFolderAge = 10 * time.Minute
 
 // appIcon is the icon of the window and the app (a binary made by fyne
 // package carries it too; one made by go build only has this).
@@ -64,7 +72,7 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	chineseDialogs()
 	a.SetIcon(appIcon)
 	a.Settings().SetTheme(Theme(desk.Fonts))
-	u := &UI{App: a, desk: desk, drafts: drafts, status: widget.NewLabel("")}
+	u := &UI{App: a, desk: desk, drafts: drafts, status: widget.NewLabel(""), printing: &app.Printing{}}
 	u.Window = a.NewWindow("ReplyDesk 答复函起草台")
 	if p, err := app.LoadProfile(drafts); err == nil {
 		u.profile = p
@@ -107,8 +115,14 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 		_ = u.saver.Flush()
 		u.Window.Close()
 	})
-	u.Window.SetOnClosed(u.printFiles.close)
 	u.NewReply(u.defaultStyle())
+	u.background.Add(1)
+	go func() {
+		// The PDFs a print left (a Windows print program held one when
+		// its job was handed over; a run that was killed).
+		defer u.background.Done()
+		app.CleanPrintFolders(time.Now(), printFolderAge)
+	}()
 	if n := len(desk.Broken); n > 0 {
 		u.status.SetText(fmt.Sprintf("有%d个样式文件未能载入：%s（新建答复时可查看详情）", n, brokenStyleText(desk.Broken[0])))
 	}
@@ -216,18 +230,23 @@ func (u *UI) saved(id int64, err error) {
 		return
 	}
 	u.status.SetText("已自动保存 " + time.Now().Format("15:04:05"))
+	u.title()
 	u.list.refresh()
 	u.list.selectID(id)
 	u.replyEvent(u.form.read(), false)
 }
 
+// title names the reply in the window's title: its file, the letter it
+// was imported from, or that it has no file yet.
 func (u *UI) title() {
 	name := "新答复"
 	switch {
 	case u.path != "":
-		name = u.path
+		name = filepath.Base(u.path) + "（" + filepath.Dir(u.path) + "）"
 	case u.source != "":
 		name = "导入自 " + filepath.Base(u.source) + "（未保存）"
+	case u.saver.Draft() != 0:
+		name = "草稿（未保存为文件）"
 	}
 	u.Window.SetTitle("ReplyDesk 答复函起草台 — " + name)
 }
