@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"unicode/utf8"
+
 	"replydesk/internal/page"
 	"replydesk/internal/reply"
 )
@@ -77,10 +79,32 @@ type Missing struct {
 // reply.IsControl; reply.Check reports them), a tab is set as a space, and
 // line breaks are the caller's business.
 func (t *typesetter) pieces(p *para) []piece {
-	var out []piece
+	n := 0
+	for _, s := range p.spans {
+		n += utf8.RuneCountInString(s.text)
+	}
+	// One backing array holds the glyphs of every piece: a piece only
+	// ever grows at the end of the paragraph read so far, so each piece's
+	// glyphs are the run of it from start, with no allocation per piece.
+	all := make([]glyph, 0, n)
+	out := make([]piece, 0, n)
+	start := 0 // index in all of the last piece's first glyph
+	grow := func(g glyph) {
+		all = append(all, g)
+		last := &out[len(out)-1]
+		last.glyphs = all[start:len(all):len(all)]
+		last.width += g.w
+	}
+	add := func(pc piece, g glyph) {
+		all = append(all, g)
+		start = len(all) - 1
+		pc.glyphs = all[start:len(all):len(all)]
+		pc.width = g.w
+		out = append(out, pc)
+	}
 	for _, s := range p.spans {
 		cell := p.cell * s.size / bodySize
-		word := -1 // index in out of the Latin word being extended
+		word := false // the last piece is a Latin word being extended
 		for _, r := range reply.StripControls(s.text, true) {
 			if r == '\n' || r == '\r' {
 				continue
@@ -89,27 +113,21 @@ func (t *typesetter) pieces(p *para) []piece {
 			wide := isWide(r)
 			switch {
 			case isSpace(r):
-				word = -1
-				out = append(out, piece{glyphs: []glyph{g}, width: g.w, space: true})
-			case !wide && word >= 0:
-				out[word].glyphs = append(out[word].glyphs, g)
-				out[word].width += g.w
+				word = false
+				add(piece{space: true}, g)
+			case !wide && word:
+				grow(g)
 			case wide && len(out) > 0 && (r == '…' || r == '—') && out[len(out)-1].last() == r && len(out[len(out)-1].glyphs) == 1:
-				prev := &out[len(out)-1]
-				prev.glyphs = append(prev.glyphs, g)
-				prev.width += g.w
-				word = -1
+				grow(g)
+				word = false
 			default:
-				pc := piece{glyphs: []glyph{g}, width: g.w}
+				pc := piece{}
 				if closingSet[r] || openingSet[r] {
 					pc.squeeze = g.w / 2
 					pc.opening = openingSet[r]
 				}
-				out = append(out, pc)
-				word = -1
-				if !wide {
-					word = len(out) - 1
-				}
+				add(pc, g)
+				word = !wide
 			}
 		}
 	}
