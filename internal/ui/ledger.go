@@ -125,6 +125,7 @@ type ledgerView struct {
 	draftButton            *widget.Button
 	tools                  *fyne.Container // the window's ledger commands
 	content                fyne.CanvasObject
+	split                  *container.Split // the filters and the table | the editor
 }
 
 func newLedgerView(l *app.Ledger, window func() fyne.Window, onDraft func(int64, *reply.Reply)) *ledgerView {
@@ -195,9 +196,9 @@ func (v *ledgerView) build() fyne.CanvasObject {
 	})
 	bar := container.NewBorder(nil, nil, v.tools, container.NewHBox(columns, add, v.draftButton), v.summary)
 	left := container.NewBorder(container.NewVBox(top, bar), nil, nil, nil, v.table)
-	split := container.NewHSplit(left, v.editor.view())
-	split.Offset = 0.7
-	return split
+	v.split = container.NewHSplit(left, v.editor.view())
+	v.split.Offset = 0.7
+	return v.split
 }
 
 // setTools puts the window's ledger commands (import, export, batch) in

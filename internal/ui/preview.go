@@ -127,6 +127,9 @@ func (p *preview) view() fyne.CanvasObject {
 		container.NewStack(desk, container.NewScroll(p.box)))
 }
 
+// The preview's zoom stays within these.
+const minZoom, maxZoom = 0.3, 3
+
 // setSize sizes the page image for the zoom: A4 at 72 units per inch at
 // 100 %.
 func (p *preview) setSize() {
@@ -148,10 +151,13 @@ func (p *preview) turn(d int) {
 
 func (p *preview) zoomBy(f float64) {
 	z := p.zoom * f
-	if z < 0.3 || z > 3 {
+	if z < minZoom || z > maxZoom {
 		return
 	}
 	p.zoom = z
+	if a := fyne.CurrentApp(); a != nil {
+		a.Preferences().SetFloat(prefZoom, z)
+	}
 	p.setSize()
 	p.kick(p.quick)
 }

@@ -39,7 +39,8 @@ type UI struct {
 
 	ledger     *app.Ledger // nil when the database could not be opened
 	ledgerView *ledgerView
-	tabs       *container.AppTabs // 答复 and 台账
+	tabs       *container.AppTabs          // 答复 and 台账
+	splits     map[string]*container.Split // by the name their position is remembered under
 
 	path      string           // the *.reply.toml file of the reply, if any
 	source    string           // the letter the reply was imported from, if it has no path yet
@@ -110,9 +111,11 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	u.Window.SetMainMenu(u.menu())
 	closeOnEscape(u.Window.Canvas())
 	u.Window.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.Dropped(uris) })
-	u.Window.Resize(fyne.NewSize(1280, 800))
+	u.Window.Resize(u.windowSize())
+	u.restoreState()
 	u.Window.SetCloseIntercept(func() {
 		_ = u.saver.Flush()
+		u.rememberState()
 		u.Window.Close()
 	})
 	u.NewReply(u.defaultStyle())
@@ -134,21 +137,21 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 }
 
 func (u *UI) layout() fyne.CanvasObject {
-	middle := container.NewVSplit(u.form.tabs, u.problems.view())
-	middle.Offset = 0.8
-	right := container.NewHSplit(middle, u.preview.view())
-	right.Offset = 0.55
-	all := container.NewHSplit(u.list.view(), right)
-	all.Offset = 0.18
+	// The problems get room for three at 1280×800.
+	middle := u.split("problems", false, u.form.tabs, u.problems.view(), 0.68)
+	right := u.split("preview", true, middle, u.preview.view(), 0.55)
+	all := u.split("drafts", true, u.list.view(), right, 0.18)
 	var ledgerTab fyne.CanvasObject = widget.NewLabel("草稿数据库不可用，台账无法使用")
 	if u.ledgerView != nil {
 		ledgerTab = u.ledgerView.view()
+		u.remember("ledger", u.ledgerView.split)
 	}
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("答复", theme.DocumentIcon(), all),
 		container.NewTabItemWithIcon("台账", theme.ListIcon(), ledgerTab),
 	)
 	u.tabs.OnSelected = func(t *container.TabItem) {
+		u.App.Preferences().SetInt(prefTab, u.tabs.SelectedIndex())
 		if u.tabs.SelectedIndex() == tabLedger && u.ledgerView != nil && !u.ledgerView.loaded {
 			u.loadLedgerAsync()
 		}
