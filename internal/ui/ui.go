@@ -174,7 +174,7 @@ func (u *UI) Load(r *reply.Reply, id int64, path string) {
 	u.path, u.source = path, ""
 	u.form.strict = false // empty fields are marked once the user asks (export, a click on a problem)
 	u.form.load(r)
-	u.preview.Schedule(r)
+	u.preview.Reset(r)
 	u.title()
 }
 
@@ -182,9 +182,24 @@ func (u *UI) Load(r *reply.Reply, id int64, path string) {
 func (u *UI) edited() {
 	r := u.form.read()
 	u.form.derived(r)
-	u.preview.Schedule(r)
+	u.preview.ScheduleAt(r, u.caret())
 	u.saver.Touch(r)
 	u.status.SetText("有未保存的修改")
+}
+
+// caret is the text at the caret of the form field being edited, by which
+// the preview finds the page to show.
+func (u *UI) caret() string {
+	e, ok := u.Window.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		return ""
+	}
+	for _, f := range u.form.entries {
+		if f == e {
+			return caretText(e)
+		}
+	}
+	return ""
 }
 
 // Settle waits for the work started in the background (exports, prints)
@@ -192,6 +207,7 @@ func (u *UI) edited() {
 // for tests.
 func (u *UI) Settle() {
 	u.background.Wait()
+	u.list.flush()
 	u.preview.Flush()
 	_ = u.saver.Flush()
 }

@@ -1,0 +1,154 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"replydesk/internal/store"
+)
+
+// An edit after a pause reaches the preview at once; one that follows
+// another while typing waits to be gathered with the next keys.
+func TestPreviewAdaptiveDebounce(t *testing.T) {
+	u, _ := newUI(t)
+	u.Load(seed(t), 0, "")
+	u.Settle()
+	shown := make(chan struct{}, 16)
+	u.Analyzed = func(Analysis) { shown <- struct{}{} }
+	u.preview.delay, u.preview.quick, u.preview.gap = time.Hour, 0, time.Hour
+	u.preview.edited = time.Time{} // a pause
+	body := u.Form("body")
+	u.form.tabs.SelectIndex(tabText)
+	u.Window.Canvas().Focus(body)
+	test.Type(body, "字")
+	select {
+	case <-shown:
+	case <-time.After(10 * time.Second):
+		t.Fatal("an edit after a pause was not shown at once")
+	}
+	test.Type(body, "字") // typing on: gathered
+	select {
+	case <-shown:
+		t.Fatal("a key typed on was typeset without waiting for the next")
+	case <-time.After(300 * time.Millisecond):
+	}
+	u.Settle()
+	<-shown
+
+	// A refresh asked for while one runs waits for it, then runs once.
+	p := u.preview
+	p.mu.Lock()
+	p.busy = true
+	p.mu.Unlock()
+	p.fire()
+	p.mu.Lock()
+	pending, busy := p.pending, p.busy
+	p.busy, p.pending = false, false
+	p.mu.Unlock()
+	if !pending || !busy {
+		t.Errorf("a refresh during another: pending %v busy %v", pending, busy)
+	}
+}
+
+// The preview shows the page of the paragraph being edited, and a reply
+// loaded anew from its first page.
+func TestPreviewFollowsCaret(t *testing.T) {
+	u, _ := newUI(t)
+	r := seed(t)
+	r.Body += "\n最后一段在末页。"
+	u.Load(r, 0, "")
+	u.Settle()
+	p := u.preview
+	if p.pageCount() < 3 {
+		t.Fatalf("the reply has %d pages, the test needs 3", p.pageCount())
+	}
+	last := fmt.Sprintf("第 %d /", p.pageCount())
+	body := u.Form("body")
+	u.form.tabs.SelectIndex(tabText)
+	u.Window.Canvas().Focus(body)
+	lines := strings.Split(body.Text, "\n")
+	body.CursorRow, body.CursorColumn = len(lines)-1, 2
+	test.Type(body, "甲")
+	u.Settle()
+	if p.page != p.pageCount()-1 || !strings.HasPrefix(p.pageLabel.Text, last) {
+		t.Errorf("editing the last paragraph shows page %d (%s), want the last", p.page+1, p.pageLabel.Text)
+	}
+	body.CursorRow, body.CursorColumn = 1, 3
+	test.Type(body, "乙")
+	u.Settle()
+	if !strings.Contains(body.Text, "甲") || !strings.Contains(body.Text, "乙") {
+		t.Fatalf("the keys went elsewhere: %q", body.Text[len(body.Text)-40:])
+	}
+	if p.page != 0 {
+		t.Errorf("editing the second paragraph shows page %d, want 1", p.page+1)
+	}
+
+	// A page turned stays until the next edit.
+	p.turn(1)
+	u.Settle()
+	if p.page != 1 {
+		t.Fatalf("turned to page %d", p.page+1)
+	}
+	// A reply loaded anew opens at page 1.
+	p.turn(1)
+	u.Settle()
+	u.Load(seed(t), 0, "")
+	u.Settle()
+	if p.page != 0 || !strings.HasPrefix(p.pageLabel.Text, "第 1 /") {
+		t.Errorf("a loaded reply opens at page %d (%s)", p.page+1, p.pageLabel.Text)
+	}
+}
+
+// The draft search waits for the typing to stop and does not query on
+// the UI goroutine's time: its result comes with Settle.
+func TestDraftSearchDebounced(t *testing.T) {
+	u, st := newUI(t)
+	r := seed(t)
+	other := r.Clone()
+	other.Number, other.ItemTitle = "17", "关于加强校园安全的建议"
+	if _, err := st.CreateDraft(r); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CreateDraft(&other); err != nil {
+		t.Fatal(err)
+	}
+	u.list.refresh()
+	if len(u.list.items) != 2 {
+		t.Fatalf("%d drafts listed", len(u.list.items))
+	}
+	counting := &countingDrafts{Store: st}
+	u.list.drafts = counting
+	test.Type(u.list.search, "校园")
+	if counting.n != 0 || len(u.list.items) != 2 {
+		t.Fatalf("typing queried %d times at once; list %d", counting.n, len(u.list.items))
+	}
+	u.Settle()
+	if counting.n != 1 || len(u.list.items) != 1 || u.list.items[0].Number != "17" {
+		t.Fatalf("after the pause: %d queries, list %+v", counting.n, u.list.items)
+	}
+	// With the real delay, the search comes by itself.
+	u.list.delay = 20 * time.Millisecond
+	u.list.search.SetText("")
+	deadline := time.Now().Add(5 * time.Second)
+	for len(u.list.items) != 2 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+		u.list.running.Wait()
+	}
+	if len(u.list.items) != 2 {
+		t.Errorf("the search did not run by itself: %d listed", len(u.list.items))
+	}
+}
+
+type countingDrafts struct {
+	*store.Store
+	n int
+}
+
+func (c *countingDrafts) ListDrafts(q string, limit int) ([]store.DraftSummary, error) {
+	c.n++
+	return c.Store.ListDrafts(q, limit)
+}
