@@ -375,6 +375,22 @@ func (t *ledgerTable) TypedKey(e *fyne.KeyEvent) {
 	}
 }
 
+// Tapped selects the row under the pointer and takes the keys from a
+// field that had them: Fyne's window does not always give the table the
+// focus (it reports it hidden), so the window passes ↑, ↓ and Enter to
+// the ledger's table while no field holds the focus.
+func (t *ledgerTable) Tapped(e *fyne.PointEvent) {
+	t.Table.Tapped(e)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.Focused() != fyne.Focusable(t) {
+		c.Unfocus()
+	}
+}
+
+// tableKey reports whether the ledger's table acts on key k.
+func tableKey(k fyne.KeyName) bool {
+	return k == fyne.KeyUp || k == fyne.KeyDown || k == fyne.KeyReturn || k == fyne.KeyEnter
+}
+
 // DragEnd keeps the widths of the columns after the user dragged one.
 func (t *ledgerTable) DragEnd() {
 	t.Table.DragEnd()

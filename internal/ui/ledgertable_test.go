@@ -144,3 +144,34 @@ func TestLedgerColumnsPersist(t *testing.T) {
 		t.Errorf("hidden columns kept: %v", got)
 	}
 }
+
+// In the window, ↑, ↓ and Enter reach the ledger's table while no field
+// has the focus (Fyne's window may not focus the table itself).
+func TestLedgerKeysInWindow(t *testing.T) {
+	u := newLedgerUI(t)
+	u.ShowLedger()
+	v := u.Ledger()
+	c := u.Window.Canvas()
+	test.TapAt(v.table, fyne.NewPos(100, 60)) // the first row
+	if v.row != 0 {
+		t.Fatalf("tapping the first row selected row %d", v.row)
+	}
+	c.Unfocus()
+	key := c.OnTypedKey()
+	key(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if v.row != 1 || v.current != v.Shown()[1].ID {
+		t.Fatalf("↓ in the window selected row %d", v.row)
+	}
+	key(&fyne.KeyEvent{Name: fyne.KeyEscape}) // not the table's
+	if v.row != 1 {
+		t.Errorf("Escape moved the selection to %d", v.row)
+	}
+	key(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if u.tabs.SelectedIndex() != tabReply || u.Form("item_title").Text != v.Shown()[1].Title {
+		t.Errorf("Enter opened %q on tab %d, want the reply of %q", u.Form("item_title").Text, u.tabs.SelectedIndex(), v.Shown()[1].Title)
+	}
+	key(&fyne.KeyEvent{Name: fyne.KeyUp}) // the reply tab: not the table's
+	if v.row != 1 {
+		t.Errorf("↑ on the reply tab moved the ledger to row %d", v.row)
+	}
+}

@@ -110,6 +110,7 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	u.Window.SetContent(u.layout())
 	u.Window.SetMainMenu(u.menu())
 	closeOnEscape(u.Window.Canvas())
+	u.ledgerKeys()
 	u.Window.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.Dropped(uris) })
 	u.Window.Resize(u.windowSize())
 	u.restoreState()
@@ -157,6 +158,22 @@ func (u *UI) layout() fyne.CanvasObject {
 		}
 	}
 	return container.NewBorder(u.toolbar(), u.status, nil, nil, u.tabs)
+}
+
+// ledgerKeys passes ↑, ↓ and Enter to the ledger's table while the
+// ledger tab is shown and no field has the focus.
+func (u *UI) ledgerKeys() {
+	c := u.Window.Canvas()
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if u.ledgerView != nil && u.tabs != nil && u.tabs.SelectedIndex() == tabLedger && tableKey(e.Name) && c.Overlays().Top() == nil {
+			u.ledgerView.table.TypedKey(e)
+			return
+		}
+		if prev != nil {
+			prev(e)
+		}
+	})
 }
 
 // Form returns the widget of a form field by its problem field name

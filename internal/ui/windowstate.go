@@ -81,4 +81,9 @@ func (u *UI) rememberState() {
 		p.SetInt(prefTab, u.tabs.SelectedIndex())
 	}
 	p.SetFloat(prefZoom, u.preview.zoom)
+	if u.ledgerView != nil {
+		// A width dragged in the header row reaches Fyne's table, not ours:
+		// keep the widths the table has now.
+		u.ledgerView.keepWidths()
+	}
 }
