@@ -41,6 +41,7 @@ type UI struct {
 	ledgerView *ledgerView
 	tabs       *container.AppTabs          // 答复 and 台账
 	splits     map[string]*container.Split // by the name their position is remembered under
+	restoring  bool                        // the last run's tab is being selected; Preload reads the ledger
 
 	path      string           // the *.reply.toml file of the reply, if any
 	source    string           // the letter the reply was imported from, if it has no path yet
@@ -153,7 +154,7 @@ func (u *UI) layout() fyne.CanvasObject {
 	)
 	u.tabs.OnSelected = func(t *container.TabItem) {
 		u.App.Preferences().SetInt(prefTab, u.tabs.SelectedIndex())
-		if u.tabs.SelectedIndex() == tabLedger && u.ledgerView != nil && !u.ledgerView.loaded {
+		if u.tabs.SelectedIndex() == tabLedger && u.ledgerView != nil && !u.ledgerView.loaded && !u.restoring {
 			u.loadLedgerAsync()
 		}
 	}

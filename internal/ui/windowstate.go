@@ -62,7 +62,10 @@ func (u *UI) restoreState() {
 		u.preview.setSize()
 	}
 	if t := p.IntWithFallback(prefTab, tabReply); t == tabLedger && u.ledgerView != nil {
+		// The window's Preload reads the ledger once the window runs.
+		u.restoring = true
 		u.tabs.SelectIndex(tabLedger)
+		u.restoring = false
 	}
 }
 

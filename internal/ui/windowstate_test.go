@@ -25,6 +25,9 @@ func TestWindowRemembers(t *testing.T) {
 	u.splits["ledger"].SetOffset(0.6)
 	zoom := u.preview.zoom
 	u.preview.zoomBy(1.25)
+	if err := u.LoadLedger(); err != nil {
+		t.Fatal(err)
+	}
 	u.ShowLedger()
 	u.Settle()
 	u.rememberState()
@@ -48,6 +51,9 @@ func TestWindowRemembers(t *testing.T) {
 	}
 	if again.tabs.SelectedIndex() != tabLedger {
 		t.Errorf("tab %d, want the ledger", again.tabs.SelectedIndex())
+	}
+	if again.ledgerView.loading || again.ledgerView.loaded {
+		t.Error("restoring the tab should leave reading the ledger to Preload")
 	}
 	if again.preview.zoom != zoom*1.25 || again.preview.zoomLabel.Text != u.preview.zoomLabel.Text {
 		t.Errorf("zoom %v (%s), want %v", again.preview.zoom, again.preview.zoomLabel.Text, zoom*1.25)
