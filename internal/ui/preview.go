@@ -233,17 +233,22 @@ func (p *preview) Schedule(r *reply.Reply) { p.ScheduleAt(r, "") }
 func (p *preview) ScheduleAt(r *reply.Reply, follow string) {
 	c := r.Clone()
 	now := time.Now()
-	typing := now.Sub(p.edited) < p.gap
+	wait := p.wait(now)
 	p.edited = now
 	p.mu.Lock()
 	p.last = &c
 	p.follow = follow
 	p.mu.Unlock()
-	if typing {
-		p.kick(p.delay)
-	} else {
-		p.kick(p.quick)
+	p.kick(wait)
+}
+
+// wait is how long the refresh after an edit at now waits: none after a
+// pause, PreviewDelay while the user types on.
+func (p *preview) wait(now time.Time) time.Duration {
+	if now.Sub(p.edited) < p.gap {
+		return p.delay
 	}
+	return p.quick
 }
 
 // Reset asks for a refresh with a newly loaded reply r, shown from its

@@ -18,34 +18,41 @@ func TestPreviewAdaptiveDebounce(t *testing.T) {
 	u, _ := newUI(t)
 	u.Load(seed(t), 0, "")
 	u.Settle()
-	shown := make(chan struct{}, 16)
-	u.Analyzed = func(Analysis) { shown <- struct{}{} }
-	// After a pause the refresh waits "quick" (none in the window; here
-	// long enough for the typing to return first: Fyne's test driver runs
-	// the refresh on the timer's goroutine), while typing on it waits
-	// "delay".
-	u.preview.delay, u.preview.quick, u.preview.gap = time.Hour, 200*time.Millisecond, time.Hour
-	u.preview.edited = time.Time{} // a pause
+	p := u.preview
+	if p.delay != time.Hour || p.quick != time.Hour { // set by manual
+		t.Fatal("the test expects the manual delays")
+	}
+	p.delay, p.quick, p.gap = 2*time.Hour, time.Hour, TypingGap
+	p.edited = time.Time{} // a pause
 	body := u.Form("body")
 	u.form.tabs.SelectIndex(tabText)
 	u.Window.Canvas().Focus(body)
-	test.Type(body, "字")
-	select {
-	case <-shown:
-	case <-time.After(10 * time.Second):
-		t.Fatal("an edit after a pause was not shown at once")
+	before := time.Now()
+	if w := p.wait(before); w != time.Hour {
+		t.Errorf("after a pause the refresh waits %v, want the quick wait", w)
 	}
-	test.Type(body, "字") // typing on: gathered
-	select {
-	case <-shown:
-		t.Fatal("a key typed on was typeset without waiting for the next")
-	case <-time.After(time.Second):
+	test.Type(body, "字")
+	if !p.edited.After(before) {
+		t.Fatal("an edit was not noted")
+	}
+	if w := p.wait(p.edited.Add(TypingGap / 2)); w != 2*time.Hour {
+		t.Errorf("a key typed on waits %v, want the gathering delay", w)
+	}
+	if w := p.wait(p.edited.Add(TypingGap + time.Millisecond)); w != time.Hour {
+		t.Errorf("a key after a pause waits %v", w)
+	}
+	p.mu.Lock()
+	pendingTimer := p.timer != nil
+	p.mu.Unlock()
+	if !pendingTimer {
+		t.Error("the edit scheduled no refresh")
 	}
 	u.Settle()
-	<-shown
+	if !strings.Contains(p.pageLabel.Text, "第 1 /") {
+		t.Errorf("page label %q", p.pageLabel.Text)
+	}
 
 	// A refresh asked for while one runs waits for it, then runs once.
-	p := u.preview
 	p.mu.Lock()
 	p.busy = true
 	p.mu.Unlock()
