@@ -190,6 +190,7 @@ func TestDraftSearchOpenDelete(t *testing.T) {
 		t.Fatalf("%d drafts listed", len(u.list.items))
 	}
 	test.Type(u.list.search, "校园")
+	u.Settle()
 	if len(u.list.items) != 1 || u.list.items[0].Number != "17" {
 		t.Fatalf("search listed %+v", u.list.items)
 	}

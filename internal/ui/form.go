@@ -110,7 +110,9 @@ func newForm(desk *app.Desk, w func() fyne.Window) *form {
 		f.labels[d.field] = widget.NewLabel(d.label)
 		f.tabOf[d.field] = d.tab
 	}
-	f.entries["body"].SetMinRowsVisible(12)
+	// The body takes all the room the tab has; its minimum is kept low so
+	// that the problems below keep room for three at 1280×800.
+	f.entries["body"].SetMinRowsVisible(6)
 	names := make([]string, len(desk.Styles))
 	for i, s := range desk.Styles {
 		names[i] = s.Name

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -96,12 +98,22 @@ type draftList struct {
 	onDelete func()
 	quiet    bool
 	selected int64
+
+	// The search runs delay after the last key, off the UI goroutine: a
+	// query over thousands of drafts takes tens of milliseconds.
+	delay   time.Duration
+	timer   *time.Timer // the pending search; on the UI goroutine
+	asked   uint64      // searches asked for; on the UI goroutine
+	running sync.WaitGroup
 }
 
+// SearchDelay is how long the draft search waits for the next key.
+const SearchDelay = 150 * time.Millisecond
+
 func newDraftList(drafts app.Drafts, open func(int64)) *draftList {
-	d := &draftList{drafts: drafts, open: open, search: widget.NewEntry()}
+	d := &draftList{drafts: drafts, open: open, search: widget.NewEntry(), delay: SearchDelay}
 	d.search.SetPlaceHolder("搜索草稿：编号、提出人、案由…")
-	d.search.OnChanged = func(string) { d.refresh() }
+	d.search.OnChanged = func(string) { d.searchSoon() }
 	d.list = widget.NewList(
 		func() int { return len(d.items) },
 		func() fyne.CanvasObject {
@@ -152,13 +164,62 @@ func (d *draftList) refresh() {
 	if d.drafts == nil {
 		return
 	}
+	d.asked++ // a search still running is overtaken
 	items, err := d.drafts.ListDrafts(d.search.Text, 500)
 	if err != nil {
 		return
 	}
+	d.show(items)
+}
+
+func (d *draftList) show(items []store.DraftSummary) {
 	d.items = items
 	d.list.Refresh()
 	d.selectID(d.selected)
+}
+
+// searchSoon searches the drafts for the search text once no key has
+// come for the delay; it runs on the UI goroutine.
+func (d *draftList) searchSoon() {
+	if d.drafts == nil {
+		return
+	}
+	d.asked++
+	if d.timer != nil {
+		d.timer.Stop()
+	}
+	d.timer = time.AfterFunc(d.delay, func() { fyne.Do(d.searchNow) })
+}
+
+// searchNow starts the search for the text of the search field off the
+// UI goroutine; its result is shown unless a later one was asked for.
+func (d *draftList) searchNow() {
+	if d.timer != nil {
+		d.timer.Stop()
+		d.timer = nil
+	}
+	asked, text := d.asked, d.search.Text
+	d.running.Add(1)
+	go func() {
+		defer d.running.Done()
+		items, err := d.drafts.ListDrafts(text, 500)
+		if err != nil {
+			return
+		}
+		fyne.Do(func() {
+			if asked == d.asked {
+				d.show(items)
+			}
+		})
+	}()
+}
+
+// flush runs a pending search now and waits for it; for tests.
+func (d *draftList) flush() {
+	if d.timer != nil {
+		d.searchNow()
+	}
+	d.running.Wait()
 }
 
 // selectID highlights a draft without opening it.

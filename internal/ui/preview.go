@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -20,11 +22,15 @@ import (
 	"replydesk/internal/reply"
 )
 
-// PreviewDelay is how long the preview waits after an edit before it
-// typesets again: long enough to gather the keys of a burst of typing,
-// short enough that the page follows the form within 150 ms (a refresh
-// of the seed takes a few milliseconds on two cores).
-const PreviewDelay = 100 * time.Millisecond
+// PreviewDelay is how long the preview gathers the keys of a burst of
+// typing before it typesets again. An edit after a pause is typeset at
+// once; only edits that follow each other within TypingGap wait, and a
+// refresh asked for while one runs starts when that one ends.
+const PreviewDelay = 25 * time.Millisecond
+
+// TypingGap is the longest pause between two keys that still counts as
+// typing on.
+const TypingGap = 150 * time.Millisecond
 
 // Analysis is the result of typesetting a reply for the preview: its
 // pages, its problems, and the image of the page shown.
@@ -32,21 +38,32 @@ type Analysis struct {
 	Doc      *page.Doc
 	Problems []reply.Problem
 	Image    *image.RGBA
+	Page     int // the index of the page of Image
 	Took     time.Duration
 }
 
 // Analyze typesets r, checks it and renders page pageIndex at dpi: the
 // work of one preview refresh.
 func Analyze(desk *app.Desk, r *reply.Reply, pageIndex int, dpi float64) (Analysis, error) {
+	return analyzeAt(desk, r, pageIndex, "", dpi)
+}
+
+// analyzeAt is Analyze showing the page that holds the text follow, if
+// any page does, and page pageIndex otherwise.
+func analyzeAt(desk *app.Desk, r *reply.Reply, pageIndex int, follow string, dpi float64) (Analysis, error) {
 	start := time.Now()
 	res, st, err := desk.Typeset(r)
 	if err != nil {
-		return Analysis{Problems: desk.Check(r), Took: time.Since(start)}, err
+		return Analysis{Problems: desk.Check(r), Page: pageIndex, Took: time.Since(start)}, err
 	}
 	a := Analysis{Doc: res.Doc, Problems: append(app.MissingProblems(res.Missing), desk.CheckIn(st, r)...)}
+	if i := pageOf(res.Doc, follow); i >= 0 {
+		pageIndex = i
+	}
 	if n := len(res.Doc.Pages); pageIndex >= n {
 		pageIndex = n - 1
 	}
+	a.Page = max(pageIndex, 0)
 	if pageIndex >= 0 {
 		img, err := raster.Render(res.Doc, pageIndex, desk.Fonts, dpi)
 		var miss *raster.MissingGlyphError
@@ -57,6 +74,43 @@ func Analyze(desk *app.Desk, r *reply.Reply, pageIndex int, dpi float64) (Analys
 	}
 	a.Took = time.Since(start)
 	return a, nil
+}
+
+// pageOf is the index of the first page whose text holds s (spaces
+// ignored), -1 if none does or s is empty. The lines of a page are runs
+// in reading order, so a paragraph's text reads on across its lines.
+func pageOf(doc *page.Doc, s string) int {
+	s = strings.Join(strings.Fields(s), "")
+	if s == "" || doc == nil {
+		return -1
+	}
+	for i, pg := range doc.Pages {
+		var b strings.Builder
+		for _, r := range pg.Runs {
+			for _, g := range r.Glyphs {
+				if !unicode.IsSpace(g.R) {
+					b.WriteRune(g.R)
+				}
+			}
+		}
+		if strings.Contains(b.String(), s) {
+			return i
+		}
+	}
+	return -1
+}
+
+// caretText is the text around the caret of e that finds its page: up to
+// eight characters on either side of the caret within its line; empty
+// when the line is blank.
+func caretText(e *widget.Entry) string {
+	lines := strings.Split(e.Text, "\n")
+	if e.CursorRow < 0 || e.CursorRow >= len(lines) {
+		return ""
+	}
+	line := []rune(strings.TrimSpace(lines[e.CursorRow]))
+	col := min(max(e.CursorColumn, 0), len(line))
+	return string(line[max(col-8, 0):min(col+8, len(line))])
 }
 
 // preview shows the typeset pages of the reply being edited. Refreshes run
@@ -73,8 +127,10 @@ type preview struct {
 	zoomLabel *widget.Label
 	status    *widget.Label
 	zoom      float64       // on the UI goroutine
-	delay     time.Duration // after an edit: PreviewDelay
-	quick     time.Duration // after a page turn or zoom: none
+	delay     time.Duration // after an edit while typing on: PreviewDelay
+	quick     time.Duration // after a page turn, zoom or an edit after a pause: none
+	gap       time.Duration // edits closer than this are typing on: TypingGap
+	edited    time.Time     // the last edit; on the UI goroutine
 
 	mu    sync.Mutex
 	desk  *app.Desk
@@ -82,9 +138,14 @@ type preview struct {
 	last  *reply.Reply
 	dpi   float64
 	page  int
-	pages int
-	runs  uint64 // refreshes started
-	shown uint64 // the refresh on screen
+	// follow is the text at the caret of the last edit: the refresh shows
+	// the page it is on.
+	follow  string
+	pages   int
+	runs    uint64 // refreshes started
+	shown   uint64 // the refresh on screen
+	busy    bool   // a refresh is being typeset
+	pending bool   // a refresh was asked for while busy
 }
 
 // startDelays are the delays of a new preview: after an edit, and after a
@@ -95,7 +156,7 @@ type preview struct {
 var startDelays = struct{ edit, quick time.Duration }{PreviewDelay, 0}
 
 func newPreview(desk *app.Desk) *preview {
-	p := &preview{desk: desk, zoom: 0.75, delay: startDelays.edit, quick: startDelays.quick}
+	p := &preview{desk: desk, zoom: 0.75, delay: startDelays.edit, quick: startDelays.quick, gap: TypingGap}
 	p.img = canvas.NewImageFromImage(nil)
 	p.img.FillMode = canvas.ImageFillContain
 	p.img.ScaleMode = canvas.ImageScaleSmooth
@@ -127,6 +188,9 @@ func (p *preview) view() fyne.CanvasObject {
 		container.NewStack(desk, container.NewScroll(p.box)))
 }
 
+// The preview's zoom stays within these.
+const minZoom, maxZoom = 0.3, 3
+
 // setSize sizes the page image for the zoom: A4 at 72 units per inch at
 // 100 %.
 func (p *preview) setSize() {
@@ -142,27 +206,59 @@ func (p *preview) turn(d int) {
 		return
 	}
 	p.page = n
+	p.follow = "" // the user's page, until the next edit
 	p.mu.Unlock()
 	p.kick(p.quick)
 }
 
 func (p *preview) zoomBy(f float64) {
 	z := p.zoom * f
-	if z < 0.3 || z > 3 {
+	if z < minZoom || z > maxZoom {
 		return
 	}
 	p.zoom = z
+	if a := fyne.CurrentApp(); a != nil {
+		a.Preferences().SetFloat(prefZoom, z)
+	}
 	p.setSize()
 	p.kick(p.quick)
 }
 
-// Schedule asks for a refresh with r.
-func (p *preview) Schedule(r *reply.Reply) {
+// Schedule asks for a refresh with r: at once after a pause, gathered
+// with the following keys while the user types on.
+func (p *preview) Schedule(r *reply.Reply) { p.ScheduleAt(r, "") }
+
+// ScheduleAt asks for a refresh with r showing the page that holds the
+// text follow (the text at the caret), if follow is not empty.
+func (p *preview) ScheduleAt(r *reply.Reply, follow string) {
 	c := r.Clone()
+	now := time.Now()
+	wait := p.wait(now)
+	p.edited = now
 	p.mu.Lock()
 	p.last = &c
+	p.follow = follow
 	p.mu.Unlock()
-	p.kick(p.delay)
+	p.kick(wait)
+}
+
+// wait is how long the refresh after an edit at now waits: none after a
+// pause, PreviewDelay while the user types on.
+func (p *preview) wait(now time.Time) time.Duration {
+	if now.Sub(p.edited) < p.gap {
+		return p.delay
+	}
+	return p.quick
+}
+
+// Reset asks for a refresh with a newly loaded reply r, shown from its
+// first page.
+func (p *preview) Reset(r *reply.Reply) {
+	p.mu.Lock()
+	p.page = 0
+	p.mu.Unlock()
+	p.edited = time.Time{}
+	p.ScheduleAt(r, "")
 }
 
 // setDesk makes the following refreshes use d (new fonts) and refreshes.
@@ -191,15 +287,31 @@ func (p *preview) kick(delay time.Duration) {
 	}
 }
 
-// fire starts a refresh with the latest reply, page and zoom.
+// fire starts a refresh with the latest reply, page and zoom; while one
+// runs, it leaves the latest to be typeset as soon as that one ends.
 func (p *preview) fire() {
 	p.mu.Lock()
 	p.timer = nil
-	p.runs++
-	run, d, r, pg, dpi := p.runs, p.desk, p.last, p.page, p.dpi
+	if p.busy {
+		p.pending = true
+		p.mu.Unlock()
+		return
+	}
+	p.busy = true
+	for {
+		p.pending = false
+		p.runs++
+		run, d, r, pg, follow, dpi := p.runs, p.desk, p.last, p.page, p.follow, p.dpi
+		p.mu.Unlock()
+		a, err := analyzeAt(d, r, pg, follow, dpi)
+		fyne.Do(func() { p.show(run, a, err) })
+		p.mu.Lock()
+		if !p.pending {
+			break
+		}
+	}
+	p.busy = false
 	p.mu.Unlock()
-	a, err := Analyze(d, r, pg, dpi)
-	fyne.Do(func() { p.show(run, a, err) })
 }
 
 // pageCount is the number of pages of the reply as last shown.
@@ -233,6 +345,9 @@ func (p *preview) show(run uint64, a Analysis, err error) {
 		p.shown = run
 		if a.Doc != nil {
 			p.pages = len(a.Doc.Pages)
+			if p.follow != "" {
+				p.page = a.Page // the page of the caret; a page turned since clears follow
+			}
 			p.page = max(0, min(p.page, p.pages-1))
 		}
 	}

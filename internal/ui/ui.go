@@ -39,7 +39,9 @@ type UI struct {
 
 	ledger     *app.Ledger // nil when the database could not be opened
 	ledgerView *ledgerView
-	tabs       *container.AppTabs // 答复 and 台账
+	tabs       *container.AppTabs          // 答复 and 台账
+	splits     map[string]*container.Split // by the name their position is remembered under
+	restoring  bool                        // the last run's tab is being selected; Preload reads the ledger
 
 	path      string           // the *.reply.toml file of the reply, if any
 	source    string           // the letter the reply was imported from, if it has no path yet
@@ -109,10 +111,13 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	u.Window.SetContent(u.layout())
 	u.Window.SetMainMenu(u.menu())
 	closeOnEscape(u.Window.Canvas())
+	u.ledgerKeys()
 	u.Window.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { u.Dropped(uris) })
-	u.Window.Resize(fyne.NewSize(1280, 800))
+	u.Window.Resize(u.windowSize())
+	u.restoreState()
 	u.Window.SetCloseIntercept(func() {
 		_ = u.saver.Flush()
+		u.rememberState()
 		u.Window.Close()
 	})
 	u.NewReply(u.defaultStyle())
@@ -134,26 +139,42 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 }
 
 func (u *UI) layout() fyne.CanvasObject {
-	middle := container.NewVSplit(u.form.tabs, u.problems.view())
-	middle.Offset = 0.8
-	right := container.NewHSplit(middle, u.preview.view())
-	right.Offset = 0.55
-	all := container.NewHSplit(u.list.view(), right)
-	all.Offset = 0.18
+	// The problems get room for three at 1280×800.
+	middle := u.split("problems", false, u.form.tabs, u.problems.view(), 0.68)
+	right := u.split("preview", true, middle, u.preview.view(), 0.55)
+	all := u.split("drafts", true, u.list.view(), right, 0.18)
 	var ledgerTab fyne.CanvasObject = widget.NewLabel("草稿数据库不可用，台账无法使用")
 	if u.ledgerView != nil {
 		ledgerTab = u.ledgerView.view()
+		u.remember("ledger", u.ledgerView.split)
 	}
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("答复", theme.DocumentIcon(), all),
 		container.NewTabItemWithIcon("台账", theme.ListIcon(), ledgerTab),
 	)
 	u.tabs.OnSelected = func(t *container.TabItem) {
-		if u.tabs.SelectedIndex() == tabLedger && u.ledgerView != nil && !u.ledgerView.loaded {
+		u.App.Preferences().SetInt(prefTab, u.tabs.SelectedIndex())
+		if u.tabs.SelectedIndex() == tabLedger && u.ledgerView != nil && !u.ledgerView.loaded && !u.restoring {
 			u.loadLedgerAsync()
 		}
 	}
 	return container.NewBorder(u.toolbar(), u.status, nil, nil, u.tabs)
+}
+
+// ledgerKeys passes ↑, ↓ and Enter to the ledger's table while the
+// ledger tab is shown and no field has the focus.
+func (u *UI) ledgerKeys() {
+	c := u.Window.Canvas()
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if u.ledgerView != nil && u.tabs != nil && u.tabs.SelectedIndex() == tabLedger && tableKey(e.Name) && c.Overlays().Top() == nil {
+			u.ledgerView.table.TypedKey(e)
+			return
+		}
+		if prev != nil {
+			prev(e)
+		}
+	})
 }
 
 // Form returns the widget of a form field by its problem field name
@@ -171,7 +192,7 @@ func (u *UI) Load(r *reply.Reply, id int64, path string) {
 	u.path, u.source = path, ""
 	u.form.strict = false // empty fields are marked once the user asks (export, a click on a problem)
 	u.form.load(r)
-	u.preview.Schedule(r)
+	u.preview.Reset(r)
 	u.title()
 }
 
@@ -179,9 +200,24 @@ func (u *UI) Load(r *reply.Reply, id int64, path string) {
 func (u *UI) edited() {
 	r := u.form.read()
 	u.form.derived(r)
-	u.preview.Schedule(r)
+	u.preview.ScheduleAt(r, u.caret())
 	u.saver.Touch(r)
 	u.status.SetText("有未保存的修改")
+}
+
+// caret is the text at the caret of the form field being edited, by which
+// the preview finds the page to show.
+func (u *UI) caret() string {
+	e, ok := u.Window.Canvas().Focused().(*widget.Entry)
+	if !ok {
+		return ""
+	}
+	for _, f := range u.form.entries {
+		if f == e {
+			return caretText(e)
+		}
+	}
+	return ""
 }
 
 // Settle waits for the work started in the background (exports, prints)
@@ -189,6 +225,7 @@ func (u *UI) edited() {
 // for tests.
 func (u *UI) Settle() {
 	u.background.Wait()
+	u.list.flush()
 	u.preview.Flush()
 	_ = u.saver.Flush()
 }

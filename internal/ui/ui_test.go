@@ -65,6 +65,7 @@ func manual(u *UI) {
 	u.preview.delay, u.preview.quick = time.Hour, time.Hour
 	u.preview.Flush()
 	u.saver.SetDelay(time.Hour)
+	u.list.delay = time.Hour
 }
 
 func dump(t testing.TB, r *reply.Reply) string {
@@ -321,20 +322,36 @@ func BenchmarkEditToPreview(b *testing.B) {
 }
 
 // BenchmarkEditLatency measures the time from a keystroke in the body to
-// the new page on screen, PreviewDelay included: what the user sees.
+// the new page on screen, the debounce included: what the user sees. A
+// key after a pause is typeset at once; keys typed on are gathered for
+// PreviewDelay.
 func BenchmarkEditLatency(b *testing.B) {
-	a := test.NewTempApp(b)
-	u := New(a, desk(b), nil, nil)
-	u.Load(seed(b), 0, "")
-	u.Settle()
-	u.preview.delay, u.preview.quick = PreviewDelay, 0 // the real delays
-	shown := make(chan struct{}, 16)
-	u.Analyzed = func(Analysis) { shown <- struct{}{} }
-	body := u.Form("body")
-	u.Window.Canvas().Focus(body)
-	for b.Loop() {
-		test.Type(body, "字")
-		<-shown
+	for _, typing := range []bool{false, true} {
+		name := "pause"
+		if typing {
+			name = "typing"
+		}
+		b.Run(name, func(b *testing.B) {
+			a := test.NewTempApp(b)
+			u := New(a, desk(b), nil, nil)
+			u.Load(seed(b), 0, "")
+			u.Settle()
+			u.preview.delay, u.preview.quick, u.preview.gap = PreviewDelay, 0, TypingGap // the real delays
+			shown := make(chan struct{}, 16)
+			u.Analyzed = func(Analysis) { shown <- struct{}{} }
+			body := u.Form("body")
+			u.form.tabs.SelectIndex(tabText)
+			u.Window.Canvas().Focus(body)
+			for b.Loop() {
+				if !typing {
+					u.preview.edited = time.Time{}
+				} else {
+					u.preview.edited = time.Now()
+				}
+				test.Type(body, "字")
+				<-shown
+			}
+		})
 	}
 }
 
