@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -125,6 +126,60 @@ func TestOneAtomicWriter(t *testing.T) {
 		for _, call := range []string{"os.Rename(", "os.CreateTemp("} {
 			if strings.Contains(string(src), call) {
 				t.Errorf("%s calls %s: write files with safefile.Write", path, call)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fontParsers are the libraries that read font files.
+var fontParsers = []string{
+	"golang.org/x/image/font/sfnt",
+	"github.com/go-text/typesetting/font",
+	"github.com/go-text/typesetting/font/cff",
+	"github.com/go-text/typesetting/font/opentype",
+	"github.com/go-text/typesetting/font/opentype/tables",
+}
+
+// fontTables are the tags of sfnt tables that only code reading or writing
+// font files names.
+var fontTables = []string{`"glyf"`, `"loca"`, `"hmtx"`, `"cmap"`, `"maxp"`, `"hhea"`, `"OS/2"`, `"CFF "`}
+
+// TestFontsOneLayer fails if a package other than fonts reads or writes
+// font files, as far as a test can tell: it imports a font parser, or
+// names sfnt tables. Renderers and the window get faces, glyphs, outlines
+// and subsets from fonts. Tests may check fonts with a parser of their own.
+func TestFontsOneLayer(t *testing.T) {
+	const owner = "replydesk/internal/fonts"
+	out, err := exec.Command("go", "list", "-e", "-f", `{{.ImportPath}}:{{join .Imports " "}}`, "replydesk/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, ln := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		pkg, imports, _ := strings.Cut(ln, ":")
+		for _, imp := range strings.Fields(imports) {
+			if pkg != owner && slices.Contains(fontParsers, imp) {
+				t.Errorf("%s imports %s: only %s reads font files", pkg, imp, owner)
+			}
+		}
+	}
+	err = filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		if rel, _ := filepath.Rel("../..", filepath.Dir(path)); filepath.ToSlash(rel) == "internal/fonts" {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, tag := range fontTables {
+			if strings.Contains(string(src), tag) {
+				t.Errorf("%s names the font table %s: read and write fonts in internal/fonts", path, tag)
 			}
 		}
 		return nil

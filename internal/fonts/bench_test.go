@@ -64,7 +64,7 @@ func BenchmarkFirstUse(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := readMetrics(bytes.NewReader(data), nil); err != nil {
+				if _, err := readMetrics(bytes.NewReader(data)); err != nil {
 					b.Fatal(err)
 				}
 			}

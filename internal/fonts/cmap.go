@@ -10,12 +10,13 @@ import (
 	"github.com/go-text/typesetting/font/opentype/tables"
 )
 
-// gopdf maps characters with the cmap subtables of the Windows platform
-// only: (3,1) format 4 for the BMP, which it requires, and (3,10) format 12
-// beyond it. Coverage is read from the same subtables, so that a face
-// never claims a character gopdf would draw as a blank.
+// A face's characters are those its cmap subtables of the Windows platform
+// map: (3,1) format 4 for the BMP, which every face must have, and (3,10)
+// format 12 beyond it. Coverage, glyph lookups and the cmap of a subset
+// all read and write these subtables only, so that what a face claims is
+// what its subset maps.
 
-// eachMapping calls fn with every rune the gopdf subtables of table map
+// eachMapping calls fn with every rune the Windows subtables of table map
 // to a glyph other than 0; false when there is no (3,1) format 4 subtable.
 func eachMapping(table tables.Cmap, fn func(r rune, gid tables.GlyphID)) bool {
 	bmp, full := windowsSubtables(table)

@@ -10,15 +10,18 @@ import (
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/font/opentype/tables"
+	"golang.org/x/image/font/sfnt"
 
 	"replydesk/assets"
 )
 
-// face is one font: embedded in the binary (TrueType), or a file the user
+// Face is one font: embedded in the binary (TrueType), or a file the user
 // chose (TrueType or CFF outlines, a single font or one face of a
-// collection). Its metrics and bytes are read on first use, once; a face
-// is safe for concurrent use and shared by every Set that has it.
-type face struct {
+// collection). Its metrics, glyphs and bytes are read on first use, once;
+// a Face is safe for concurrent use and shared by every Set that has it.
+// The renderers get a face's glyphs, outlines and subsets from it (see
+// Glyph, Outline, Subset).
+type Face struct {
 	asset string   // file name in package assets; "" for a file's face
 	cff   *cffFont // the CFF program of a CFF-outline face, else nil
 
@@ -29,14 +32,31 @@ type face struct {
 	metOnce sync.Once
 	met     *metrics
 	metErr  error
+
+	cmapOnce sync.Once
+	cmap     runeMap // nil lookups when the face cannot be read
+
+	glyfOnce sync.Once
+	glyf     *glyfFont // the outlines of a TrueType face
+	glyfErr  error
+
+	sfntOnce sync.Once
+	sfnt     *sfnt.Font // the outlines the rasteriser draws
+	sfntErr  error
 }
 
 // embeddedFace returns the face of an embedded font file.
-func embeddedFace(asset string) *face { return &face{asset: asset} }
+func embeddedFace(asset string) *Face { return &Face{asset: asset} }
+
+// NewFace returns the face of a single font file's bytes (TrueType or CFF
+// outlines; not a collection), checked and measured now. data must not
+// change afterwards. Documents get their faces from a Set; NewFace serves
+// fonts that are not a role's, such as those of tests.
+func NewFace(data []byte) (*Face, error) { return newFileFace(data) }
 
 // newFileFace returns the face of a single font's bytes, checked and
 // measured now so that a bad file is refused when the user picks it.
-func newFileFace(data []byte) (f *face, err error) {
+func newFileFace(data []byte) (f *Face, err error) {
 	defer func() {
 		if r := recover(); r != nil { // go-text panics on some damaged tables
 			f, err = nil, errors.New("已损坏：字体表的内容不完整或有误；请改选其他字体")
@@ -46,18 +66,15 @@ func newFileFace(data []byte) (f *face, err error) {
 	if err != nil {
 		return nil, err
 	}
-	f = &face{data: data}
+	f = &Face{data: data}
 	f.dataOnce.Do(func() {})
-	var skip []bool
 	if kind == cffOutlines {
 		if f.cff, err = parseCFF(data); err != nil {
 			return nil, errors.New("已损坏：无法读取其 CFF 轮廓；请改选其他字体")
 		}
-	} else {
-		skip = nestedComposites(data)
 	}
 	f.metOnce.Do(func() {
-		f.met, f.metErr = readMetrics(bytes.NewReader(data), skip)
+		f.met, f.metErr = readMetrics(bytes.NewReader(data))
 	})
 	if errors.Is(f.metErr, errNoUnicode) {
 		return nil, errNoUnicode
@@ -71,17 +88,17 @@ func newFileFace(data []byte) (f *face, err error) {
 // metrics returns the face's metrics, reading them on first use. A face
 // that cannot be read has no characters (and em and .notdef of 1000 units),
 // so the next face of a chain draws them.
-func (f *face) metrics() *metrics {
+func (f *Face) metrics() *metrics {
 	f.metOnce.Do(f.readAsset)
 	return f.met
 }
 
 // readAsset measures an embedded face straight from the binary, without
 // copying the font: only the cmap and metrics tables are read.
-func (f *face) readAsset() {
+func (f *Face) readAsset() {
 	data, err := embeddedBytes(f.asset)
 	if err == nil {
-		f.met, err = readMetrics(bytes.NewReader(data), nil)
+		f.met, err = readMetrics(bytes.NewReader(data))
 	}
 	if err != nil {
 		f.met, f.metErr = &metrics{upem: 1000, notdef: 1000}, err
@@ -93,7 +110,7 @@ func (f *face) readAsset() {
 // An embedded face's slice is the font in the binary's read-only data, not
 // a copy: the PDF writer, the preview and the window's theme all read
 // those bytes, and only the pages they touch become resident.
-func (f *face) bytes() ([]byte, error) {
+func (f *Face) bytes() ([]byte, error) {
 	f.dataOnce.Do(func() {
 		f.data, f.dataErr = embeddedBytes(f.asset)
 	})
@@ -145,16 +162,14 @@ var (
 	tagCFF  = ot.MustNewTag("CFF ")
 )
 
-// errNoUnicode is returned for a font without the cmap subtable gopdf
-// needs.
+// errNoUnicode is returned for a font without a Windows Unicode BMP cmap
+// subtable, which PDF text (Identity-H with a TrueType cmap) relies on.
 var errNoUnicode = errors.New("没有 Windows Unicode 字符映射表（cmap 3,1 格式 4），PDF 无法使用；请改选其他字体")
 
 // readMetrics reads the cmap and horizontal metrics of the font res. Only
 // those tables are read: parsing a whole CJK font with font.ParseTTF
-// (GSUB, GPOS, glyf…) takes 40–100 ms, this takes well under 1 ms. Runes
-// whose glyph is in skip (nested composites, which gopdf cannot draw) are
-// left out, so the next face of a chain draws them.
-func readMetrics(res ot.Resource, skip []bool) (*metrics, error) {
+// (GSUB, GPOS, glyf…) takes 40–100 ms, this takes well under 1 ms.
+func readMetrics(res ot.Resource) (*metrics, error) {
 	ld, err := ot.NewLoader(res)
 	if err != nil {
 		return nil, err
@@ -177,9 +192,6 @@ func readMetrics(res ot.Resource, skip []bool) (*metrics, error) {
 	}
 	m := &metrics{upem: int(head.Upem()), notdef: int(uint16(hmtx.Advance(0)))}
 	ok := eachMapping(table, func(r rune, gid tables.GlyphID) {
-		if int(gid) < len(skip) && skip[gid] {
-			return
-		}
 		adv := uint16(hmtx.Advance(gid))
 		if r < 0x10000 {
 			m.has[r>>6] |= 1 << (uint(r) & 63)
@@ -201,29 +213,57 @@ func readMetrics(res ot.Resource, skip []bool) (*metrics, error) {
 
 // readHmtx reads the horizontal metrics.
 func readHmtx(ld *ot.Loader) (tables.Hmtx, error) {
-	raw, err := ld.RawTable(tagMaxp)
-	if err != nil {
-		return tables.Hmtx{}, err
+	var raw [3][]byte
+	for i, tag := range []ot.Tag{tagMaxp, tagHhea, tagHmtx} {
+		var err error
+		if raw[i], err = ld.RawTable(tag); err != nil {
+			return tables.Hmtx{}, err
+		}
 	}
-	maxp, _, err := tables.ParseMaxp(raw)
+	return parseHmtx(raw[0], raw[1], raw[2])
+}
+
+// parseHmtx parses the hmtx table, sized by the maxp and hhea tables.
+func parseHmtx(maxpRaw, hheaRaw, hmtxRaw []byte) (tables.Hmtx, error) {
+	maxp, _, err := tables.ParseMaxp(maxpRaw)
 	if err != nil {
 		return tables.Hmtx{}, fmt.Errorf("maxp: %w", err)
 	}
-	if raw, err = ld.RawTable(tagHhea); err != nil {
-		return tables.Hmtx{}, err
-	}
-	hhea, _, err := tables.ParseHhea(raw)
+	hhea, _, err := tables.ParseHhea(hheaRaw)
 	if err != nil {
 		return tables.Hmtx{}, fmt.Errorf("hhea: %w", err)
 	}
-	if raw, err = ld.RawTable(tagHmtx); err != nil {
-		return tables.Hmtx{}, err
-	}
 	long := int(hhea.NumOfLongMetrics)
 	short := max(int(maxp.NumGlyphs)-long, 0)
-	hmtx, _, err := tables.ParseHmtx(raw, long, short)
+	hmtx, _, err := tables.ParseHmtx(hmtxRaw, long, short)
 	if err != nil || len(hmtx.Metrics) == 0 {
 		return tables.Hmtx{}, fmt.Errorf("hmtx: %v", err)
 	}
 	return hmtx, nil
+}
+
+// Glyph returns r's glyph in the face, or false when the face lacks r:
+// the glyph its Windows cmap subtables map r to, as Set.Glyph counts
+// coverage.
+func (f *Face) Glyph(r rune) (gid uint16, ok bool) {
+	g, ok := f.runeMap().lookup(r)
+	return uint16(g), ok
+}
+
+// UnitsPerEm returns the size of the face's em in font units.
+func (f *Face) UnitsPerEm() int { return f.metrics().upem }
+
+// runeMap returns the face's cmap lookup, read on first use; a face that
+// cannot be read has no characters.
+func (f *Face) runeMap() runeMap {
+	f.cmapOnce.Do(func() {
+		if f.cff != nil {
+			f.cmap = f.cff.runes
+			return
+		}
+		if data, err := f.bytes(); err == nil {
+			f.cmap, _ = newRuneMap(tableDir(data)["cmap"])
+		}
+	})
+	return f.cmap
 }

@@ -15,11 +15,16 @@
 // Installed fonts come in every sfnt form: TrueType (.ttf), CFF-outline
 // OpenType (.otf), collections of either (.ttc, such as Windows' simsun.ttc
 // and Noto Sans CJK) and WOFF. A face of a collection is written out as a
-// font of its own; a CFF face is also given as a TrueType font of just the
-// glyphs a document uses, its cubic outlines converted to quadratic ones
-// (TrueTypeSubset), for PDF writers that embed TrueType only. A TrueType
-// face does not claim glyphs built from nested composites, which gopdf
-// draws as nothing.
+// font of its own.
+//
+// It is the one package that reads and writes font files: the renderers
+// get a Face from the Set and ask it for glyphs, outlines (Outline, for the
+// raster preview) and subsets (Subset: a TrueType font of just the glyphs
+// a document uses, with their components, for the PDF). A CFF face's
+// subset has its cubic outlines converted to quadratic ones, so every
+// subset is TrueType. Tables are read with github.com/go-text/typesetting;
+// outlines are scaled for the preview with golang.org/x/image/font/sfnt;
+// subsets are written by a small sfnt writer of this package.
 package fonts
 
 import (
@@ -102,8 +107,8 @@ var defaultChains = [numRoles][]string{
 var embeddedFaces = sync.OnceValue(newEmbeddedFaces)
 
 // newEmbeddedFaces makes unread faces of the embedded fonts, by name.
-func newEmbeddedFaces() map[string]*face {
-	m := make(map[string]*face)
+func newEmbeddedFaces() map[string]*Face {
+	m := make(map[string]*Face)
 	for _, chain := range defaultChains {
 		for _, name := range chain {
 			m[name] = embeddedFace(name + ".ttf")
@@ -115,7 +120,7 @@ func newEmbeddedFaces() map[string]*face {
 // member is a face of a chain under its name in the Set.
 type member struct {
 	name string
-	face *face
+	face *Face
 	file string // the file the user chose (WithFile's spec); "" if embedded
 }
 
@@ -123,8 +128,8 @@ type member struct {
 // A Set never changes once made, and is safe for concurrent use.
 type Set struct {
 	chains   [numRoles][]member
-	byName   map[string]*face // the faces of the chains
-	embedded map[string]*face // the faces of the default chains
+	byName   map[string]*Face // the faces of the chains
+	embedded map[string]*Face // the faces of the default chains
 }
 
 // Default returns the embedded faces with their default chains. The Set is
@@ -135,8 +140,8 @@ func Default() (*Set, error) { return defaultSet() }
 var defaultSet = sync.OnceValues(func() (*Set, error) { return newSet(embeddedFaces()) })
 
 // newSet returns the default chains of faces.
-func newSet(faces map[string]*face) (*Set, error) {
-	s := &Set{byName: make(map[string]*face, len(faces)), embedded: faces}
+func newSet(faces map[string]*Face) (*Set, error) {
+	s := &Set{byName: make(map[string]*Face, len(faces)), embedded: faces}
 	for i, chain := range defaultChains {
 		for _, name := range chain {
 			f := faces[name]
@@ -214,25 +219,13 @@ func (s *Set) Missing(role, text string) []rune {
 	return out
 }
 
-// TrueTypeSubset returns, for a face with CFF outlines, a TrueType font
-// holding .notdef and the glyphs of runes that the face has, converted to
-// quadratic outlines within a thousandth of an em, with the face's metrics
-// and a cmap of those runes. Converted glyphs are kept for the process, so
-// the next document converts only glyphs not seen before. For a TrueType
-// face it returns nil: its Data is TrueType already.
-func (s *Set) TrueTypeSubset(face string, runes []rune) ([]byte, error) {
-	f := s.byName[face]
+// Face returns the named face, the same *Face on every call.
+func (s *Set) Face(name string) (*Face, error) {
+	f := s.byName[name]
 	if f == nil {
-		return nil, fmt.Errorf("没有名为“%s”的字体", face)
+		return nil, fmt.Errorf("没有名为“%s”的字体", name)
 	}
-	if f.cff == nil {
-		return nil, nil
-	}
-	b, err := f.cff.trueType(runes)
-	if err != nil {
-		return nil, fmt.Errorf("转换字体“%s”的轮廓失败：%w", face, err)
-	}
-	return b, nil
+	return f, nil
 }
 
 // File returns the font file role's chain starts with, as given to

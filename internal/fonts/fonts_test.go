@@ -22,7 +22,7 @@ func set(tb testing.TB) *Set {
 }
 
 // freshSet returns a default Set whose faces no other test has read.
-func freshSet(tb testing.TB) (*Set, map[string]*face) {
+func freshSet(tb testing.TB) (*Set, map[string]*Face) {
 	tb.Helper()
 	faces := newEmbeddedFaces()
 	s, err := newSet(faces)
@@ -53,9 +53,6 @@ func TestEmbeddedFonts(t *testing.T) {
 			}
 			if kind, err := checkFont(data); err != nil || kind != glyfOutlines {
 				t.Errorf("checkFont = %v, %v; want TrueType outlines", kind, err)
-			}
-			if nested := nestedComposites(data); nested != nil {
-				t.Errorf("has nested composite glyphs, which gopdf draws as nothing")
 			}
 			m := s.byName[name].metrics()
 			if got := m.count(); got != n || m.upem != 1000 {

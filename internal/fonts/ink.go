@@ -3,9 +3,6 @@ package fonts
 import (
 	"encoding/binary"
 	"sync"
-
-	"github.com/go-text/typesetting/font"
-	"github.com/go-text/typesetting/font/opentype/tables"
 )
 
 // Ink reports where the ink of r lies vertically in the face of role's
@@ -40,7 +37,7 @@ func (s *Set) Ink(role string, r rune) (top, bottom, unitsPerEm int, ok bool) {
 var inkBoxes sync.Map // inkKey → inkBox
 
 type inkKey struct {
-	f *face
+	f *Face
 	r rune
 }
 
@@ -49,38 +46,18 @@ type inkBox struct {
 	ok          bool
 }
 
-// readInk reads the bounding box of r's glyph from the face's cmap, loca
-// and glyf tables.
-func (f *face) readInk(r rune) inkBox {
-	data, err := f.bytes()
+// readInk reads the bounding box of r's glyph from its glyf record.
+func (f *Face) readInk(r rune) inkBox {
+	g, err := f.glyfOf()
 	if err != nil {
 		return inkBox{}
 	}
-	dir := tableDir(data)
-	head, maxp := dir["head"], dir["maxp"]
-	if len(head) < 54 || len(maxp) < 6 {
-		return inkBox{}
-	}
-	table, _, err := tables.ParseCmap(dir["cmap"])
-	if err != nil {
-		return inkBox{}
-	}
-	cm, _, err := font.ProcessCmap(table, 0)
-	if err != nil {
-		return inkBox{}
-	}
-	gid, ok := cm.Lookup(r)
+	gid, ok := f.Glyph(r)
 	if !ok {
 		return inkBox{}
 	}
-	g := glyphs{
-		loca:  dir["loca"],
-		glyf:  dir["glyf"],
-		long:  binary.BigEndian.Uint16(head[50:]) == 1,
-		count: int(binary.BigEndian.Uint16(maxp[4:])),
-	}
-	rec := g.record(int(gid))
-	if rec == nil {
+	rec := g.record(gid)
+	if len(rec) < 10 {
 		return inkBox{}
 	}
 	// The glyph header: numberOfContours, xMin, yMin, xMax, yMax (int16).

@@ -21,7 +21,7 @@ type InstalledFont struct {
 	Family string // in Chinese when the font has a Chinese name, e.g. 仿宋_GB2312
 	Style  string // subfamily, e.g. Regular, Bold
 	CFF    bool   // CFF (PostScript) outlines: converted to TrueType for the PDF
-	CJK    bool   // has 中 and 的 (in the Windows Unicode cmap gopdf reads)
+	CJK    bool   // has 中 and 的 (in its Windows Unicode cmap)
 	Usable bool   // WithFile accepts it
 }
 

@@ -46,7 +46,7 @@ func (s *Set) WithFile(role, spec string) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Set{chains: s.chains, byName: make(map[string]*face), embedded: s.embedded}
+	c := &Set{chains: s.chains, byName: make(map[string]*Face), embedded: s.embedded}
 	c.chains[i] = nil
 	for _, n := range defaultChains[i] {
 		c.byName[n] = s.embedded[n]
@@ -97,14 +97,14 @@ var fileCache = struct {
 type cachedFile struct {
 	size    int64
 	mod     time.Time
-	face    *face
+	face    *Face
 	name    string // base face name
 	lastUse int
 }
 
 // openFile returns the face of the font file spec names and its base
 // name, from the cache while the file is unchanged.
-func openFile(spec string) (*face, string, error) {
+func openFile(spec string) (*Face, string, error) {
 	path, want := splitSpec(spec, func(p string) bool { _, err := os.Stat(p); return err == nil })
 	info, err := os.Stat(path)
 	if err != nil {

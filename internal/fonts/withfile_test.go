@@ -43,7 +43,7 @@ func TestWithFile(t *testing.T) {
 	}{
 		{'A', testFace, 1200, 2048, "simple glyph"},
 		{'B', testFace, 1300, 2048, "composite of a simple glyph"},
-		{'C', FandolFang, 722, 1000, "nested composite: gopdf cannot draw it, FandolFang does"},
+		{'C', testFace, 1400, 2048, "nested composite: its subset carries every component"},
 		{'中', testFace, 2048, 2048, "CJK"},
 		{'\U00020000', testFace, 2048, 2048, "beyond the BMP"},
 		{'堃', NotoSerif, 1000, 1000, "fallback"},
@@ -138,7 +138,7 @@ func TestWithFileCache(t *testing.T) {
 }
 
 // TestWithFileSystemFont uses a real installed font when there is one:
-// DejaVu Sans has nested composites (Ǆ U+01C4) that gopdf cannot draw.
+// DejaVu Sans has nested composites (Ǆ U+01C4), which it draws itself.
 func TestWithFileSystemFont(t *testing.T) {
 	const path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 	if _, err := os.Stat(path); err != nil {
@@ -151,9 +151,8 @@ func TestWithFileSystemFont(t *testing.T) {
 	if face, adv, upem, ok := c.Glyph(Song, '1'); face != "DejaVuSans" || adv != 1303 || upem != 2048 || !ok {
 		t.Errorf("Glyph(song, 1) = %s, %d, %d, %v; want DejaVuSans, 1303, 2048", face, adv, upem, ok)
 	}
-	// Neither DejaVuSans (nested composite) nor NotoSerifSC has it.
-	if got := string(c.Missing(Song, "1Ǆ")); got != "Ǆ" {
-		t.Errorf("Missing(song, 1Ǆ) = %q, want Ǆ: gopdf would draw it as nothing", got)
+	if face, _, _, ok := c.Glyph(Song, 'Ǆ'); face != "DejaVuSans" || !ok {
+		t.Errorf("Glyph(song, Ǆ) = %s, %v; want DejaVuSans: a nested composite is the face's own", face, ok)
 	}
 }
 

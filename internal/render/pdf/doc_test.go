@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode"
 
+	"replydesk/internal/fonts"
 	"replydesk/internal/page"
 )
 
@@ -21,29 +22,43 @@ var testFontFiles = map[string]string{
 	"DejaVuSans":  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 }
 
+// fileFaces serves the test faces, each read and parsed on first use.
 type fileFaces struct {
-	mu   sync.Mutex
-	data map[string][]byte
+	mu    sync.Mutex
+	faces map[string]*fonts.Face
 }
 
-var testFaces = &fileFaces{data: make(map[string][]byte)}
+var testFaces = newFileFaces()
 
-func (f *fileFaces) Data(face string) ([]byte, error) {
+func newFileFaces() *fileFaces { return &fileFaces{faces: make(map[string]*fonts.Face)} }
+
+// fontFiles keeps the bytes of the test fonts, read once.
+var fontFiles sync.Map // path → []byte
+
+func (f *fileFaces) Face(name string) (*fonts.Face, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if b, ok := f.data[face]; ok {
-		return b, nil
+	if face, ok := f.faces[name]; ok {
+		return face, nil
 	}
-	path, ok := testFontFiles[face]
+	path, ok := testFontFiles[name]
 	if !ok {
-		return nil, fmt.Errorf("no face %q", face)
+		return nil, fmt.Errorf("no face %q", name)
 	}
-	b, err := os.ReadFile(path)
+	b, ok := fontFiles.Load(path)
+	if !ok {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		b, _ = fontFiles.LoadOrStore(path, data)
+	}
+	face, err := fonts.NewFace(b.([]byte))
 	if err != nil {
 		return nil, err
 	}
-	f.data[face] = b
-	return b, nil
+	f.faces[name] = face
+	return face, nil
 }
 
 // needFaces skips the test when a font file it needs is not installed.
@@ -147,17 +162,14 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportMetric(float64(glyphCount(d)), "glyphs")
 }
 
-// BenchmarkWriteCold is BenchmarkWrite with the font cache emptied before
-// each document: the first export after start-up, parsing three faces.
+// BenchmarkWriteCold is BenchmarkWrite with new faces for each document:
+// the first export after start-up, reading three faces.
 func BenchmarkWriteCold(b *testing.B) {
 	needFaces(b, benchFaces[:]...)
 	d := syntheticReply(benchFaces, 3, 30, 28)
 	b.ReportAllocs()
 	for b.Loop() {
-		faceCache.Lock()
-		clear(faceCache.m)
-		faceCache.Unlock()
-		if err := Write(io.Discard, d, testFaces, Options{}); err != nil {
+		if err := Write(io.Discard, d, newFileFaces(), Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

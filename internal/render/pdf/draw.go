@@ -7,23 +7,24 @@ import (
 
 	"github.com/signintech/gopdf"
 
+	"replydesk/internal/fonts"
 	"replydesk/internal/page"
 )
 
 // usedFace is a face as one document uses it.
 type usedFace struct {
 	name    string
-	pf      *parsedFace
-	runes   []rune // in order of first use
+	face    *fonts.Face
+	sub     *fonts.Subset // .notdef and the glyphs of runes
+	runes   []rune        // in order of first use
 	seen    map[rune]bool
 	family  string // gopdf family and PDF font name: tag + "+" + escaped face name
 	unicode []glyphRune
-	program []byte // font program to embed in place of gopdf's
 }
 
-// collectFaces loads every face the document uses and checks that each face
-// has every character drawn with it; it returns the faces in order of first
-// use, keyed by name too.
+// collectFaces loads every face the document uses, checks that each face
+// has every character drawn with it and makes its subset; it returns the
+// faces in order of first use, keyed by name too.
 func collectFaces(d *page.Doc, faces Faces) (map[string]*usedFace, []*usedFace, error) {
 	byName := make(map[string]*usedFace)
 	var order []*usedFace
@@ -47,37 +48,42 @@ func collectFaces(d *page.Doc, faces Faces) (map[string]*usedFace, []*usedFace, 
 		}
 	}
 	for _, uf := range order {
-		pf, err := loadUsedFace(faces, uf.name, uf.runes)
+		f, err := faces.Face(uf.name)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, fmt.Errorf("读取字体“%s”失败：%w", uf.name, err)
 		}
 		for _, r := range uf.runes {
-			if _, _, ok := pf.glyph(r); !ok {
+			if _, ok := f.Glyph(r); !ok {
 				return nil, nil, &MissingGlyphError{Face: uf.name, Rune: r}
 			}
 		}
-		uf.pf = pf
+		if uf.sub, err = f.Subset(uf.runes); err != nil {
+			return nil, nil, fmt.Errorf("字体“%s”：%w", uf.name, err)
+		}
+		uf.face = f
 	}
 	return byName, order, nil
 }
 
-// embed builds the face's subset font and adds it to gp under a subset name
-// whose tag derives from the face name and the glyphs used.
+// embed adds the face's subset font to gp under a subset name whose tag
+// derives from the face name and the glyphs used.
 func (uf *usedFace) embed(gp *gopdf.GoPdf) error {
-	sub, err := buildSubset(uf.pf, uf.runes, pdfName(uf.name))
-	if err != nil {
-		return fmt.Errorf("字体“%s”：%w", uf.name, err)
-	}
-	uf.family = subsetTag(uf.name, sub.gids) + "+" + pdfName(uf.name)
-	uf.unicode = unicodeMap(uf.pf, uf.runes, sub.gids)
-	uf.program = sub.program()
+	uf.family = subsetTag(uf.name, uf.sub.Original()) + "+" + pdfName(uf.name)
+	uf.unicode = unicodeMap(uf.sub, uf.runes)
 	opt := gopdf.TtfOption{Style: gopdf.Regular}
 	// Coverage is checked before drawing; never substitute silently.
 	opt.OnGlyphNotFoundSubstitute = func(r rune) rune { return r }
-	if err := gp.AddTTFFontDataWithOption(uf.family, sub.stub(), opt); err != nil {
+	if err := gp.AddTTFFontDataWithOption(uf.family, uf.sub.Font(), opt); err != nil {
 		return fmt.Errorf("嵌入字体“%s”失败：%w", uf.name, err)
 	}
 	return nil
+}
+
+// width returns r's advance in thousandths of an em, truncated as gopdf
+// writes the widths of a font.
+func width(sub *fonts.Subset, r rune) int {
+	_, adv, _ := sub.Glyph(r)
+	return adv * 1000 / sub.UnitsPerEm()
 }
 
 // subsetTag derives the six-letter subset tag from the face name and the
@@ -158,7 +164,7 @@ func (pn *pen) drawRun(r page.Run, uf *usedFace) error {
 		pn.face, pn.size = r.Face, size
 	}
 	pn.gp.SetTextColor(r.Color.R, r.Color.G, r.Color.B)
-	for _, s := range segment(r, uf.pf) {
+	for _, s := range segment(r, uf.sub) {
 		if s.spacing != pn.spacing {
 			pn.gp.SetCharSpacing(s.spacing)
 			pn.spacing = s.spacing
@@ -184,13 +190,10 @@ const tolerance = 0.01
 
 // segment splits a run into the fewest segments whose glyphs land within
 // tolerance of their positions when advanced by width plus spacing.
-func segment(r page.Run, pf *parsedFace) []seg {
+func segment(r page.Run, sub *fonts.Subset) []seg {
 	size := r.Size.Pt()
 	gs := r.Glyphs
-	adv := func(i int) float64 {
-		_, a, _ := pf.glyph(gs[i].R)
-		return float64(a) * size / 1000
-	}
+	adv := func(i int) float64 { return float64(width(sub, gs[i].R)) * size / 1000 }
 	var out []seg
 	for from := 0; from < len(gs); {
 		to := from + 1

@@ -150,8 +150,9 @@ func replacePrograms(objs [][]byte, faces []*usedFace) error {
 	var wg sync.WaitGroup
 	for i, uf := range faces {
 		wg.Go(func() {
-			dict := fmt.Sprintf("/Length1 %d\n", len(uf.program))
-			objs[ids[i]-1] = streamObject(ids[i], deflate(uf.program), dict)
+			program := uf.sub.Outlines()
+			dict := fmt.Sprintf("/Length1 %d\n", len(program))
+			objs[ids[i]-1] = streamObject(ids[i], deflate(program), dict)
 		})
 	}
 	wg.Wait()

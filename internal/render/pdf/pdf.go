@@ -7,12 +7,11 @@
 // gives byte-identical output: no date is written unless Options.Date sets
 // one.
 //
-// gopdf lays out the pages, text operators and font dictionaries; this
-// package makes the font subsets itself (gopdf's keep whole-font tables and
-// cost most of the time), then finishes gopdf's output: it puts the compressed
-// font programs and correct ToUnicode maps in place and adds the document
-// information. Parsed fonts are cached per face for the life of the process
-// and shared by documents written concurrently.
+// Fonts come from package fonts: each face a document uses is handed to
+// gopdf as a small TrueType subset of just the glyphs drawn. gopdf lays out
+// the pages, text operators and font dictionaries; finish then puts the
+// compressed font programs and correct ToUnicode maps in place and adds the
+// document information.
 package pdf
 
 import (

@@ -12,8 +12,7 @@ import (
 	"sync"
 	"testing"
 
-	"golang.org/x/image/font/sfnt"
-
+	"replydesk/internal/fonts"
 	"replydesk/internal/page"
 )
 
@@ -23,7 +22,11 @@ import (
 // of its laid-out X, using as few segments as the spacing allows.
 func TestSegmentKeepsPositions(t *testing.T) {
 	needFaces(t, "WenKai")
-	pf, err := loadFace(testFaces, "WenKai")
+	face, err := testFaces.Face("WenKai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := face.Subset([]rune("答复函口"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +48,7 @@ func TestSegmentKeepsPositions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := page.Run{Face: "WenKai", Size: tt.size, Glyphs: tt.glyphs}
-			segs := segment(r, pf)
+			segs := segment(r, sub)
 			if len(segs) != tt.segs {
 				t.Errorf("%d segments, want %d: %+v", len(segs), tt.segs, segs)
 			}
@@ -61,8 +64,7 @@ func TestSegmentKeepsPositions(t *testing.T) {
 					if d := math.Abs(x - tt.glyphs[i].X.Pt()); d > tolerance+0.005 {
 						t.Errorf("glyph %d drawn %.4f pt from its place", i, d)
 					}
-					_, adv, _ := pf.glyph(tt.glyphs[i].R)
-					x += float64(adv)*tt.size.Pt()/1000 + sp
+					x += float64(width(sub, tt.glyphs[i].R))*tt.size.Pt()/1000 + sp
 				}
 			}
 			if next != len(tt.glyphs) {
@@ -95,9 +97,9 @@ func TestMissingGlyphIsAnError(t *testing.T) {
 
 type failingFaces struct{}
 
-func (failingFaces) Data(face string) ([]byte, error) {
+func (failingFaces) Face(face string) (*fonts.Face, error) {
 	if face == "Broken" {
-		return []byte("OTTO not a TrueType font at all"), nil
+		return fonts.NewFace([]byte("OTTO not a TrueType font at all"))
 	}
 	return nil, os.ErrNotExist
 }
@@ -118,7 +120,7 @@ func TestBadInput(t *testing.T) {
 		{"no pages", &page.Doc{Width: 1, Height: 1}, "没有页面"},
 		{"zero size", &page.Doc{Pages: []page.Page{{}}}, "页面尺寸"},
 		{"unknown face", a4(run("NoSuchFace")), "读取字体“NoSuchFace”失败"},
-		{"not TrueType", a4(run("Broken")), "无法使用字体“Broken”"},
+		{"not a font", a4(run("Broken")), "读取字体“Broken”失败"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -180,50 +182,6 @@ func TestConcurrentWrites(t *testing.T) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
-	}
-}
-
-// TestSubsetFont checks the embedded subset font on its own: it parses, maps
-// every rune to a glyph with the original's outline and advance, and
-// composite glyphs (é in DejaVu Sans) bring their components along.
-func TestSubsetFont(t *testing.T) {
-	needFaces(t, "DejaVuSans")
-	pf, err := loadFace(testFaces, "DejaVuSans")
-	if err != nil {
-		t.Fatal(err)
-	}
-	runes := []rune("Aé€ü")
-	sub, err := buildSubset(pf, runes, "DejaVuSans")
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := sfnt.Parse(assemble(sub.tables))
-	if err != nil {
-		t.Fatalf("subset does not parse: %v", err)
-	}
-	if f.NumGlyphs() != len(sub.gids) || f.NumGlyphs() <= len(runes)+1 {
-		t.Errorf("subset has %d glyphs for %d runes and .notdef; composites should add components", f.NumGlyphs(), len(runes))
-	}
-	var b1, b2 sfnt.Buffer
-	for _, r := range runes {
-		g1, _ := pf.sf.GlyphIndex(&b1, r)
-		g2, err := f.GlyphIndex(&b2, r)
-		if err != nil || g2 == 0 {
-			t.Fatalf("subset lacks %q", r)
-		}
-		s1, err1 := pf.sf.LoadGlyph(&b1, g1, 2048*64, nil)
-		s2, err2 := f.LoadGlyph(&b2, g2, 2048*64, nil)
-		if err1 != nil || err2 != nil {
-			t.Fatalf("%q: %v, %v", r, err1, err2)
-		}
-		if len(s1) != len(s2) || s1.Bounds() != s2.Bounds() {
-			t.Errorf("%q: subset outline differs from the original (%d vs %d segments)", r, len(s2), len(s1))
-		}
-		a1, _ := pf.sf.GlyphAdvance(&b1, g1, 2048*64, 0)
-		a2, _ := f.GlyphAdvance(&b2, g2, 2048*64, 0)
-		if a1 != a2 {
-			t.Errorf("%q: advance %v, want %v", r, a2, a1)
-		}
 	}
 }
 
@@ -323,7 +281,7 @@ func TestCompressLevel(t *testing.T) {
 // picks another installed font under the same role.
 type swapFaces struct{ path string }
 
-func (s *swapFaces) Data(string) ([]byte, error) { return testFaces.Data(s.path) }
+func (s *swapFaces) Face(string) (*fonts.Face, error) { return testFaces.Face(s.path) }
 
 func TestChangedFaceDataIsParsedAgain(t *testing.T) {
 	needFaces(t, "WenKai", "DejaVuSans")

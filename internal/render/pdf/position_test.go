@@ -9,10 +9,10 @@ import (
 	"path/filepath"
 	"testing"
 
-	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
 
+	"replydesk/internal/fonts"
 	"replydesk/internal/page"
 )
 
@@ -21,25 +21,19 @@ import (
 // half coverage.
 func inkBox(t *testing.T, face string, r rune, size, x, y, dpi float64) image.Rectangle {
 	t.Helper()
-	data, err := testFaces.Data(face)
+	f, err := testFaces.Face(face)
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := sfnt.Parse(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b sfnt.Buffer
-	gid, err := f.GlyphIndex(&b, r)
-	if err != nil || gid == 0 {
+	gid, ok := f.Glyph(r)
+	if !ok {
 		t.Fatalf("%s lacks %q", face, r)
 	}
 	ppem := size * dpi / 72
-	segs, err := f.LoadGlyph(&b, gid, fixed.Int26_6(math.Round(ppem*64)), nil)
+	segs, bounds, err := f.Outline(gid, fixed.Int26_6(math.Round(ppem*64)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	bounds := segs.Bounds()
 	x0, y0 := int(math.Floor(x))+bounds.Min.X.Floor()-2, int(math.Floor(y))+bounds.Min.Y.Floor()-2
 	w, h := bounds.Max.X.Ceil()-bounds.Min.X.Floor()+4, bounds.Max.Y.Ceil()-bounds.Min.Y.Floor()+4
 	ras := vector.NewRasterizer(w, h)
@@ -48,15 +42,15 @@ func inkBox(t *testing.T, face string, r rune, size, x, y, dpi float64) image.Re
 	}
 	for _, s := range segs {
 		switch s.Op {
-		case sfnt.SegmentOpMoveTo:
+		case fonts.MoveTo:
 			ras.MoveTo(pt(s.Args[0]))
-		case sfnt.SegmentOpLineTo:
+		case fonts.LineTo:
 			ras.LineTo(pt(s.Args[0]))
-		case sfnt.SegmentOpQuadTo:
+		case fonts.QuadTo:
 			ax, ay := pt(s.Args[0])
 			bx, by := pt(s.Args[1])
 			ras.QuadTo(ax, ay, bx, by)
-		case sfnt.SegmentOpCubeTo:
+		case fonts.CubeTo:
 			ax, ay := pt(s.Args[0])
 			bx, by := pt(s.Args[1])
 			cx, cy := pt(s.Args[2])

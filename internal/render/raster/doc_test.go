@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"replydesk/internal/fonts"
 	"replydesk/internal/page"
 )
 
@@ -19,29 +20,34 @@ var testFontFiles = map[string]string{
 	"DejaVuSans": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 }
 
+// fileFaces serves the test faces, each read and parsed on first use.
 type fileFaces struct {
-	mu   sync.Mutex
-	data map[string][]byte
+	mu    sync.Mutex
+	faces map[string]*fonts.Face
 }
 
-var testFaces = &fileFaces{data: make(map[string][]byte)}
+var testFaces = &fileFaces{faces: make(map[string]*fonts.Face)}
 
-func (f *fileFaces) Data(face string) ([]byte, error) {
+func (f *fileFaces) Face(name string) (*fonts.Face, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if b, ok := f.data[face]; ok {
-		return b, nil
+	if face, ok := f.faces[name]; ok {
+		return face, nil
 	}
-	path, ok := testFontFiles[face]
+	path, ok := testFontFiles[name]
 	if !ok {
-		return nil, fmt.Errorf("no face %q", face)
+		return nil, fmt.Errorf("no face %q", name)
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	f.data[face] = b
-	return b, nil
+	face, err := fonts.NewFace(b)
+	if err != nil {
+		return nil, err
+	}
+	f.faces[name] = face
+	return face, nil
 }
 
 // needFaces skips the test when a font file it needs is not installed.

@@ -19,14 +19,16 @@ import (
 
 	"golang.org/x/image/vector"
 
+	"replydesk/internal/fonts"
 	"replydesk/internal/page"
 )
 
-// Faces gives the font file of a face (a single sfnt font, TrueType or CFF
-// outlines) by the name runs carry in page.Run.Face. Data should return the same slice on every call for a
-// face: parsed faces are cached by name and slice identity.
+// Faces gives the face of a run by the name runs carry in page.Run.Face
+// (fonts.Set implements it); glyphs and their outlines come from package
+// fonts. Masks are cached by face, so Face should return the same *Face
+// on every call for a name.
 type Faces interface {
-	Data(face string) ([]byte, error)
+	Face(name string) (*fonts.Face, error)
 }
 
 // MissingGlyphError reports a character that a face cannot draw.
@@ -99,9 +101,9 @@ func drawRun(img *image.RGBA, r page.Run, faces Faces, scale float64) error {
 	if len(r.Glyphs) == 0 {
 		return nil
 	}
-	f, err := loadFace(faces, r.Face)
+	f, err := faces.Face(r.Face)
 	if err != nil {
-		return err
+		return fmt.Errorf("读取字体“%s”失败：%w", r.Face, err)
 	}
 	ppem := fixedPpem(float64(r.Size) * scale)
 	if ppem <= 0 {
@@ -111,11 +113,14 @@ func drawRun(img *image.RGBA, r page.Run, faces Faces, scale float64) error {
 	y := float64(r.Y) * scale
 	var missing error
 	for _, g := range r.Glyphs {
-		gid, ok := f.glyphIndex(g.R)
-		if !ok && missing == nil {
-			missing = &MissingGlyphError{Face: r.Face, Rune: g.R}
+		gid, ok := f.Glyph(g.R)
+		if !ok {
+			gid = 0 // .notdef
+			if missing == nil {
+				missing = &MissingGlyphError{Face: r.Face, Rune: g.R}
+			}
 		}
-		m, err := f.mask(gid, ppem, float64(g.X)*scale, y)
+		m, err := mask(f, gid, ppem, float64(g.X)*scale, y)
 		if err != nil {
 			return fmt.Errorf("绘制字体“%s”中的“%c”失败：%w", r.Face, g.R, err)
 		}

@@ -15,8 +15,7 @@ import (
 	"sync"
 	"testing"
 
-	"golang.org/x/image/font/sfnt"
-
+	"replydesk/internal/fonts"
 	"replydesk/internal/page"
 	"replydesk/internal/render/pdf"
 )
@@ -25,18 +24,15 @@ import (
 // pixels with the pen at (x, y).
 func outlineBox(t *testing.T, faceName string, r rune, ppem, x, y float64) image.Rectangle {
 	t.Helper()
-	data, _ := testFaces.Data(faceName)
-	f, err := sfnt.Parse(data)
+	f, err := testFaces.Face(faceName)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b sfnt.Buffer
-	gid, _ := f.GlyphIndex(&b, r)
-	segs, err := f.LoadGlyph(&b, gid, fixedPpem(ppem), nil)
+	gid, _ := f.Glyph(r)
+	_, bb, err := f.Outline(gid, fixedPpem(ppem))
 	if err != nil {
 		t.Fatal(err)
 	}
-	bb := segs.Bounds()
 	return image.Rect(
 		int(math.Round(x+float64(bb.Min.X)/64)), int(math.Round(y+float64(bb.Min.Y)/64)),
 		int(math.Round(x+float64(bb.Max.X)/64)), int(math.Round(y+float64(bb.Max.Y)/64)))
@@ -116,7 +112,7 @@ func TestMissingGlyphStillDraws(t *testing.T) {
 
 type noFaces struct{}
 
-func (noFaces) Data(string) ([]byte, error) { return []byte("not a font"), nil }
+func (noFaces) Face(string) (*fonts.Face, error) { return fonts.NewFace([]byte("not a font")) }
 
 func TestBadInput(t *testing.T) {
 	one := &page.Doc{Width: 10 * mm, Height: 10 * mm, Pages: []page.Page{{Runs: []page.Run{
@@ -134,7 +130,7 @@ func TestBadInput(t *testing.T) {
 		{"zero dpi", one, 0, 0, "无法按 0 dpi"},
 		{"NaN dpi", one, 0, math.NaN(), "无法按 NaN dpi"},
 		{"absurd dpi", one, 0, 1e6, "预览图过大"},
-		{"bad font", one, 0, 96, "无法使用字体“X”"},
+		{"bad font", one, 0, 96, "读取字体“X”失败"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,81 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+	"maps"
+
+	"github.com/go-text/typesetting/font/opentype/tables"
+)
+
+// Thin returns a copy of the TrueType font data in which the glyphs of the
+// runes keep refuses lose their outlines, unless a rune keep accepts maps
+// to them too or they are components of a glyph kept. Glyph numbers,
+// metrics and layout tables stay as they are: a character without its
+// outline draws as a blank. Glyphs no character maps to (those a shaper
+// substitutes, such as proportional digits) keep their outlines.
+//
+// The window draws bold text with such a thin copy: its toolkit reads
+// every outline of a face when it first draws in it.
+func Thin(data []byte, keep func(rune) bool) ([]byte, error) {
+	dir := tableDir(data)
+	if dir == nil || len(data) < 4 || string(data[:4]) != "\x00\x01\x00\x00" {
+		return nil, errors.New("不是 TrueType 字体")
+	}
+	g, err := parseGlyfFont(data)
+	if err != nil {
+		return nil, err
+	}
+	table, _, err := tables.ParseCmap(dir["cmap"])
+	if err != nil {
+		return nil, errNoUnicode
+	}
+	dropped := make([]bool, g.numGlyphs)
+	needed := map[uint16]bool{0: true}
+	if !eachMapping(table, func(r rune, gid tables.GlyphID) {
+		switch {
+		case int(gid) >= g.numGlyphs:
+		case keep(r):
+			needed[uint16(gid)] = true
+		default:
+			dropped[gid] = true
+		}
+	}) {
+		return nil, errNoUnicode
+	}
+	for gid := range needed {
+		dropped[gid] = false
+	}
+	var kept []uint16
+	seen := make(map[uint16]bool)
+	for gid, d := range dropped {
+		if !d {
+			kept = append(kept, uint16(gid))
+			seen[uint16(gid)] = true
+		}
+	}
+	for _, gid := range g.closure(kept, seen) {
+		dropped[gid] = false
+	}
+	var glyf, loca []byte
+	for gid := range g.numGlyphs {
+		loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
+		if dropped[gid] {
+			continue
+		}
+		rec := g.record(uint16(gid))
+		if rec == nil {
+			return nil, errGlyf
+		}
+		glyf = append(glyf, rec...)
+		for len(glyf)%4 != 0 {
+			glyf = append(glyf, 0)
+		}
+	}
+	out := maps.Clone(dir)
+	out["glyf"] = glyf
+	out["loca"] = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
+	out["head"] = patched(dir["head"], 54, func(h []byte) { binary.BigEndian.PutUint16(h[50:], 1) }) // long loca offsets
+	delete(out, "DSIG")
+	return writeSfnt(0x00010000, out), nil
+}
