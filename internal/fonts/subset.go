@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -15,6 +16,7 @@ import (
 // A Subset never changes once made and is safe for concurrent use.
 type Subset struct {
 	font, outlines []byte
+	tables         map[string][]byte
 	orig           []uint16        // the face's glyph of each subset glyph
 	adv            []uint16        // the advance of each subset glyph
 	glyph          map[rune]uint16 // the subset glyph of each rune
@@ -31,6 +33,15 @@ func (s *Subset) Font() []byte { return s.font }
 // carry instead. This is the font program a PDF embeds as FontFile2
 // (ISO 32000-1, 9.9). The same slice on every call.
 func (s *Subset) Outlines() []byte { return s.outlines }
+
+// WithoutOutlines returns the subset font with every glyph empty: its
+// cmap, metrics and names, for a writer that lays text out with them and
+// embeds Outlines separately. Made on each call.
+func (s *Subset) WithoutOutlines() []byte {
+	t := maps.Clone(s.tables)
+	t["glyf"], t["loca"] = nil, make([]byte, len(t["loca"]))
+	return writeSfnt(0x00010000, t)
+}
 
 // Glyph returns r's glyph in the subset and its advance in font units;
 // ok is false when the face lacks r.
@@ -188,6 +199,7 @@ func (b *subsetBuilder) build(base map[string][]byte) (*Subset, error) {
 	s := &Subset{
 		font:     writeSfnt(0x00010000, t),
 		outlines: writeSfnt(0x00010000, outlines),
+		tables:   t,
 		orig:     b.orig,
 		adv:      b.adv,
 		glyph:    make(map[rune]uint16, len(b.entries)),

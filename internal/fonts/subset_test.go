@@ -123,3 +123,30 @@ func TestOutline(t *testing.T) {
 		t.Errorf("space: %d segments, %v", len(segs), err)
 	}
 }
+
+// TestWithoutOutlines: the same font, glyphs and metrics, no outlines.
+func TestWithoutOutlines(t *testing.T) {
+	f, err := set(t).Face(FandolFang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := f.Subset([]rune("答复"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bare, err := NewFace(sub.WithoutOutlines())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range "答复" {
+		gid, adv, _ := sub.Glyph(r)
+		g, ok := bare.Glyph(r)
+		segs, _, err := bare.Outline(g, fixed.I(16))
+		if !ok || g != gid || bare.metrics().adv[r] != uint16(adv) || err != nil || len(segs) != 0 {
+			t.Errorf("%q: glyph %d (want %d), %d segments, %v", r, g, gid, len(segs), err)
+		}
+	}
+	if len(sub.WithoutOutlines()) >= len(sub.Font()) {
+		t.Error("WithoutOutlines is not smaller than Font")
+	}
+}

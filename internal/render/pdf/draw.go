@@ -20,6 +20,7 @@ type usedFace struct {
 	seen    map[rune]bool
 	family  string // gopdf family and PDF font name: tag + "+" + escaped face name
 	unicode []glyphRune
+	ids     fontObjects // the objects gopdf writes for it
 }
 
 // collectFaces loads every face the document uses, checks that each face
@@ -65,16 +66,20 @@ func collectFaces(d *page.Doc, faces Faces) (map[string]*usedFace, []*usedFace, 
 	return byName, order, nil
 }
 
-// embed adds the face's subset font to gp under a subset name whose tag
-// derives from the face name and the glyphs used.
+// embed adds the face's subset, without outlines (see finish), to gp under
+// a subset name whose tag derives from the face name and the glyphs used.
 func (uf *usedFace) embed(gp *gopdf.GoPdf) error {
 	uf.family = subsetTag(uf.name, uf.sub.Original()) + "+" + pdfName(uf.name)
 	uf.unicode = unicodeMap(uf.sub, uf.runes)
 	opt := gopdf.TtfOption{Style: gopdf.Regular}
 	// Coverage is checked before drawing; never substitute silently.
 	opt.OnGlyphNotFoundSubstitute = func(r rune) rune { return r }
-	if err := gp.AddTTFFontDataWithOption(uf.family, uf.sub.Font(), opt); err != nil {
+	uf.ids = nextFontObjects(gp)
+	if err := gp.AddTTFFontDataWithOption(uf.family, uf.sub.WithoutOutlines(), opt); err != nil {
 		return fmt.Errorf("嵌入字体“%s”失败：%w", uf.name, err)
+	}
+	if gp.GetNextObjectID() != uf.ids.font+1 {
+		return fmt.Errorf("%w（字体“%s”）", errLayout, uf.name)
 	}
 	return nil
 }

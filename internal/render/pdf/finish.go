@@ -5,11 +5,12 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"sync"
 	"time"
 	"unicode/utf16"
+
+	"github.com/signintech/gopdf"
 
 	"replydesk/internal/page"
 )
@@ -18,12 +19,27 @@ import (
 // it would mean gopdf changed its writer.
 var errLayout = errors.New("PDF 输出结构与预期不符，无法完成文档")
 
-// finish rewrites gopdf's output object by object: each font's ToUnicode
-// CMap is replaced (gopdf's writes characters beyond the BMP as invalid
-// five-digit codes and puts hundreds of entries in one block, where the
-// format allows 100), a document information dictionary is added (gopdf has
-// no Keywords and writes its information inline in the trailer), and the
-// cross-reference table is written anew.
+// gopdf writes a complete PDF, which finish completes in three ways that
+// gopdf's API cannot (checked on gopdf v0.33.0, which TestGopdfVersion
+// pins):
+//
+//   - The font programs. gopdf compresses each font program it embeds at
+//     zlib's default level with a new compressor, some 35 ms for the seed
+//     when handed the subsets with their outlines, and follows the
+//     components of composite glyphs one level deep only. It is therefore
+//     handed each subset without outlines (fonts.Subset.WithoutOutlines),
+//     and finish puts the subset's program (fonts.Subset.Outlines) in its
+//     place, the faces compressed in parallel.
+//   - The ToUnicode maps. gopdf writes characters beyond the BMP as
+//     five-digit codes, which readers cannot use (𠮷 would not extract),
+//     and all entries in one block, where the CMap format allows 100.
+//   - The document information: gopdf has no Keywords and no ModDate, and
+//     writes the dictionary inline in the trailer.
+//
+// The objects replaced are those gopdf numbered for each font (see
+// usedFace.embed); finish checks each is what it should be, replaces it,
+// appends the information dictionary and writes the cross-reference
+// table anew. Every other byte is gopdf's.
 func finish(pdf []byte, faces []*usedFace, meta page.Meta, opt Options) ([]byte, error) {
 	xrefAt, offsets, err := readXref(pdf)
 	if err != nil {
@@ -40,21 +56,21 @@ func finish(pdf []byte, faces []*usedFace, meta page.Meta, opt Options) ([]byte,
 		}
 		objs[i] = pdf[off:end]
 	}
-	if err := replaceToUnicode(objs, faces); err != nil {
-		return nil, err
-	}
-	if err := replacePrograms(objs, faces); err != nil {
-		return nil, err
-	}
-	if opt.CompressLevel >= 0 {
-		level := zlib.DefaultCompression
-		if opt.CompressLevel > 0 {
-			level = min(opt.CompressLevel, zlib.BestCompression)
+	for _, uf := range faces {
+		if err := uf.ids.check(objs); err != nil {
+			return nil, fmt.Errorf("%w（字体“%s”）", err, uf.name)
 		}
-		if err := compressContents(objs, level); err != nil {
-			return nil, err
-		}
+		objs[uf.ids.toUnicode-1] = toUnicodeObject(uf.ids.toUnicode, uf.unicode)
 	}
+	var wg sync.WaitGroup
+	for _, uf := range faces {
+		wg.Go(func() {
+			program := uf.sub.Outlines()
+			dict := fmt.Sprintf("/Length1 %d\n", len(program))
+			objs[uf.ids.program-1] = streamObject(uf.ids.program, deflate(program), dict)
+		})
+	}
+	wg.Wait()
 	var out bytes.Buffer
 	out.Grow(xrefAt + 1024 + 20*len(offsets))
 	out.Write(pdf[:offsets[0]])
@@ -76,6 +92,39 @@ func finish(pdf []byte, faces []*usedFace, meta page.Meta, opt Options) ([]byte,
 	return out.Bytes(), nil
 }
 
+// fontObjects are the numbers of the objects gopdf writes for one font, in
+// the order AddTTFFontData adds them.
+type fontObjects struct {
+	toUnicode, program, descriptor, cidFont, font int
+}
+
+// nextFontObjects returns the numbers the next font added to gp gets.
+func nextFontObjects(gp *gopdf.GoPdf) fontObjects {
+	n := gp.GetNextObjectID()
+	return fontObjects{toUnicode: n, program: n + 1, descriptor: n + 2, cidFont: n + 3, font: n + 4}
+}
+
+// check reports errLayout unless objs hold gopdf's objects of the font
+// where ids says: its ToUnicode stream and font program, referred to by
+// its font and descriptor.
+func (ids fontObjects) check(objs [][]byte) error {
+	if ids.toUnicode < 1 || ids.font > len(objs) {
+		return errLayout
+	}
+	obj := func(id int) []byte { return objs[id-1] }
+	refers := func(id int, key string, to int) bool {
+		return bytes.Contains(obj(id), fmt.Appendf(nil, "/%s %d 0 R\n", key, to))
+	}
+	if !bytes.Contains(obj(ids.toUnicode), []byte("begincmap")) ||
+		!bytes.Contains(obj(ids.program), []byte("/Length1 ")) ||
+		!refers(ids.font, "ToUnicode", ids.toUnicode) ||
+		!refers(ids.descriptor, "FontFile2", ids.program) ||
+		!bytes.Contains(obj(ids.font), []byte("/Subtype /Type0\n")) {
+		return errLayout
+	}
+	return nil
+}
+
 // infoObject writes the document information dictionary as object id.
 func infoObject(id int, meta page.Meta, opt Options) []byte {
 	var out bytes.Buffer
@@ -94,91 +143,6 @@ func infoObject(id int, meta page.Meta, opt Options) []byte {
 	}
 	out.WriteString(">>\nendobj\n\n")
 	return out.Bytes()
-}
-
-var toUnicodeRef = regexp.MustCompile(`/ToUnicode (\d+) 0 R\n`)
-
-// replaceToUnicode finds each face's Type0 font object by its name and
-// replaces the ToUnicode stream it refers to.
-func replaceToUnicode(objs [][]byte, faces []*usedFace) error {
-	for _, uf := range faces {
-		name := []byte("/BaseFont /" + uf.family + "\n")
-		done := false
-		for _, o := range objs {
-			if !bytes.Contains(o, []byte("/Subtype /Type0\n")) || !bytes.Contains(o, name) {
-				continue
-			}
-			m := toUnicodeRef.FindSubmatch(o)
-			if m == nil {
-				return errLayout
-			}
-			id, _ := strconv.Atoi(string(m[1]))
-			if id < 1 || id > len(objs) || !bytes.Contains(objs[id-1], []byte("begincmap")) {
-				return errLayout
-			}
-			objs[id-1] = toUnicodeObject(id, uf.unicode)
-			done = true
-			break
-		}
-		if !done {
-			return fmt.Errorf("%w（字体“%s”）", errLayout, uf.name)
-		}
-	}
-	return nil
-}
-
-var fontFileRef = regexp.MustCompile(`/FontFile2 (\d+) 0 R\n`)
-
-// replacePrograms puts each face's font program, compressed here with the
-// faces in parallel, in place of the outline-less one gopdf wrote.
-func replacePrograms(objs [][]byte, faces []*usedFace) error {
-	ids := make([]int, len(faces))
-	for i, uf := range faces {
-		name := []byte("/FontName /" + uf.family + "\n")
-		for _, o := range objs {
-			if bytes.Contains(o, []byte("/Type /FontDescriptor\n")) && bytes.Contains(o, name) {
-				if m := fontFileRef.FindSubmatch(o); m != nil {
-					ids[i], _ = strconv.Atoi(string(m[1]))
-				}
-				break
-			}
-		}
-		if ids[i] < 1 || ids[i] > len(objs) || !bytes.Contains(objs[ids[i]-1], []byte("/Length1 ")) {
-			return fmt.Errorf("%w（字体“%s”）", errLayout, uf.name)
-		}
-	}
-	var wg sync.WaitGroup
-	for i, uf := range faces {
-		wg.Go(func() {
-			program := uf.sub.Outlines()
-			dict := fmt.Sprintf("/Length1 %d\n", len(program))
-			objs[ids[i]-1] = streamObject(ids[i], deflate(program), dict)
-		})
-	}
-	wg.Wait()
-	return nil
-}
-
-// plainStream is the head of a stream gopdf wrote uncompressed.
-var plainStream = regexp.MustCompile(`^(\d+) 0 obj\n<<\n/Length (\d+)\n>>\nstream\n`)
-
-// compressContents compresses the streams gopdf left uncompressed (after
-// the replacements, the page contents) at level.
-func compressContents(objs [][]byte, level int) error {
-	for i, o := range objs {
-		m := plainStream.FindSubmatchIndex(o)
-		if m == nil {
-			continue
-		}
-		id, _ := strconv.Atoi(string(o[m[2]:m[3]]))
-		n, _ := strconv.Atoi(string(o[m[4]:m[5]]))
-		data := o[m[1]:]
-		if n > len(data) || !bytes.HasPrefix(bytes.TrimLeft(data[n:], "\r\n"), []byte("endstream")) {
-			return errLayout
-		}
-		objs[i] = streamObject(id, deflateLevel(data[:n], level), "")
-	}
-	return nil
 }
 
 // zlibWriters keeps a few compressors per level (zlib.DefaultCompression

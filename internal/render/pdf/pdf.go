@@ -9,13 +9,14 @@
 //
 // Fonts come from package fonts: each face a document uses is handed to
 // gopdf as a small TrueType subset of just the glyphs drawn. gopdf lays out
-// the pages, text operators and font dictionaries; finish then puts the
-// compressed font programs and correct ToUnicode maps in place and adds the
-// document information.
+// the pages, text operators, font dictionaries and compressed page
+// contents; finish then puts the font programs and correct ToUnicode maps
+// in place and adds the document information (see finish for why).
 package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
@@ -68,15 +69,28 @@ func render(d *page.Doc, faces Faces, opt Options) (out []byte, err error) {
 	if err != nil {
 		return nil, err
 	}
+	raw, err := gopdfOutput(d, used, order, opt)
+	if err != nil {
+		return nil, err
+	}
+	return finish(raw, order, d.Meta, opt)
+}
+
+// gopdfOutput has gopdf write d with the faces used.
+func gopdfOutput(d *page.Doc, used map[string]*usedFace, order []*usedFace, opt Options) ([]byte, error) {
 	gp := new(gopdf.GoPdf)
 	gp.Start(gopdf.Config{
 		Unit:     gopdf.UnitPT,
 		PageSize: gopdf.Rect{W: d.Width.Pt(), H: d.Height.Pt()},
 	})
-	// gopdf writes every stream uncompressed; finish compresses the page
-	// contents with recycled compressors (gopdf allocates one, about 1 MB,
-	// per stream, and would compress the font programs finish replaces).
-	gp.SetNoCompression()
+	switch {
+	case opt.CompressLevel < 0:
+		gp.SetNoCompression()
+	case opt.CompressLevel == 0:
+		gp.SetCompressLevel(zlib.DefaultCompression)
+	default:
+		gp.SetCompressLevel(min(opt.CompressLevel, zlib.BestCompression))
+	}
 	for _, uf := range order {
 		if err := uf.embed(gp); err != nil {
 			return nil, err
@@ -92,7 +106,8 @@ func render(d *page.Doc, faces Faces, opt Options) (out []byte, err error) {
 	if _, err := gp.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("生成 PDF 失败：%w", err)
 	}
-	return finish(buf.Bytes(), order, d.Meta, opt)
+	return buf.Bytes(), nil
+
 }
 
 // check rejects documents gopdf cannot write meaningfully.

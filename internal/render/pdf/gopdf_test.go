@@ -1,0 +1,101 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"testing"
+
+	"replydesk/internal/page"
+)
+
+// gopdfVersion is the gopdf release whose output finish and segment were
+// checked against.
+const gopdfVersion = "v0.33.0"
+
+// TestGopdfVersion fails on any other gopdf release. Before raising the
+// version, check what this package assumes of gopdf's output: what
+// finish lists (font programs compressed by gopdf, ToUnicode beyond the
+// BMP, no Keywords), the order of the objects AddTTFFontData adds
+// (nextFontObjects; TestGopdfObjects), and the decimals Text writes
+// (segment; TestGopdfDecimals).
+func TestGopdfVersion(t *testing.T) {
+	mod, err := os.ReadFile("../../../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*(?:require\s+)?github\.com/signintech/gopdf\s+(\S+)`).FindSubmatch(mod)
+	if m == nil {
+		t.Fatal("go.mod does not require github.com/signintech/gopdf")
+	}
+	if v := string(m[1]); v != gopdfVersion || bytes.Contains(mod, []byte("replace github.com/signintech/gopdf")) {
+		t.Fatalf("go.mod has gopdf %s (or replaces it); this package was checked against %s: see this test's comment", v, gopdfVersion)
+	}
+}
+
+// TestGopdfObjects checks, on the raw output of gopdf, the objects finish
+// replaces: where nextFontObjects says, each font's ToUnicode map, font
+// program, descriptor and font, referring to each other.
+func TestGopdfObjects(t *testing.T) {
+	needFaces(t, "WenKai", "DejaVuSans")
+	d := mixedDoc()
+	used, order, err := collectFaces(d, testFaces)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := gopdfOutput(d, used, order, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	xrefAt, offsets, err := readXref(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	objs := make([][]byte, len(offsets))
+	for i := range offsets {
+		end := xrefAt
+		if i+1 < len(offsets) {
+			end = offsets[i+1]
+		}
+		objs[i] = raw[offsets[i]:end]
+	}
+	for _, uf := range order {
+		if err := uf.ids.check(objs); err != nil {
+			t.Errorf("%s: %v at %+v", uf.name, err, uf.ids)
+		}
+		if !bytes.Contains(objs[uf.ids.font-1], []byte("/BaseFont /"+uf.family+"\n")) {
+			t.Errorf("%s: object %d is not its font", uf.name, uf.ids.font)
+		}
+	}
+}
+
+// TestGopdfDecimals checks the assumption segment makes: gopdf's Text
+// writes the segment's start with two decimals (TD) and the character
+// spacing with three (Tc).
+func TestGopdfDecimals(t *testing.T) {
+	needFaces(t, "WenKai")
+	mm := page.Millimetre
+	run := page.Run{Face: "WenKai", Size: 10*page.Point + page.Point/2, Y: 50 * mm,
+		Glyphs: []page.Glyph{{R: '答', X: 12345}, {R: '复', X: 10*mm + 77}, {R: '函', X: 13 * mm}, {R: '口', X: 30*mm + 5}}}
+	d := &page.Doc{Width: 210 * mm, Height: 297 * mm, Pages: []page.Page{{Runs: []page.Run{run}}}}
+	var buf bytes.Buffer
+	if err := Write(&buf, d, testFaces, Options{CompressLevel: -1}); err != nil {
+		t.Fatal(err)
+	}
+	face, _ := testFaces.Face("WenKai")
+	sub, _ := face.Subset([]rune("答复函口"))
+	var want []string
+	for _, s := range segment(run, sub) {
+		x, y := run.Glyphs[s.from].X.Pt(), d.Height.Pt()-run.Y.Pt()
+		want = append(want, fmt.Sprintf("%.2f %.2f TD %s Tc", x, y, strconv.FormatFloat(s.spacing, 'f', -1, 64)))
+	}
+	var got []string
+	for _, m := range regexp.MustCompile(`([\d.]+ [\d.]+) TD\n/F\d+ [\d.]+ Tf ([-\d.]+) Tc`).FindAllSubmatch(buf.Bytes(), -1) {
+		got = append(got, string(m[1])+" TD "+string(m[2])+" Tc")
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("gopdf wrote\n%q\nsegment expects\n%q", got, want)
+	}
+}
