@@ -8,6 +8,7 @@ require (
 	github.com/go-ego/gse v0.80.3
 	github.com/go-text/typesetting v0.2.1
 	github.com/jackc/pgx/v5 v5.12.0
+	github.com/klauspost/compress v1.20.4
 	github.com/signintech/gopdf v0.33.0
 	github.com/xuri/excelize/v2 v2.11.1
 	golang.org/x/image v0.44.0

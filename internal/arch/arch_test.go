@@ -54,6 +54,7 @@ func TestPureCore(t *testing.T) {
 func TestSingleImporter(t *testing.T) {
 	owner := map[string]string{
 		"github.com/signintech/gopdf":                  "replydesk/internal/render/pdf",
+		"github.com/klauspost/compress/zlib":           "replydesk/internal/render/pdf",
 		"github.com/xuri/excelize/v2":                  "replydesk/internal/sheet",
 		"modernc.org/sqlite":                           "replydesk/internal/store",
 		"github.com/jackc/pgx/v5":                      "replydesk/internal/store",

@@ -107,13 +107,14 @@ func (f *cffFont) loadGlyph(gid tables.GlyphID) (segs []ot.Segment, err error) {
 	return segs, err
 }
 
-// subset converts the glyphs of runes (those the face has) to TrueType
-// outlines, numbered in the order of the sorted runes after .notdef.
+// subset converts the glyphs of runes (sorted, distinct; those the face
+// has) to TrueType outlines, numbered in the order of the runes after
+// .notdef.
 func (f *cffFont) subset(runes []rune) (*Subset, error) {
 	b := subsetBuilder{upem: f.upem}
 	newID := map[tables.GlyphID]uint16{0: 0}
 	gids := []tables.GlyphID{0}
-	for _, r := range sortedRunes(runes) {
+	for _, r := range runes {
 		g, ok := f.runes.lookup(r)
 		if !ok {
 			continue

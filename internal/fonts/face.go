@@ -43,6 +43,8 @@ type Face struct {
 	sfntOnce sync.Once
 	sfnt     *sfnt.Font // the outlines the rasteriser draws
 	sfntErr  error
+
+	subsets subsetCache
 }
 
 // embeddedFace returns the face of an embedded font file.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"sync"
 )
 
 // Subset is a TrueType font of the glyphs some runes of a face need:
@@ -15,17 +16,24 @@ import (
 // glyphs are converted to quadratic outlines within a thousandth of an em.
 // A Subset never changes once made and is safe for concurrent use.
 type Subset struct {
-	font, outlines []byte
-	tables         map[string][]byte
-	orig           []uint16        // the face's glyph of each subset glyph
-	adv            []uint16        // the advance of each subset glyph
-	glyph          map[rune]uint16 // the subset glyph of each rune
-	upem           int
+	tables   map[string][]byte
+	outlines []byte
+
+	fontOnce, bareOnce sync.Once
+	font, bare         []byte
+
+	orig  []uint16        // the face's glyph of each subset glyph
+	adv   []uint16        // the advance of each subset glyph
+	glyph map[rune]uint16 // the subset glyph of each rune
+	upem  int
 }
 
 // Font returns the whole subset font: the same slice on every call, which
 // the caller must not change.
-func (s *Subset) Font() []byte { return s.font }
+func (s *Subset) Font() []byte {
+	s.fontOnce.Do(func() { s.font = writeSfnt(0x00010000, s.tables) })
+	return s.font
+}
 
 // Outlines returns the subset with only the tables a TrueType rasteriser
 // draws its glyphs with (cvt, fpgm, glyf, head, hhea, hmtx, loca, maxp,
@@ -36,11 +44,15 @@ func (s *Subset) Outlines() []byte { return s.outlines }
 
 // WithoutOutlines returns the subset font with every glyph empty: its
 // cmap, metrics and names, for a writer that lays text out with them and
-// embeds Outlines separately. Made on each call.
+// embeds Outlines separately. The same slice on every call, which the
+// caller must not change.
 func (s *Subset) WithoutOutlines() []byte {
-	t := maps.Clone(s.tables)
-	t["glyf"], t["loca"] = nil, make([]byte, len(t["loca"]))
-	return writeSfnt(0x00010000, t)
+	s.bareOnce.Do(func() {
+		t := maps.Clone(s.tables)
+		t["glyf"], t["loca"] = nil, make([]byte, len(t["loca"]))
+		s.bare = writeSfnt(0x00010000, t)
+	})
+	return s.bare
 }
 
 // Glyph returns r's glyph in the subset and its advance in font units;
@@ -62,8 +74,23 @@ func (s *Subset) Original() []uint16 { return s.orig }
 func (s *Subset) UnitsPerEm() int { return s.upem }
 
 // Subset returns the subset of the face for runes; runes the face lacks
-// are left out (Glyph reports them).
+// are left out (Glyph reports them). The face keeps its last subsets: the
+// same runes, in any order, give the same *Subset.
 func (f *Face) Subset(runes []rune) (*Subset, error) {
+	rs := sortedRunes(runes)
+	key := string(rs)
+	if s := f.subsets.get(key); s != nil {
+		return s, nil
+	}
+	s, err := f.subset(rs)
+	if err != nil {
+		return nil, err
+	}
+	return f.subsets.put(key, s), nil
+}
+
+// subset makes the subset for runes, sorted and distinct.
+func (f *Face) subset(runes []rune) (*Subset, error) {
 	if f.cff != nil {
 		s, err := f.cff.subset(runes)
 		if err != nil {
@@ -75,7 +102,57 @@ func (f *Face) Subset(runes []rune) (*Subset, error) {
 	if err != nil {
 		return nil, err
 	}
-	return g.subset(sortedRunes(runes), f.Glyph)
+	return g.subset(runes, f.Glyph)
+}
+
+// subsetsKept is how many subsets a face keeps: those of the documents
+// open or exported lately.
+const subsetsKept = 8
+
+// subsetCache keeps a face's last subsets by their runes.
+type subsetCache struct {
+	mu   sync.Mutex
+	keys []string // least recently used first
+	m    map[string]*Subset
+}
+
+// get returns the subset for key, or nil.
+func (c *subsetCache) get(key string) *Subset {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := c.m[key]
+	if s != nil {
+		c.touch(key)
+	}
+	return s
+}
+
+// put keeps s for key, unless a subset for key was kept meanwhile, which
+// it returns instead.
+func (c *subsetCache) put(key string, s *Subset) *Subset {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old := c.m[key]; old != nil {
+		c.touch(key)
+		return old
+	}
+	if c.m == nil {
+		c.m = make(map[string]*Subset)
+	}
+	if len(c.keys) == subsetsKept {
+		delete(c.m, c.keys[0])
+		c.keys = slices.Delete(c.keys, 0, 1)
+	}
+	c.m[key] = s
+	c.keys = append(c.keys, key)
+	return s
+}
+
+// touch makes key the most recently used; the lock is held.
+func (c *subsetCache) touch(key string) {
+	if i := slices.Index(c.keys, key); i >= 0 {
+		c.keys = append(slices.Delete(c.keys, i, i+1), key)
+	}
 }
 
 var errTooManyGlyphs = errors.New("一份文档用到的字形超过 65535 个")
@@ -197,7 +274,6 @@ func (b *subsetBuilder) build(base map[string][]byte) (*Subset, error) {
 		}
 	}
 	s := &Subset{
-		font:     writeSfnt(0x00010000, t),
 		outlines: writeSfnt(0x00010000, outlines),
 		tables:   t,
 		orig:     b.orig,

@@ -150,3 +150,22 @@ func TestWithoutOutlines(t *testing.T) {
 		t.Error("WithoutOutlines is not smaller than Font")
 	}
 }
+
+// TestSubsetKept: the same runes in another order give the same subset;
+// a face keeps subsetsKept of them.
+func TestSubsetKept(t *testing.T) {
+	f, err := NewFace(mustRead(t, "testdata/test.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := f.Subset([]rune("ABC"))
+	if b, _ := f.Subset([]rune("CBAA")); b != a {
+		t.Error("the same runes gave another subset")
+	}
+	for i := range subsetsKept {
+		f.Subset([]rune{'A', rune('a' + i)})
+	}
+	if b, _ := f.Subset([]rune("ABC")); b == a {
+		t.Error("a subset was kept past subsetsKept others")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"unicode"
 	"unicode/utf16"
 
 	"replydesk/internal/fonts"
@@ -37,6 +38,7 @@ func unicodeMap(sub *fonts.Subset, runes []rune) []glyphRune {
 // BMP) in blocks of at most 100 entries, as the CMap format requires.
 func toUnicodeObject(id int, m []glyphRune) []byte {
 	var cm bytes.Buffer
+	cm.Grow(400 + 20*len(m))
 	cm.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
@@ -45,9 +47,14 @@ func toUnicodeObject(id int, m []glyphRune) []byte {
 		n := min(len(m), 100)
 		fmt.Fprintf(&cm, "%d beginbfchar\n", n)
 		for _, e := range m[:n] {
-			fmt.Fprintf(&cm, "<%04X> <", e.gid)
-			for _, u := range utf16.Encode([]rune{e.r}) {
-				fmt.Fprintf(&cm, "%04X", u)
+			cm.WriteByte('<')
+			hex16(&cm, e.gid)
+			cm.WriteString("> <")
+			if r1, r2 := utf16.EncodeRune(e.r); r1 != unicode.ReplacementChar {
+				hex16(&cm, uint16(r1))
+				hex16(&cm, uint16(r2))
+			} else {
+				hex16(&cm, uint16(e.r))
 			}
 			cm.WriteString(">\n")
 		}
@@ -56,4 +63,10 @@ func toUnicodeObject(id int, m []glyphRune) []byte {
 	}
 	cm.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 	return streamObject(id, deflate(cm.Bytes()), "")
+}
+
+// hex16 writes v as four upper-case hexadecimal digits.
+func hex16(b *bytes.Buffer, v uint16) {
+	const digits = "0123456789ABCDEF"
+	b.Write([]byte{digits[v>>12], digits[v>>8&15], digits[v>>4&15], digits[v&15]})
 }

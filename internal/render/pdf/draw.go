@@ -23,9 +23,9 @@ type usedFace struct {
 	ids     fontObjects // the objects gopdf writes for it
 }
 
-// collectFaces loads every face the document uses, checks that each face
-// has every character drawn with it and makes its subset; it returns the
-// faces in order of first use, keyed by name too.
+// collectFaces loads every face the document uses and the characters
+// drawn with each; it returns the faces in order of first use, keyed by
+// name too.
 func collectFaces(d *page.Doc, faces Faces) (map[string]*usedFace, []*usedFace, error) {
 	byName := make(map[string]*usedFace)
 	var order []*usedFace
@@ -53,17 +53,24 @@ func collectFaces(d *page.Doc, faces Faces) (map[string]*usedFace, []*usedFace, 
 		if err != nil {
 			return nil, nil, fmt.Errorf("读取字体“%s”失败：%w", uf.name, err)
 		}
-		for _, r := range uf.runes {
-			if _, ok := f.Glyph(r); !ok {
-				return nil, nil, &MissingGlyphError{Face: uf.name, Rune: r}
-			}
-		}
-		if uf.sub, err = f.Subset(uf.runes); err != nil {
-			return nil, nil, fmt.Errorf("字体“%s”：%w", uf.name, err)
-		}
 		uf.face = f
 	}
 	return byName, order, nil
+}
+
+// subset checks that the face has every character drawn with it and gets
+// its subset.
+func (uf *usedFace) subset() error {
+	for _, r := range uf.runes {
+		if _, ok := uf.face.Glyph(r); !ok {
+			return &MissingGlyphError{Face: uf.name, Rune: r}
+		}
+	}
+	var err error
+	if uf.sub, err = uf.face.Subset(uf.runes); err != nil {
+		return fmt.Errorf("字体“%s”：%w", uf.name, err)
+	}
+	return nil
 }
 
 // embed adds the face's subset, without outlines (see finish), to gp under

@@ -45,6 +45,11 @@ func TestGopdfObjects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, uf := range order {
+		if err := uf.subset(); err != nil {
+			t.Fatal(err)
+		}
+	}
 	raw, err := gopdfOutput(d, used, order, Options{})
 	if err != nil {
 		t.Fatal(err)

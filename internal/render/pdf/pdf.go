@@ -24,6 +24,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
+	"replydesk/internal/fonts"
 	"replydesk/internal/page"
 	"replydesk/internal/safefile"
 )
@@ -69,11 +70,28 @@ func render(d *page.Doc, faces Faces, opt Options) (out []byte, err error) {
 	if err != nil {
 		return nil, err
 	}
+	made := describe(d, opt)
+	fs := make([]*fonts.Face, len(order))
+	for i, uf := range order {
+		fs[i] = uf.face
+	}
+	if pdf, ok := cachedPDF(made, fs); ok {
+		return pdf, nil
+	}
+	for _, uf := range order {
+		if err := uf.subset(); err != nil {
+			return nil, err
+		}
+	}
 	raw, err := gopdfOutput(d, used, order, opt)
 	if err != nil {
 		return nil, err
 	}
-	return finish(raw, order, d.Meta, opt)
+	if out, err = finish(raw, order, d.Meta, opt); err != nil {
+		return nil, err
+	}
+	keepPDF(made, fs, out)
+	return out, nil
 }
 
 // gopdfOutput has gopdf write d with the faces used.
