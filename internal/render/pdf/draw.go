@@ -119,19 +119,28 @@ func subsetTag(face string, gids []uint16) string {
 // pen tracks the graphics state already set in gopdf, so unchanged font,
 // colour and spacing are not set again for every segment.
 type pen struct {
-	gp      *gopdf.GoPdf
-	face    string
-	size    float64
-	spacing float64
-	stroke  page.Color
-	width   float64
-	fresh   bool // a new page: nothing set yet
+	gp       *gopdf.GoPdf
+	face     string
+	size     float64
+	spacing  float64
+	stroke   page.Color
+	width    float64
+	fresh    bool  // a new page: nothing set yet
+	contents []int // the page content objects gopdf made
 }
 
 // drawPage adds one page and draws its runs, then its rules.
+// gopdf makes the page's content object when the page is first drawn on:
+// its number is recorded for finish.
 func (pn *pen) drawPage(p page.Page, used map[string]*usedFace) error {
 	pn.gp.AddPage()
 	pn.fresh = true
+	next := pn.gp.GetNextObjectID()
+	defer func() {
+		if pn.gp.GetNextObjectID() == next+1 {
+			pn.contents = append(pn.contents, next)
+		}
+	}()
 	for _, r := range p.Runs {
 		if len(r.Glyphs) == 0 {
 			continue

@@ -33,14 +33,18 @@ var errLayout = errors.New("PDF 输出结构与预期不符，无法完成文档
 //   - The ToUnicode maps. gopdf writes characters beyond the BMP as
 //     five-digit codes, which readers cannot use (𠮷 would not extract),
 //     and all entries in one block, where the CMap format allows 100.
+//   - The page contents. gopdf compresses each with a new compress/zlib
+//     compressor (about 1 MB of state to allocate and clear per page),
+//     which made up a quarter of writing the seed; it writes them
+//     uncompressed, and finish compresses them with recycled compressors.
 //   - The document information: gopdf has no Keywords and no ModDate, and
 //     writes the dictionary inline in the trailer.
 //
 // The objects replaced are those gopdf numbered for each font (see
-// usedFace.embed); finish checks each is what it should be, replaces it,
+// usedFace.embed) and page (pen.drawPage); finish checks each is what it should be, replaces it,
 // appends the information dictionary and writes the cross-reference
 // table anew. Every other byte is gopdf's.
-func finish(pdf []byte, faces []*usedFace, meta page.Meta, opt Options) ([]byte, error) {
+func finish(pdf []byte, faces []*usedFace, contents []int, meta page.Meta, opt Options) ([]byte, error) {
 	xrefAt, offsets, err := readXref(pdf)
 	if err != nil {
 		return nil, err
@@ -62,7 +66,15 @@ func finish(pdf []byte, faces []*usedFace, meta page.Meta, opt Options) ([]byte,
 		}
 		objs[uf.ids.toUnicode-1] = toUnicodeObject(uf.ids.toUnicode, uf.unicode)
 	}
+	level := contentLevel(opt)
 	var wg sync.WaitGroup
+	errs := make([]error, len(contents))
+	for i, id := range contents {
+		if id < 1 || id > len(objs) {
+			return nil, errLayout
+		}
+		wg.Go(func() { objs[id-1], errs[i] = compressContent(id, objs[id-1], level) })
+	}
 	for _, uf := range faces {
 		wg.Go(func() {
 			p := compressedProgram(uf.face, uf.sub)
@@ -70,6 +82,9 @@ func finish(pdf []byte, faces []*usedFace, meta page.Meta, opt Options) ([]byte,
 		})
 	}
 	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	var out bytes.Buffer
 	out.Grow(xrefAt + 1024 + 20*len(offsets))
 	out.Write(pdf[:offsets[0]])
@@ -144,37 +159,80 @@ func infoObject(id int, meta page.Meta, opt Options) []byte {
 	return out.Bytes()
 }
 
-// The streams finish writes (font programs, ToUnicode maps) are compressed
-// with github.com/klauspost/compress, a pure-Go deflate three to five times
-// as fast as compress/flate at the level chosen, for files within 2% of the
-// size (the seed: 195.6 KB before, see the commit that chose it).
+// The streams finish writes are compressed with
+// github.com/klauspost/compress, a pure-Go deflate three to four times as
+// fast as compress/flate, for files within 2% of the size.
 
-// streamLevel is the zlib level of the streams finish writes.
+// streamLevel is the zlib level of the font programs and ToUnicode maps.
 const streamLevel = zlib.DefaultCompression
 
-// zlibWriters keeps a few compressors: each holds some hundreds of KB of
-// state, which allocating anew for every stream made the largest part of
-// the garbage of an export. A sync.Pool would drop them at each
-// collection, and a window with a small heap collects often; a bounded
-// free list keeps at most four.
-var zlibWriters = make(chan *zlib.Writer, 4)
+// contentLevel is the zlib level of the page contents opt asks for, or
+// zlib.NoCompression.
+func contentLevel(opt Options) int {
+	switch {
+	case opt.CompressLevel < 0:
+		return zlib.NoCompression
+	case opt.CompressLevel == 0:
+		return zlib.DefaultCompression
+	}
+	return min(opt.CompressLevel, zlib.BestCompression)
+}
+
+// contentHead is the head of a page content object gopdf wrote
+// uncompressed, after its number.
+const contentHead = " 0 obj\n<<\n/Length "
+
+// compressContent returns the page content object id, obj, compressed at
+// level (left as it is at zlib.NoCompression).
+func compressContent(id int, obj []byte, level int) ([]byte, error) {
+	prefix := strconv.Itoa(id) + contentHead
+	if !bytes.HasPrefix(obj, []byte(prefix)) {
+		return nil, errLayout
+	}
+	num, rest, ok := bytes.Cut(obj[len(prefix):], []byte("\n>>\nstream\n"))
+	n, err := strconv.Atoi(string(num))
+	if !ok || err != nil || n < 0 || n > len(rest) || !bytes.HasPrefix(bytes.TrimLeft(rest[n:], "\r\n"), []byte("endstream")) {
+		return nil, errLayout
+	}
+	if level == zlib.NoCompression {
+		return obj, nil
+	}
+	return streamObject(id, deflateLevel(rest[:n], level), ""), nil
+}
+
+// zlibWriters keeps a few compressors per level (zlib.DefaultCompression
+// is -1): each holds some hundreds of KB of state, which allocating anew
+// for every stream made the largest part of the garbage of an export. A
+// sync.Pool would drop them at each collection, and a window with a small
+// heap collects often; a bounded free list keeps at most four per level.
+var zlibWriters [zlib.BestCompression + 2]chan *zlib.Writer
+
+func init() {
+	for i := range zlibWriters {
+		zlibWriters[i] = make(chan *zlib.Writer, 4)
+	}
+}
 
 // deflate compresses b with zlib at streamLevel.
-func deflate(b []byte) []byte {
+func deflate(b []byte) []byte { return deflateLevel(b, streamLevel) }
+
+// deflateLevel compresses b with zlib at level (-1 to 9).
+func deflateLevel(b []byte, level int) []byte {
 	var z bytes.Buffer
 	z.Grow(len(b)/2 + 64)
+	free := zlibWriters[level+1]
 	var zw *zlib.Writer
 	select {
-	case zw = <-zlibWriters:
+	case zw = <-free:
 		zw.Reset(&z)
 	default:
-		zw, _ = zlib.NewWriterLevel(&z, streamLevel) // the level is valid
+		zw, _ = zlib.NewWriterLevel(&z, level) // the level is valid
 	}
 	zw.Write(b) // writes to memory cannot fail
 	zw.Close()
 	zw.Reset(nil) // do not keep the output alive
 	select {
-	case zlibWriters <- zw:
+	case free <- zw:
 	default:
 	}
 	return z.Bytes()

@@ -37,7 +37,8 @@ func TestGopdfVersion(t *testing.T) {
 
 // TestGopdfObjects checks, on the raw output of gopdf, the objects finish
 // replaces: where nextFontObjects says, each font's ToUnicode map, font
-// program, descriptor and font, referring to each other.
+// program, descriptor and font, referring to each other; where drawPage
+// recorded them, each page's uncompressed content stream.
 func TestGopdfObjects(t *testing.T) {
 	needFaces(t, "WenKai", "DejaVuSans")
 	d := mixedDoc()
@@ -50,7 +51,7 @@ func TestGopdfObjects(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	raw, err := gopdfOutput(d, used, order, Options{})
+	raw, contents, err := gopdfOutput(d, used, order)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,6 +73,17 @@ func TestGopdfObjects(t *testing.T) {
 		}
 		if !bytes.Contains(objs[uf.ids.font-1], []byte("/BaseFont /"+uf.family+"\n")) {
 			t.Errorf("%s: object %d is not its font", uf.name, uf.ids.font)
+		}
+	}
+	if len(contents) != len(d.Pages) {
+		t.Fatalf("%d content objects for %d pages", len(contents), len(d.Pages))
+	}
+	for i, id := range contents {
+		if _, err := compressContent(id, objs[id-1], 6); err != nil {
+			t.Errorf("page %d: object %d is not an uncompressed content stream", i+1, id)
+		}
+		if !regexp.MustCompile(fmt.Sprintf(`/Contents\s+%d 0 R\s`, id)).Match(raw) {
+			t.Errorf("page %d: no page refers to object %d", i+1, id)
 		}
 	}
 }

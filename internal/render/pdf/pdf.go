@@ -9,14 +9,13 @@
 //
 // Fonts come from package fonts: each face a document uses is handed to
 // gopdf as a small TrueType subset of just the glyphs drawn. gopdf lays out
-// the pages, text operators, font dictionaries and compressed page
-// contents; finish then puts the font programs and correct ToUnicode maps
-// in place and adds the document information (see finish for why).
+// the pages, text operators and font dictionaries; finish then compresses
+// the page contents, puts the font programs and correct ToUnicode maps in
+// place and adds the document information (see finish for why).
 package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
@@ -83,49 +82,43 @@ func render(d *page.Doc, faces Faces, opt Options) (out []byte, err error) {
 			return nil, err
 		}
 	}
-	raw, err := gopdfOutput(d, used, order, opt)
+	raw, contents, err := gopdfOutput(d, used, order)
 	if err != nil {
 		return nil, err
 	}
-	if out, err = finish(raw, order, d.Meta, opt); err != nil {
+	if out, err = finish(raw, order, contents, d.Meta, opt); err != nil {
 		return nil, err
 	}
 	keepPDF(made, fs, out)
 	return out, nil
 }
 
-// gopdfOutput has gopdf write d with the faces used.
-func gopdfOutput(d *page.Doc, used map[string]*usedFace, order []*usedFace, opt Options) ([]byte, error) {
+// gopdfOutput has gopdf write d with the faces used, its page contents
+// uncompressed (finish compresses them); it returns the PDF and the
+// numbers of the page content objects.
+func gopdfOutput(d *page.Doc, used map[string]*usedFace, order []*usedFace) ([]byte, []int, error) {
 	gp := new(gopdf.GoPdf)
 	gp.Start(gopdf.Config{
 		Unit:     gopdf.UnitPT,
 		PageSize: gopdf.Rect{W: d.Width.Pt(), H: d.Height.Pt()},
 	})
-	switch {
-	case opt.CompressLevel < 0:
-		gp.SetNoCompression()
-	case opt.CompressLevel == 0:
-		gp.SetCompressLevel(zlib.DefaultCompression)
-	default:
-		gp.SetCompressLevel(min(opt.CompressLevel, zlib.BestCompression))
-	}
+	gp.SetNoCompression()
 	for _, uf := range order {
 		if err := uf.embed(gp); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	pn := &pen{gp: gp}
 	for i, p := range d.Pages {
 		if err := pn.drawPage(p, used); err != nil {
-			return nil, fmt.Errorf("第 %d 页：%w", i+1, err)
+			return nil, nil, fmt.Errorf("第 %d 页：%w", i+1, err)
 		}
 	}
 	var buf bytes.Buffer
 	if _, err := gp.WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("生成 PDF 失败：%w", err)
+		return nil, nil, fmt.Errorf("生成 PDF 失败：%w", err)
 	}
-	return buf.Bytes(), nil
-
+	return buf.Bytes(), pn.contents, nil
 }
 
 // check rejects documents gopdf cannot write meaningfully.
