@@ -56,11 +56,11 @@ func TestCFFFace(t *testing.T) {
 	}
 }
 
-// TestTrueTypeSubset converts the seed's glyphs of a CID-keyed CFF font
+// TestCFFSubset converts the seed's glyphs of a CID-keyed CFF font
 // and checks the TrueType font with go-text's own reader: every character
 // maps to a glyph whose advance is the original's and whose outline,
 // rasterised, covers the original's pixels.
-func TestTrueTypeSubset(t *testing.T) {
+func TestCFFSubset(t *testing.T) {
 	path := copyFile(t, "cjk-seed.otf", t.TempDir(), "cjk.otf")
 	s, err := set(t).WithFile(Body, path)
 	if err != nil {
@@ -126,8 +126,8 @@ func TestTrueTypeSubset(t *testing.T) {
 	}
 }
 
-// TestTrueTypeSubsetOfCollection converts a CFF face inside a collection.
-func TestTrueTypeSubsetOfCollection(t *testing.T) {
+// TestCFFSubsetOfCollection converts a CFF face inside a collection.
+func TestCFFSubsetOfCollection(t *testing.T) {
 	path := copyFile(t, "cjk-pair.ttc", t.TempDir(), "pair.ttc")
 	s, err := set(t).WithFile(Kai, path+"#NotoSansCJKjp-Regular")
 	if err != nil {
@@ -199,9 +199,9 @@ func coverageDiff(got, want *image.Alpha) float64 {
 	return diff / ink
 }
 
-// TestTrueTypeSubsetConcurrent converts overlapping glyph sets at once,
+// TestCFFSubsetConcurrent converts overlapping glyph sets at once,
 // as documents exported in parallel do: each gets what it would alone.
-func TestTrueTypeSubsetConcurrent(t *testing.T) {
+func TestCFFSubsetConcurrent(t *testing.T) {
 	s, err := set(t).WithFile(Body, copyFile(t, "cjk-seed.otf", t.TempDir(), "concurrent.otf"))
 	if err != nil {
 		t.Fatal(err)

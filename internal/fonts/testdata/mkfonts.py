@@ -2,12 +2,12 @@
 """Write the tiny test fonts of package fonts (needs fontTools):
 
   test.ttf   TrueType outlines, 2048 units per em; A simple, B a composite
-             of A, C a composite of B (nested: gopdf cannot draw it),
+             of A, C a composite of B (a nested composite),
              中 and 的, U+20000 beyond the BMP; Chinese family name 答复测试体
   test.otf   the same glyphs with CFF outlines, and no 的 (so not CJK)
   pair.ttc   a collection of two copies of test.ttf
   mac.ttf    test.ttf with Unicode-platform cmap subtables only, no (3,1):
-             gopdf refuses it
+             refused (PDF text needs the Windows BMP subtable)
   test.woff  test.ttf as a WOFF (zlib-compressed tables)
 
 Run from this folder: python3 mkfonts.py

@@ -9,7 +9,7 @@ import (
 
 // forget empties the caches of documents and font programs.
 func forget() {
-	for _, c := range []interface{ clear() }{documents, programs} {
+	for _, c := range []interface{ clear() }{documents, programs, toUnicodeMaps} {
 		c.clear()
 	}
 }

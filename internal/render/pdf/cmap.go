@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"unicode"
@@ -37,6 +38,25 @@ func unicodeMap(sub *fonts.Subset, runes []rune) []glyphRune {
 // two-byte glyph codes, with UTF-16 destinations (surrogate pairs beyond the
 // BMP) in blocks of at most 100 entries, as the CMap format requires.
 func toUnicodeObject(id int, m []glyphRune) []byte {
+	key := make([]byte, 0, 6*len(m))
+	for _, e := range m {
+		key = binary.BigEndian.AppendUint16(key, e.gid)
+		key = binary.BigEndian.AppendUint32(key, uint32(e.r))
+	}
+	z, ok := toUnicodeMaps.get(string(key))
+	if !ok {
+		z = deflate(toUnicodeCMap(m))
+		toUnicodeMaps.put(string(key), z)
+	}
+	return streamObject(id, z, "")
+}
+
+// toUnicodeMaps keeps the compressed ToUnicode maps of the last glyph
+// sets, by their entries.
+var toUnicodeMaps = &lru[string, []byte]{size: 32}
+
+// toUnicodeCMap writes the ToUnicode CMap of m.
+func toUnicodeCMap(m []glyphRune) []byte {
 	var cm bytes.Buffer
 	cm.Grow(400 + 20*len(m))
 	cm.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
@@ -62,7 +82,7 @@ func toUnicodeObject(id int, m []glyphRune) []byte {
 		m = m[n:]
 	}
 	cm.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
-	return streamObject(id, deflate(cm.Bytes()), "")
+	return cm.Bytes()
 }
 
 // hex16 writes v as four upper-case hexadecimal digits.

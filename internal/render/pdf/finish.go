@@ -64,7 +64,6 @@ func finish(pdf []byte, faces []*usedFace, contents []int, meta page.Meta, opt O
 		if err := uf.ids.check(objs); err != nil {
 			return nil, fmt.Errorf("%w（字体“%s”）", err, uf.name)
 		}
-		objs[uf.ids.toUnicode-1] = toUnicodeObject(uf.ids.toUnicode, uf.unicode)
 	}
 	level := contentLevel(opt)
 	var wg sync.WaitGroup
@@ -77,6 +76,7 @@ func finish(pdf []byte, faces []*usedFace, contents []int, meta page.Meta, opt O
 	}
 	for _, uf := range faces {
 		wg.Go(func() {
+			objs[uf.ids.toUnicode-1] = toUnicodeObject(uf.ids.toUnicode, uf.unicode)
 			p := compressedProgram(uf.face, uf.sub)
 			objs[uf.ids.program-1] = streamObject(uf.ids.program, p.z, fmt.Sprintf("/Length1 %d\n", p.plain))
 		})
