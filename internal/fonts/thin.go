@@ -57,7 +57,21 @@ func Thin(data []byte, keep func(rune) bool) ([]byte, error) {
 	for _, gid := range g.closure(kept, seen) {
 		dropped[gid] = false
 	}
-	var glyf, loca []byte
+	glyf, loca, err := g.without(dropped)
+	if err != nil {
+		return nil, err
+	}
+	out := maps.Clone(dir)
+	out["glyf"], out["loca"] = glyf, loca
+	out["head"] = patched(dir["head"], 54, func(h []byte) { binary.BigEndian.PutUint16(h[50:], 1) }) // long loca offsets
+	delete(out, "DSIG")
+	return writeSfnt(0x00010000, out), nil
+}
+
+// without writes the glyf table and long loca table of the font with the
+// dropped glyphs empty.
+func (g *glyfFont) without(dropped []bool) (glyf, loca []byte, err error) {
+	loca = make([]byte, 0, 4*(g.numGlyphs+1))
 	for gid := range g.numGlyphs {
 		loca = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
 		if dropped[gid] {
@@ -65,17 +79,12 @@ func Thin(data []byte, keep func(rune) bool) ([]byte, error) {
 		}
 		rec := g.record(uint16(gid))
 		if rec == nil {
-			return nil, errGlyf
+			return nil, nil, errGlyf
 		}
 		glyf = append(glyf, rec...)
 		for len(glyf)%4 != 0 {
 			glyf = append(glyf, 0)
 		}
 	}
-	out := maps.Clone(dir)
-	out["glyf"] = glyf
-	out["loca"] = binary.BigEndian.AppendUint32(loca, uint32(len(glyf)))
-	out["head"] = patched(dir["head"], 54, func(h []byte) { binary.BigEndian.PutUint16(h[50:], 1) }) // long loca offsets
-	delete(out, "DSIG")
-	return writeSfnt(0x00010000, out), nil
+	return glyf, binary.BigEndian.AppendUint32(loca, uint32(len(glyf))), nil
 }

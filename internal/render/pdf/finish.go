@@ -65,24 +65,7 @@ func finish(pdf []byte, faces []*usedFace, contents []int, meta page.Meta, opt O
 			return nil, fmt.Errorf("%w（字体“%s”）", err, uf.name)
 		}
 	}
-	level := contentLevel(opt)
-	var wg sync.WaitGroup
-	errs := make([]error, len(contents))
-	for i, id := range contents {
-		if id < 1 || id > len(objs) {
-			return nil, errLayout
-		}
-		wg.Go(func() { objs[id-1], errs[i] = compressContent(id, objs[id-1], level) })
-	}
-	for _, uf := range faces {
-		wg.Go(func() {
-			objs[uf.ids.toUnicode-1] = toUnicodeObject(uf.ids.toUnicode, uf.unicode)
-			p := compressedProgram(uf.face, uf.sub)
-			objs[uf.ids.program-1] = streamObject(uf.ids.program, p.z, fmt.Sprintf("/Length1 %d\n", p.plain))
-		})
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := replaceStreams(objs, faces, contents, contentLevel(opt)); err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
@@ -104,6 +87,30 @@ func finish(pdf []byte, faces []*usedFace, contents []int, meta page.Meta, opt O
 	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root 1 0 R\n/Info %d 0 R\n>>\nstartxref\n%d\n%%%%EOF\n",
 		len(offsets)+1, infoID, xref)
 	return out.Bytes(), nil
+}
+
+// replaceStreams compresses the page contents at level and puts each
+// face's ToUnicode map and font program in place, all in parallel.
+func replaceStreams(objs [][]byte, faces []*usedFace, contents []int, level int) error {
+	for _, id := range contents {
+		if id < 1 || id > len(objs) {
+			return errLayout
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make([]error, len(contents))
+	for i, id := range contents {
+		wg.Go(func() { objs[id-1], errs[i] = compressContent(id, objs[id-1], level) })
+	}
+	for _, uf := range faces {
+		wg.Go(func() {
+			objs[uf.ids.toUnicode-1] = toUnicodeObject(uf.ids.toUnicode, uf.unicode)
+			p := compressedProgram(uf.face, uf.sub)
+			objs[uf.ids.program-1] = streamObject(uf.ids.program, p.z, fmt.Sprintf("/Length1 %d\n", p.plain))
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // fontObjects are the numbers of the objects gopdf writes for one font, in

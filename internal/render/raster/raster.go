@@ -2,9 +2,9 @@
 // preview of the GUI and the golden images of tests. It reads the same
 // page.Doc as the PDF renderer, so the preview shows what prints.
 //
-// Glyphs are the fonts' outlines, filled with anti-aliasing; rules are
-// filled rectangles. Parsed faces and rasterised glyph masks are cached for
-// the life of the process and shared by concurrent calls.
+// Glyphs are the faces' outlines (package fonts scales them), filled with
+// anti-aliasing; rules are filled rectangles. Rasterised glyph masks are
+// cached for the life of the process and shared by concurrent calls.
 package raster
 
 import (
