@@ -92,7 +92,7 @@ func (uf *usedFace) embed(gp *gopdf.GoPdf) error {
 }
 
 // width returns r's advance in thousandths of an em, truncated as gopdf
-// writes the widths of a font.
+// writes the widths of a font (TestGopdfDecimals checks them).
 func width(sub *fonts.Subset, r rune) int {
 	_, adv, _ := sub.Glyph(r)
 	return adv * 1000 / sub.UnitsPerEm()
@@ -172,10 +172,10 @@ func (pn *pen) drawRule(l page.Rule) {
 }
 
 // drawRun places a run's glyphs. gopdf's Text puts the current point on the
-// baseline, so each segment starts at (Glyph.X, Run.Y) exactly; within a
-// segment the glyphs advance by their widths plus a constant character
-// spacing (Tc), and a new segment starts wherever that would drift from the
-// glyphs' own positions.
+// baseline, so each segment starts at (seg.x, Run.Y); within a segment the
+// glyphs advance by their widths plus a constant character spacing (Tc),
+// and a new segment starts wherever that would drift from the glyphs' own
+// positions.
 func (pn *pen) drawRun(r page.Run, uf *usedFace) error {
 	size := r.Size.Pt()
 	if r.Face != pn.face || size != pn.size {
@@ -190,7 +190,7 @@ func (pn *pen) drawRun(r page.Run, uf *usedFace) error {
 			pn.gp.SetCharSpacing(s.spacing)
 			pn.spacing = s.spacing
 		}
-		pn.gp.SetXY(r.Glyphs[s.from].X.Pt(), r.Y.Pt())
+		pn.gp.SetXY(s.x, r.Y.Pt())
 		if err := pn.gp.Text(runText(r.Glyphs[s.from:s.to])); err != nil {
 			return fmt.Errorf("排入文字失败（字体“%s”）：%w", r.Face, err)
 		}
@@ -198,11 +198,11 @@ func (pn *pen) drawRun(r page.Run, uf *usedFace) error {
 	return nil
 }
 
-// seg is glyphs [from, to) of a run drawn by one text operator with
+// seg is glyphs [from, to) of a run drawn by one text operator from x with
 // character spacing spacing, in points.
 type seg struct {
-	from, to int
-	spacing  float64
+	from, to   int
+	x, spacing float64
 }
 
 // tolerance is how far, in points, a glyph drawn by advancing may sit from
@@ -210,7 +210,10 @@ type seg struct {
 const tolerance = 0.01
 
 // segment splits a run into the fewest segments whose glyphs land within
-// tolerance of their positions when advanced by width plus spacing.
+// tolerance of their positions when advanced by width plus spacing. A
+// segment's start is given to 0.01 pt and its spacing to 0.001 pt, which
+// gopdf writes as they are (TestGopdfDecimals), so the glyphs land where
+// segment computes them to, not where gopdf's rounding would put them.
 func segment(r page.Run, sub *fonts.Subset) []seg {
 	size := r.Size.Pt()
 	gs := r.Glyphs
@@ -218,12 +221,11 @@ func segment(r page.Run, sub *fonts.Subset) []seg {
 	var out []seg
 	for from := 0; from < len(gs); {
 		to := from + 1
+		start := math.Round(gs[from].X.Pt()*100) / 100
 		spacing := 0.0
 		if to < len(gs) {
-			// gopdf writes Tc with three decimals; predict with that value.
 			spacing = math.Round((gs[to].X.Pt()-gs[from].X.Pt()-adv(from))*1000) / 1000
-			// TD is written with two decimals: start from that point.
-			x := math.Round(gs[from].X.Pt()*100) / 100
+			x := start
 			for ; to < len(gs); to++ {
 				x += adv(to-1) + spacing
 				if math.Abs(x-gs[to].X.Pt()) > tolerance {
@@ -234,7 +236,7 @@ func segment(r page.Run, sub *fonts.Subset) []seg {
 		if spacing == 0 { // normalise -0
 			spacing = 0
 		}
-		out = append(out, seg{from: from, to: to, spacing: spacing})
+		out = append(out, seg{from: from, to: to, x: start, spacing: spacing})
 		from = to
 	}
 	return out

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"testing"
 
+	"replydesk/internal/fonts"
 	"replydesk/internal/page"
 )
 
@@ -88,9 +89,9 @@ func TestGopdfObjects(t *testing.T) {
 	}
 }
 
-// TestGopdfDecimals checks the assumption segment makes: gopdf's Text
-// writes the segment's start with two decimals (TD) and the character
-// spacing with three (Tc).
+// TestGopdfDecimals checks what segment relies on: gopdf's Text writes the
+// segment's start (TD) and character spacing (Tc) as segment gives them,
+// to 0.01 and 0.001 pt, and the font's widths (W) as width computes them.
 func TestGopdfDecimals(t *testing.T) {
 	needFaces(t, "WenKai")
 	mm := page.Millimetre
@@ -105,8 +106,8 @@ func TestGopdfDecimals(t *testing.T) {
 	sub, _ := face.Subset([]rune("答复函口"))
 	var want []string
 	for _, s := range segment(run, sub) {
-		x, y := run.Glyphs[s.from].X.Pt(), d.Height.Pt()-run.Y.Pt()
-		want = append(want, fmt.Sprintf("%.2f %.2f TD %s Tc", x, y, strconv.FormatFloat(s.spacing, 'f', -1, 64)))
+		y := d.Height.Pt() - run.Y.Pt()
+		want = append(want, fmt.Sprintf("%s %.2f TD %s Tc", strconv.FormatFloat(s.x, 'f', -1, 64), y, strconv.FormatFloat(s.spacing, 'f', -1, 64)))
 	}
 	var got []string
 	for _, m := range regexp.MustCompile(`([\d.]+ [\d.]+) TD\n/F\d+ [\d.]+ Tf ([-\d.]+) Tc`).FindAllSubmatch(buf.Bytes(), -1) {
@@ -114,5 +115,35 @@ func TestGopdfDecimals(t *testing.T) {
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("gopdf wrote\n%q\nsegment expects\n%q", got, want)
+	}
+	checkWidths(t, buf.Bytes(), sub, "答复函口")
+	needFaces(t, "DejaVuSans") // 2048 units per em: widths are truncated
+	latin := page.Run{Face: "DejaVuSans", Size: 12 * page.Point, Y: 50 * mm, Glyphs: glyphsOf("Résumé", 20*mm, 7*page.Point)}
+	buf.Reset()
+	if err := Write(&buf, &page.Doc{Width: 210 * mm, Height: 297 * mm, Pages: []page.Page{{Runs: []page.Run{latin}}}}, testFaces, Options{CompressLevel: -1}); err != nil {
+		t.Fatal(err)
+	}
+	face, _ = testFaces.Face("DejaVuSans")
+	sub, _ = face.Subset([]rune("Résumé"))
+	checkWidths(t, buf.Bytes(), sub, "Résumé")
+}
+
+// checkWidths checks that the widths (W) of the one font of pdf are those
+// width gives for the runes of text.
+func checkWidths(t *testing.T, pdf []byte, sub *fonts.Subset, text string) {
+	t.Helper()
+	m := regexp.MustCompile(`/W \[((?:\d+\[\d+\])+)\]`).FindSubmatch(pdf)
+	if m == nil {
+		t.Fatal("no widths (/W) in the font")
+	}
+	widths := map[string]string{}
+	for _, w := range regexp.MustCompile(`(\d+)\[(\d+)\]`).FindAllSubmatch(m[1], -1) {
+		widths[string(w[1])] = string(w[2])
+	}
+	for _, r := range text {
+		gid, _, _ := sub.Glyph(r)
+		if got, want := widths[strconv.Itoa(int(gid))], strconv.Itoa(width(sub, r)); got != want {
+			t.Errorf("%q: gopdf wrote width %q, width gives %s", r, got, want)
+		}
 	}
 }
