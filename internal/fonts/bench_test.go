@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 )
@@ -85,4 +86,32 @@ func BenchmarkInstalled(b *testing.B) {
 	for b.Loop() {
 		Installed()
 	}
+}
+
+// BenchmarkSubset makes the subset of the seed's characters in the body
+// face afresh, as a document with a glyph set not seen lately does.
+func BenchmarkSubset(b *testing.B) {
+	f, err := set(b).Face(FandolFang)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile("testdata/seed-chars.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var rs []rune
+	for _, r := range sortedRunes([]rune(string(data))) {
+		if _, ok := f.Glyph(r); ok {
+			rs = append(rs, r)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sub, err := f.subset(rs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sub.WithoutOutlines()
+	}
+	b.ReportMetric(float64(len(rs)), "runes")
 }

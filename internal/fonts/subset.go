@@ -107,7 +107,7 @@ func (f *Face) subset(runes []rune) (*Subset, error) {
 
 // subsetsKept is how many subsets a face keeps: those of the documents
 // open or exported lately.
-const subsetsKept = 8
+const subsetsKept = 4
 
 // subsetCache keeps a face's last subsets by their runes.
 type subsetCache struct {
@@ -185,6 +185,11 @@ func (g *glyfFont) subset(runes []rune, lookup func(rune) (uint16, bool)) (*Subs
 		newID[gid] = uint16(i)
 	}
 	b := subsetBuilder{upem: g.upem}
+	size := 0
+	for _, gid := range gids {
+		size += (len(g.record(gid)) + 3) &^ 3
+	}
+	b.grow(len(gids), size)
 	for _, gid := range gids {
 		rec := g.record(gid)
 		if rec == nil {
@@ -221,6 +226,15 @@ type subsetBuilder struct {
 	orig, adv        []uint16
 	entries          []cmapEntry // sorted by rune
 	upem             int
+}
+
+// grow makes room for n glyphs of size bytes of glyf records.
+func (b *subsetBuilder) grow(n, size int) {
+	b.glyf = make([]byte, 0, size)
+	b.loca = make([]byte, 0, 4*(n+1))
+	b.hmtx = make([]byte, 0, 4*n)
+	b.orig = make([]uint16, 0, n)
+	b.adv = make([]uint16, 0, n)
 }
 
 // add appends a glyph: its glyf record (components already renumbered),
