@@ -184,7 +184,7 @@ func (u *UI) openDraft(id int64) {
 
 // OpenDialog asks for a *.reply.toml file and opens it.
 func (u *UI) OpenDialog() {
-	askOpen(u.Window, []string{".toml"}, nil, func(p string) {
+	askOpen(u.Window, kindReply, nil, func(p string) {
 		if err := u.OpenFile(p); err != nil {
 			showError("打开", p, err, u.Window)
 		}
@@ -339,7 +339,7 @@ func (u *UI) SaveAsDialog() {
 		name = strings.TrimSuffix(filepath.Base(u.source), filepath.Ext(u.source)) + ".reply.toml"
 		dir = folderOf(u.source)
 	}
-	askSave(u.Window, name, ".toml", ".reply.toml", dir, func(p string) {
+	askSave(u.Window, kindReply, name, dir, func(p string) {
 		if err := u.SaveFile(p); err != nil {
 			showError("保存", p, err, u.Window)
 		}
@@ -359,7 +359,7 @@ func (u *UI) baseName() string {
 // does not change its item's status.
 func (u *UI) ExportDialog() {
 	u.whenReady("导出", func(force bool) {
-		askSave(u.Window, u.baseName()+".pdf", ".pdf", ".pdf", u.exportDir, func(p string) { u.exportTo(p, force) })
+		askSave(u.Window, kindPDF, u.baseName()+".pdf", u.exportDir, func(p string) { u.exportTo(p, force) })
 	})
 }
 

@@ -175,16 +175,13 @@ func (u *UI) Dropped(uris []fyne.URI) {
 	}
 }
 
-// xlsxExts are the workbooks a 交办清单 can be read from.
-var xlsxExts = []string{".xlsx", ".xlsm"}
-
 // ImportLedgerDialog asks for a 交办清单 workbook and previews its import.
 func (u *UI) ImportLedgerDialog() {
 	if u.ledger == nil {
 		dialog.ShowError(errNoLedger, u.Window)
 		return
 	}
-	askOpen(u.Window, xlsxExts, nil, u.ImportLedger)
+	askOpen(u.Window, kindLedger, nil, u.ImportLedger)
 }
 
 // ImportLedger previews the import of the workbook at path; confirming
@@ -206,7 +203,7 @@ func (u *UI) ExportLedgerDialog() {
 	}
 	f := u.ledgerView.filter
 	name := fmt.Sprintf("办理情况汇总表-%s.xlsx", time.Now().Format("20060102"))
-	askSave(u.Window, name, ".xlsx", ".xlsx", nil, func(p string) { u.exportLedger(p, f) })
+	askSave(u.Window, kindSheet, name, nil, func(p string) { u.exportLedger(p, f) })
 }
 
 // exportLedger writes the summary workbook off the UI goroutine; Settle

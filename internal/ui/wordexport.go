@@ -12,7 +12,7 @@ import (
 // does not change its item's status.
 func (u *UI) ExportWordDialog() {
 	u.whenReady("导出", func(force bool) {
-		askSave(u.Window, u.baseName()+".docx", ".docx", ".docx", u.exportDir, func(p string) { u.exportWordTo(p, force) })
+		askSave(u.Window, kindWord, u.baseName()+".docx", u.exportDir, func(p string) { u.exportWordTo(p, force) })
 	})
 }
 
