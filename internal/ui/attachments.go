@@ -272,11 +272,18 @@ func (a *attachments) importFile(ed *attachmentEditor, path string) error {
 func (a *attachments) exportDialog(ed *attachmentEditor) {
 	w := a.window()
 	askSave(w, kindSheet, fileName(ed.title.Text, ed.num.Text)+".xlsx", a.dir, func(p string) {
-		if err := a.exportFile(ed, p); err != nil {
-			showError("导出", p, err, w)
-			return
-		}
-		dialog.ShowInformation("导出为 Excel", "已导出"+ed.num.Text+"的表格：\n"+p, w)
+		at, num := ed.read(), ed.num.Text
+		writeOff(nil, "", func() func() {
+			err := app.ExportAttachment(p, &at)
+			return func() {
+				if err != nil {
+					showError("导出", p, err, w)
+					return
+				}
+				a.remember(p)
+				dialog.ShowInformation("导出为 Excel", "已导出"+num+"的表格：\n"+p, w)
+			}
+		})
 	})
 }
 

@@ -93,6 +93,7 @@ func TestSystemSaveAsksBeforeReplacing(t *testing.T) {
 				t.Fatalf("no Chinese question before replacing: %q", got)
 			}
 			test.Tap(overlayButton(t, u.Window.Canvas(), "替换"))
+			writing.Wait()
 		} else if got := dialogText(u); strings.Contains(got, "已经存在") {
 			t.Fatalf("asked a second time: %q", got)
 		}
