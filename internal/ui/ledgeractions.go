@@ -48,9 +48,11 @@ func (u *UI) LoadLedger() error {
 
 var errNoLedger = fmt.Errorf("草稿数据库不可用，台账无法使用")
 
-// Preload reads the ledger in the background once the window runs, so that
-// the ledger tab's title tells at once how many items are overdue.
+// Preload puts the window where it was last closed and reads the ledger in
+// the background once the window runs, so that the ledger tab's title
+// tells at once how many items are overdue.
 func (u *UI) Preload() {
+	u.restorePosition()
 	if u.ledgerView != nil && !u.ledgerView.loaded {
 		u.loadLedgerAsync()
 	}
