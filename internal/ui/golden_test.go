@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // The main window with the seed reply, and the ledger tab, at the default
@@ -24,4 +27,16 @@ func TestGoldenWindow(t *testing.T) {
 
 	u.ShowLedger()
 	test.AssertRendersToMarkup(t, "golden/ledger-tab.xml", u.Window.Canvas())
+
+	// Pictures for the README when REPLYDESK_CAPTURE names a folder.
+	if dir := os.Getenv("REPLYDESK_CAPTURE"); dir != "" {
+		v := u.ledgerView
+		v.table.Select(widget.TableCellID{Row: rowOf(v, "244"), Col: 1})
+		capture(t, u.Window, filepath.Join(dir, "ledger.png"))
+		u.tabs.SelectIndex(tabReply)
+		u.form.tabs.SelectIndex(tabText)
+		u.Settle()
+		u.preview.status.SetText("排版与渲染用时 20 毫秒")
+		capture(t, u.Window, filepath.Join(dir, "screenshot.png"))
+	}
 }
