@@ -11,32 +11,39 @@ import (
 
 // systemChooser shows the dialogs of the system: on Linux and the BSDs the
 // XDG desktop portal when it answers, else the zenity (or qarma,
-// matedialog) program; on Windows the common item dialog and on macOS the
-// panel shown by osascript, both through zenity.
-type systemChooser struct {
-	portal fileChooser // nil where there is no portal
-}
+// matedialog) program, else KDE's kdialog; on Windows the common item
+// dialog and on macOS the panel shown by osascript, both through zenity.
+// Each is tried in turn while the one before has no dialog to show.
+type systemChooser []fileChooser
 
 func newSystemChooser() fileChooser {
-	return systemChooser{portal: newPortal()}
+	var s systemChooser
+	if p := newPortal(); p != nil {
+		s = append(s, p)
+	}
+	s = append(s, zenityChooser{})
+	if k := newKDialog(); k != nil {
+		s = append(s, k)
+	}
+	return s
 }
 
 func (s systemChooser) open(r fileRequest) (string, error) {
-	if s.portal != nil {
-		if p, err := s.portal.open(r); !errors.Is(err, errNoChooser) {
+	for _, c := range s {
+		if p, err := c.open(r); !errors.Is(err, errNoChooser) {
 			return p, err
 		}
 	}
-	return zenityChooser{}.open(r)
+	return "", errNoChooser
 }
 
 func (s systemChooser) save(r fileRequest) (string, bool, error) {
-	if s.portal != nil {
-		if p, asked, err := s.portal.save(r); !errors.Is(err, errNoChooser) {
+	for _, c := range s {
+		if p, asked, err := c.save(r); !errors.Is(err, errNoChooser) {
 			return p, asked, err
 		}
 	}
-	return zenityChooser{}.save(r)
+	return "", false, errNoChooser
 }
 
 // zenityChooser shows the dialogs through github.com/ncruces/zenity.
