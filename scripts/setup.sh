@@ -4,7 +4,8 @@
 # check output with (poppler, qpdf, LibreOffice headless to reopen
 # workbooks and documents), two system fonts the renderer tests draw
 # with, and PostgreSQL's server programs (the store's tests start their
-# own server in a temporary folder; no system service is used). Installs
+# own server in a temporary folder; no system service is used), zenity
+# for the file dialogs the tests drive on a virtual display. Installs
 # only what is missing.
 set -euo pipefail
 
@@ -13,7 +14,7 @@ pkgs=(
   libxinerama-dev libxi-dev libxxf86vm-dev
   poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui
   fonts-lxgw-wenkai fonts-dejavu-core
-  xvfb xauth x11-utils xdotool imagemagick
+  xvfb xauth x11-utils xdotool imagemagick zenity
   postgresql
 )
 

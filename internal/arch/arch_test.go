@@ -63,6 +63,10 @@ func TestSingleImporter(t *testing.T) {
 		"github.com/BurntSushi/toml":                   "replydesk/internal/tomlfile",
 		"github.com/go-ego/gse":                        "replydesk/internal/segment",
 		"golang.org/x/text/encoding/simplifiedchinese": "replydesk/internal/textenc",
+		"github.com/ncruces/zenity":                    "replydesk/internal/ui",
+		"github.com/godbus/dbus/v5":                    "replydesk/internal/ui",
+		"github.com/jezek/xgb":                         "replydesk/internal/ui",
+		"github.com/jezek/xgb/xproto":                  "replydesk/internal/ui",
 	}
 	out, err := exec.Command("go", "list", "-e", "-f", `{{.ImportPath}}:{{join .Imports " "}}`, "replydesk/...").Output()
 	if err != nil {

@@ -184,7 +184,7 @@ func (u *UI) openDraft(id int64) {
 
 // OpenDialog asks for a *.reply.toml file and opens it.
 func (u *UI) OpenDialog() {
-	askOpen(u.Window, []string{".toml"}, nil, func(p string) {
+	askOpen(u.Window, kindReply, nil, func(p string) {
 		if err := u.OpenFile(p); err != nil {
 			showError("打开", p, err, u.Window)
 		}
@@ -286,11 +286,7 @@ func (u *UI) Save() {
 		return
 	}
 	path := u.path
-	save := func() {
-		if err := u.SaveFile(path); err != nil {
-			showError("保存", path, err, u.Window)
-		}
-	}
+	save := func() { u.saveFileOff(path) }
 	_ = u.saver.Flush()
 	if app.ChangedOnDisk(u.drafts, u.saver.Draft(), path) {
 		confirm("覆盖文件？", "“"+filepath.Base(path)+"”在打开后已被其他程序修改。\n保存会用当前草稿覆盖这些修改；要保留两者，请用“另存为”。",
@@ -301,31 +297,72 @@ func (u *UI) Save() {
 }
 
 // SaveFile writes the reply to path, which the draft then holds: the
-// window's title names it, Ctrl+S writes there, also after a restart.
+// window's title names it, Ctrl+S writes there, also after a restart. It
+// waits for the write; Save and the save dialog write off the UI
+// goroutine (saveFileOff).
 func (u *UI) SaveFile(path string) error {
+	write, done := u.saveFile(path)
+	return done(write())
+}
+
+// saveFileOff writes the reply to path as SaveFile does, off the UI
+// goroutine, and says how it went.
+func (u *UI) saveFileOff(path string) {
+	write, done := u.saveFile(path)
+	writeOff(u.status, "正在保存…", func() func() {
+		res := write()
+		return func() {
+			if err := done(res); err != nil {
+				u.status.SetText("未保存")
+				showError("保存", path, err, u.Window)
+			}
+		}
+	})
+}
+
+// savedFile is what writing a reply file did.
+type savedFile struct {
+	key string // the file written, "" when none
+	err error
+}
+
+// saveFile reads the reply and flushes its draft (on the UI goroutine),
+// and returns write, which writes the file (on any goroutine), and done,
+// which shows what write did (on the UI goroutine) and returns the error
+// that kept the file from being written.
+func (u *UI) saveFile(path string) (write func() savedFile, done func(savedFile) error) {
 	r := u.form.read()
 	u.saver.Touch(r)
 	_ = u.saver.Flush()
 	id := u.saver.Draft()
-	// An existing reply file is edited in place: the user's comments, blank
-	// lines and key order stay, only changed values change.
-	key, err := app.SaveReplyFile(u.drafts, id, path, r)
-	if key == "" {
-		return err
+	drafts := u.drafts
+	write = func() savedFile {
+		// An existing reply file is edited in place: the user's comments,
+		// blank lines and key order stay, only changed values change.
+		key, err := app.SaveReplyFile(drafts, id, path, r)
+		if key != "" && drafts != nil && id != 0 {
+			_ = drafts.Checkpoint(id, "保存为 "+filepath.Base(key))
+		}
+		return savedFile{key, err}
 	}
-	u.path, u.source = key, ""
-	u.title()
-	if u.drafts != nil && id != 0 {
-		_ = u.drafts.Checkpoint(id, "保存为 "+filepath.Base(key))
-		u.list.refresh()
-	}
-	u.replyEvent(r, false)
-	if err != nil {
-		u.status.SetText("已保存 " + key + "，但草稿未能记住这个文件：" + err.Error())
+	done = func(s savedFile) error {
+		if s.key == "" {
+			return s.err
+		}
+		u.path, u.source = s.key, ""
+		u.title()
+		if drafts != nil && id != 0 {
+			u.list.refresh()
+		}
+		u.replyEvent(r, false)
+		if s.err != nil {
+			u.status.SetText("已保存 " + s.key + "，但草稿未能记住这个文件：" + s.err.Error())
+			return nil
+		}
+		u.status.SetText("已保存 " + s.key)
 		return nil
 	}
-	u.status.SetText("已保存 " + key)
-	return nil
+	return write, done
 }
 
 // SaveAsDialog asks where to save the reply: beside its file under its
@@ -339,11 +376,7 @@ func (u *UI) SaveAsDialog() {
 		name = strings.TrimSuffix(filepath.Base(u.source), filepath.Ext(u.source)) + ".reply.toml"
 		dir = folderOf(u.source)
 	}
-	askSave(u.Window, name, ".toml", ".reply.toml", dir, func(p string) {
-		if err := u.SaveFile(p); err != nil {
-			showError("保存", p, err, u.Window)
-		}
-	})
+	askSave(u.Window, kindReply, name, dir, u.saveFileOff)
 }
 
 // baseName proposes a file name: reply-<number>.
@@ -359,7 +392,7 @@ func (u *UI) baseName() string {
 // does not change its item's status.
 func (u *UI) ExportDialog() {
 	u.whenReady("导出", func(force bool) {
-		askSave(u.Window, u.baseName()+".pdf", ".pdf", ".pdf", u.exportDir, func(p string) { u.exportTo(p, force) })
+		askSave(u.Window, kindPDF, u.baseName()+".pdf", u.exportDir, func(p string) { u.exportTo(p, force) })
 	})
 }
 
@@ -369,17 +402,24 @@ func (u *UI) ExportDialog() {
 // item 已答复.
 func (u *UI) exportTo(p string, force bool) {
 	r := u.form.read()
-	_, errs, err := u.desk.ExportChecked(p, r, force)
-	var ce *app.CheckError
-	if errors.As(err, &ce) {
-		u.askForce("导出", ce.Problems, func() { u.exportTo(p, true) })
-		return
-	}
-	if err != nil {
-		dialog.ShowError(err, u.Window) // in Chinese: see Desk.ExportChecked
-		return
-	}
-	u.exported("已导出 PDF", p, r, errs)
+	d := u.desk
+	writeOff(u.status, "正在导出 PDF…", func() func() {
+		_, errs, err := d.ExportChecked(p, r, force)
+		return func() {
+			var ce *app.CheckError
+			if errors.As(err, &ce) {
+				u.status.SetText("未导出：答复函有错误")
+				u.askForce("导出", ce.Problems, func() { u.exportTo(p, true) })
+				return
+			}
+			if err != nil {
+				u.status.SetText("PDF 未导出")
+				dialog.ShowError(err, u.Window) // in Chinese: see Desk.ExportChecked
+				return
+			}
+			u.exported("已导出 PDF", p, r, errs)
+		}
+	})
 }
 
 // exported tells that reply r was written to p (title: "已导出 PDF") with

@@ -24,6 +24,7 @@ import (
 func shortcut(u *UI, key fyne.KeyName) {
 	u.Window.Canvas().(fyne.Shortcutable).TypedShortcut(
 		&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+	writing.Wait() // Ctrl+S writes off the UI goroutine
 }
 
 // dialogText is the text of the labels of the topmost dialog, "" when none
@@ -358,6 +359,7 @@ func TestSaveErrorShown(t *testing.T) {
 	u, _ := newUI(t)
 	u.Load(seed(t), 0, filepath.Join(t.TempDir(), "missing", "dir", "x.reply.toml"))
 	u.Save()
+	writing.Wait()
 	if got := dialogText(u); got == "" {
 		t.Error("a failed save shows no dialog")
 	}

@@ -230,7 +230,7 @@ func (a *attachments) read() []reply.Attachment {
 // a new attachment when ed is nil.
 func (a *attachments) importDialog(ed *attachmentEditor) {
 	w := a.window()
-	askOpen(w, []string{".xlsx"}, a.dir, func(path string) {
+	askOpen(w, kindSheet, a.dir, func(path string) {
 		if ed != nil && ed.isTable && ed.table.filled() {
 			confirm("从 Excel 导入", fmt.Sprintf("用“%s”中的表格替换%s现有的表格吗？", filepath.Base(path), ed.num.Text), "替换", "取消", func() {
 				if err := a.importFile(ed, path); err != nil {
@@ -271,12 +271,19 @@ func (a *attachments) importFile(ed *attachmentEditor, path string) error {
 // exportDialog asks where to write the table of ed as a workbook.
 func (a *attachments) exportDialog(ed *attachmentEditor) {
 	w := a.window()
-	askSave(w, fileName(ed.title.Text, ed.num.Text)+".xlsx", ".xlsx", ".xlsx", a.dir, func(p string) {
-		if err := a.exportFile(ed, p); err != nil {
-			showError("导出", p, err, w)
-			return
-		}
-		dialog.ShowInformation("导出为 Excel", "已导出"+ed.num.Text+"的表格：\n"+p, w)
+	askSave(w, kindSheet, fileName(ed.title.Text, ed.num.Text)+".xlsx", a.dir, func(p string) {
+		at, num := ed.read(), ed.num.Text
+		writeOff(nil, "", func() func() {
+			err := app.ExportAttachment(p, &at)
+			return func() {
+				if err != nil {
+					showError("导出", p, err, w)
+					return
+				}
+				a.remember(p)
+				dialog.ShowInformation("导出为 Excel", "已导出"+num+"的表格：\n"+p, w)
+			}
+		})
 	})
 }
 

@@ -12,8 +12,8 @@ import (
 // names its places in Chinese, not as Fyne writes them.
 func TestFileDialogPlacesChinese(t *testing.T) {
 	for name, show := range map[string]func(w fyne.Window){
-		"open": func(w fyne.Window) { askOpen(w, []string{".docx"}, nil, func(string) {}) },
-		"save": func(w fyne.Window) { askSave(w, "a.pdf", ".pdf", ".pdf", nil, func(string) {}) },
+		"open": func(w fyne.Window) { askOpen(w, kindWord, nil, func(string) {}) },
+		"save": func(w fyne.Window) { askSave(w, kindPDF, "a.pdf", nil, func(string) {}) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Setenv("HOME", t.TempDir())

@@ -207,6 +207,7 @@ func TestOpenChangedFileAsks(t *testing.T) {
 					t.Errorf("Ctrl+S over a changed file shows %q", txt)
 				}
 				test.Tap(overlayButton(t, u.Window.Canvas(), "覆盖"))
+				writing.Wait()
 				if got, _ := tomlfile.ReadReplyFile(file); got.Number != "245" {
 					t.Errorf("after 覆盖 the file has number %q", got.Number)
 				}

@@ -13,9 +13,10 @@ import (
 // fileDialogSize leaves room for long Chinese file names.
 var fileDialogSize = fyne.NewSize(900, 600)
 
-// askOpen asks for a file with one of the extensions exts, starting in dir
-// (nil: the dialog's default), and calls fn with its path.
-func askOpen(w fyne.Window, exts []string, dir fyne.ListableURI, fn func(path string)) {
+// fyneOpen asks with Fyne's dialog for a file of kind k, starting in dir
+// (nil: the dialog's default), and calls fn with its path: where the
+// system has no dialog of its own (see askOpen).
+func fyneOpen(w fyne.Window, k fileKind, dir fyne.ListableURI, fn func(path string)) {
 	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			showError("打开", "", err, w)
@@ -27,7 +28,7 @@ func askOpen(w fyne.Window, exts []string, dir fyne.ListableURI, fn func(path st
 		rc.Close()
 		fn(rc.URI().Path())
 	}, w)
-	fd.SetFilter(storage.NewExtensionFileFilter(exts))
+	fd.SetFilter(k)
 	if dir != nil {
 		fd.SetLocation(dir)
 	}
@@ -36,13 +37,11 @@ func askOpen(w fyne.Window, exts []string, dir fyne.ListableURI, fn func(path st
 	translateFileDialog(w.Canvas())
 }
 
-// askSave asks where to save a file, proposing name in dir (nil: the
-// dialog's default), and calls fn with the path. A path that does not end
-// in accept gets add appended. Nothing is written or emptied before fn
-// writes (see lazyFiles): when the file exists, askSave asks whether to
-// replace it, in Chinese, and the old file stays as it is until the new
-// one replaces it whole.
-func askSave(w fyne.Window, name, accept, add string, dir fyne.ListableURI, fn func(path string)) {
+// fyneSave asks with Fyne's dialog where to save a file of kind k,
+// proposing name in dir (nil: the dialog's default), and calls fn with the
+// path: where the system has no dialog of its own (see askSave). Nothing
+// is written or emptied before fn writes (see lazyFiles).
+func fyneSave(w fyne.Window, k fileKind, name string, dir fyne.ListableURI, fn func(path string)) {
 	files := lazyFileRepository()
 	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
@@ -53,10 +52,10 @@ func askSave(w fyne.Window, name, accept, add string, dir fyne.ListableURI, fn f
 			return
 		}
 		_ = wc.Close() // writes nothing: see lazyFiles
-		chosen(w, wc.URI().Path(), accept, add, fn)
+		chosen(w, wc.URI().Path(), k, false, fn)
 	}, w)
 	fd.SetFileName(name)
-	fd.SetFilter(storage.NewExtensionFileFilter([]string{accept}))
+	fd.SetFilter(k)
 	if dir != nil {
 		fd.SetLocation(dir)
 	}
@@ -68,19 +67,22 @@ func askSave(w fyne.Window, name, accept, add string, dir fyne.ListableURI, fn f
 	}
 }
 
-// chosen calls fn with the path to save at when the user chose p in a
-// save dialog, after asking whether to replace a file that exists there;
-// a folder is refused.
-func chosen(w fyne.Window, p, accept, add string, fn func(path string)) {
+// chosen calls fn with the path to save a file of kind k at when the user
+// chose p in a save dialog, after asking whether to replace a file that
+// exists there (unless the dialog asked already: asked, and p is kept as
+// it is); a folder is refused.
+func chosen(w fyne.Window, p string, k fileKind, asked bool, fn func(path string)) {
 	isDir := func(p string) bool { fi, err := os.Stat(p); return err == nil && fi.IsDir() }
 	if !isDir(p) {
-		p = savePath(p, accept, add)
+		q := savePath(p, k.accept, k.add)
+		asked = asked && q == p
+		p = q
 	}
 	_, err := os.Stat(p)
 	switch {
 	case isDir(p):
 		dialog.ShowInformation("不能保存", "“"+filepath.Base(p)+"”是一个文件夹，不能用文件替换：请检查文件名后重试", w)
-	case err == nil:
+	case err == nil && !asked:
 		confirm("替换文件？", "“"+filepath.Base(p)+"”已经存在，要替换它吗？\n新文件完整写好后才替换原文件；写入失败时原文件保持不变。",
 			"替换", "取消", func() { fn(p) }, w)
 	default:
@@ -105,4 +107,9 @@ func folderOf(path string) fyne.ListableURI {
 		return nil
 	}
 	return dir
+}
+
+// Matches reports whether Fyne's dialog shows u: a file of kind k.
+func (k fileKind) Matches(u fyne.URI) bool {
+	return k.matches(u.Name())
 }

@@ -51,6 +51,7 @@ func saveAs(t *testing.T, u *UI, name string) {
 	}
 	entry.SetText(name)
 	test.Tap(overlayButton(t, u.Window.Canvas(), "保存"))
+	writing.Wait()
 }
 
 // exportUnprintable starts 导出 PDF of a reply that cannot be exported
@@ -64,6 +65,7 @@ func exportUnprintable(t *testing.T, u *UI, dir string) {
 	u.exportDir = folderOf(filepath.Join(dir, "x"))
 	u.ExportDialog()
 	test.Tap(overlayButton(t, u.Window.Canvas(), "仍然导出"))
+	writing.Wait()
 }
 
 func readFile(t *testing.T, p string) string {
@@ -97,6 +99,7 @@ func TestSaveDialogKeepsExistingFile(t *testing.T) {
 		capture(t, u.Window, filepath.Join(dir, "overwrite-confirm.png"))
 	}
 	test.Tap(overlayButton(t, u.Window.Canvas(), "替换"))
+	writing.Wait()
 	if got := dialogText(u); !strings.Contains(got, "没有任何字体包含") {
 		t.Errorf("the failed export shows %q", got)
 	}

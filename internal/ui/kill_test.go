@@ -39,6 +39,8 @@ func TestMain(m *testing.M) {
 	}
 	// No preview refresh fires on its own: tests call Settle or Flush.
 	startDelays.edit, startDelays.quick = time.Hour, time.Hour
+	// Fyne's own file dialogs, unless a test gives a fake chooser.
+	chooser = nil
 	os.Exit(m.Run())
 }
 

@@ -48,9 +48,11 @@ func (u *UI) LoadLedger() error {
 
 var errNoLedger = fmt.Errorf("草稿数据库不可用，台账无法使用")
 
-// Preload reads the ledger in the background once the window runs, so that
-// the ledger tab's title tells at once how many items are overdue.
+// Preload puts the window where it was last closed and reads the ledger in
+// the background once the window runs, so that the ledger tab's title
+// tells at once how many items are overdue.
 func (u *UI) Preload() {
+	u.restorePosition()
 	if u.ledgerView != nil && !u.ledgerView.loaded {
 		u.loadLedgerAsync()
 	}
@@ -175,16 +177,13 @@ func (u *UI) Dropped(uris []fyne.URI) {
 	}
 }
 
-// xlsxExts are the workbooks a 交办清单 can be read from.
-var xlsxExts = []string{".xlsx", ".xlsm"}
-
 // ImportLedgerDialog asks for a 交办清单 workbook and previews its import.
 func (u *UI) ImportLedgerDialog() {
 	if u.ledger == nil {
 		dialog.ShowError(errNoLedger, u.Window)
 		return
 	}
-	askOpen(u.Window, xlsxExts, nil, u.ImportLedger)
+	askOpen(u.Window, kindLedger, nil, u.ImportLedger)
 }
 
 // ImportLedger previews the import of the workbook at path; confirming
@@ -206,7 +205,7 @@ func (u *UI) ExportLedgerDialog() {
 	}
 	f := u.ledgerView.filter
 	name := fmt.Sprintf("办理情况汇总表-%s.xlsx", time.Now().Format("20060102"))
-	askSave(u.Window, name, ".xlsx", ".xlsx", nil, func(p string) { u.exportLedger(p, f) })
+	askSave(u.Window, kindSheet, name, nil, func(p string) { u.exportLedger(p, f) })
 }
 
 // exportLedger writes the summary workbook off the UI goroutine; Settle

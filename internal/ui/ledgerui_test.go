@@ -95,6 +95,7 @@ func TestLedgerDraftSaveExport(t *testing.T) {
 	// Still without 公开属性 and contact: exporting asks first, and a
 	// forced export leaves the item as it was.
 	u.exportTo(pdf, false)
+	writing.Wait()
 	if got := dialogText(u); !strings.Contains(got, "答复函还有3处错误：\n1. 公开属性未填写") || !strings.Contains(got, "[仍然导出]") {
 		t.Fatalf("export with errors shows %q", got)
 	}
@@ -102,6 +103,7 @@ func TestLedgerDraftSaveExport(t *testing.T) {
 		t.Fatal("a reply with errors was exported before the user confirmed")
 	}
 	test.Tap(overlayButton(t, u.Window.Canvas(), "仍然导出"))
+	writing.Wait()
 	if _, err := os.Stat(pdf); err != nil {
 		t.Fatalf("confirmed export: %v", err)
 	}
@@ -121,6 +123,7 @@ func TestLedgerDraftSaveExport(t *testing.T) {
 	f.entries["contact.phone"].SetText("0431-88776655")
 	u.Settle()
 	u.exportTo(pdf, false)
+	writing.Wait()
 	it, err := u.ledger.Store.ItemOfDraft(draft)
 	if err != nil || it.Status != ledger.Answered || it.Replied != (reply.Date{Year: 2023, Month: 9, Day: 8}) {
 		t.Fatalf("after export the item is %+v, %v", it, err)

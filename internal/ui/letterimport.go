@@ -37,7 +37,7 @@ const maxListedNotes = 100
 // ImportLetterDialog asks for a Word document or a text file and imports
 // the letter in it as a new reply (see ImportLetter).
 func (u *UI) ImportLetterDialog() {
-	askOpen(u.Window, letterExts, nil, u.ImportLetter)
+	askOpen(u.Window, kindLetter, nil, u.ImportLetter)
 }
 
 // ImportLetter reads the letter at path off the UI goroutine, recognises

@@ -254,6 +254,7 @@ func TestPasteAsksBeforeReplacing(t *testing.T) {
 	test.Tap(overlayButton(t, u.Window.Canvas(), "识别并填入"))
 	u.Settle()
 	test.Tap(overlayButton(t, u.Window.Canvas(), "替换"))
+	writing.Wait()
 	if b := u.Form("body").Text; b == "旧的正文。" || !strings.Contains(b, "一、聚焦主导产业") {
 		t.Errorf("body after 替换: %.60q", b)
 	}
@@ -288,6 +289,7 @@ func TestExportWord(t *testing.T) {
 	u.Settle()
 	p := filepath.Join(t.TempDir(), "答复.docx")
 	u.exportWordTo(p, false)
+	writing.Wait()
 	if got := dialogText(u); !strings.Contains(got, "联系电话未填写") || !strings.Contains(got, "[仍然导出]") {
 		t.Fatalf("export with errors shows %q", got)
 	}
@@ -295,6 +297,7 @@ func TestExportWord(t *testing.T) {
 		t.Fatal("written before the user confirmed")
 	}
 	test.Tap(overlayButton(t, u.Window.Canvas(), "仍然导出"))
+	writing.Wait()
 	if !isDOCX(t, p) {
 		t.Fatal("the forced export is not a Word document")
 	}
@@ -309,6 +312,7 @@ func TestExportWord(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.exportWordTo(p, false)
+	writing.Wait()
 	if !isDOCX(t, p) || u.status.Text != "已导出 "+p {
 		t.Errorf("export: Word %v, status %q", isDOCX(t, p), u.status.Text)
 	}

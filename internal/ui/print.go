@@ -104,7 +104,7 @@ func (u *UI) showPrintDialog(force bool) {
 	p.print.Disable()
 	p.export = widget.NewButtonWithIcon("导出 PDF", theme.UploadIcon(), func() {
 		p.dlg.Hide()
-		askSave(u.Window, u.baseName()+".pdf", ".pdf", ".pdf", u.exportDir, func(path string) { u.exportTo(path, force) })
+		askSave(u.Window, kindPDF, u.baseName()+".pdf", u.exportDir, func(path string) { u.exportTo(path, force) })
 	})
 	p.update()
 
@@ -299,7 +299,7 @@ func (u *UI) printed(draft int64, r *reply.Reply, force bool, job app.PrintJob, 
 	case errors.As(err, &pu):
 		u.status.SetText("未能打印：本机现在无法打印")
 		confirm("无法打印", pu.Reason, "导出 PDF", "关闭", func() {
-			askSave(u.Window, u.baseName()+".pdf", ".pdf", ".pdf", u.exportDir, func(p string) { u.exportTo(p, force) })
+			askSave(u.Window, kindPDF, u.baseName()+".pdf", u.exportDir, func(p string) { u.exportTo(p, force) })
 		}, u.Window)
 		return
 	case err != nil:

@@ -78,6 +78,7 @@ func TestExportDoneDialog(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "答复.pdf")
 	u.exportTo(p, false)
+	writing.Wait()
 	top := u.Window.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no dialog after the export")
@@ -102,6 +103,7 @@ func TestExportDoneDialog(t *testing.T) {
 	test.Tap(overlayButton(t, u.Window.Canvas(), "打开文件夹"))
 	opening.Wait()
 	u.exportTo(p, false)
+	writing.Wait()
 	test.Tap(overlayButton(t, u.Window.Canvas(), "打开文件"))
 	opening.Wait()
 	b, _ := os.ReadFile(log)

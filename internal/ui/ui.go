@@ -224,6 +224,8 @@ func (u *UI) caret() string {
 // to report back, then runs the pending preview refresh and autosave now;
 // for tests.
 func (u *UI) Settle() {
+	dialogs.Wait()
+	writing.Wait()
 	u.background.Wait()
 	u.list.flush()
 	u.preview.Flush()

@@ -69,10 +69,11 @@ func (u *UI) restoreState() {
 	}
 }
 
-// rememberState keeps the window's size, its splits, its tab and the
+// rememberState keeps the window's size and position, its splits, its tab and the
 // preview's zoom for the next run; the window calls it on closing.
 func (u *UI) rememberState() {
 	p := u.App.Preferences()
+	u.keepPosition()
 	if s := u.Window.Canvas().Size(); s.Width >= 640 && s.Height >= 480 {
 		p.SetFloat(prefWindowWidth, float64(s.Width))
 		p.SetFloat(prefWindowHeight, float64(s.Height))

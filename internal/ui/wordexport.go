@@ -12,7 +12,7 @@ import (
 // does not change its item's status.
 func (u *UI) ExportWordDialog() {
 	u.whenReady("导出", func(force bool) {
-		askSave(u.Window, u.baseName()+".docx", ".docx", ".docx", u.exportDir, func(p string) { u.exportWordTo(p, force) })
+		askSave(u.Window, kindWord, u.baseName()+".docx", u.exportDir, func(p string) { u.exportWordTo(p, force) })
 	})
 }
 
@@ -20,15 +20,22 @@ func (u *UI) ExportWordDialog() {
 // as for exportTo. Only a reply without errors makes its item 已答复.
 func (u *UI) exportWordTo(p string, force bool) {
 	r := u.form.read()
-	errs, err := u.desk.ExportDOCX(p, r, force)
-	var ce *app.CheckError
-	if errors.As(err, &ce) {
-		u.askForce("导出", ce.Problems, func() { u.exportWordTo(p, true) })
-		return
-	}
-	if err != nil {
-		showError("导出", p, err, u.Window) // in Chinese: see Desk.ExportDOCX
-		return
-	}
-	u.exported("已导出 Word", p, r, errs)
+	d := u.desk
+	writeOff(u.status, "正在导出 Word…", func() func() {
+		errs, err := d.ExportDOCX(p, r, force)
+		return func() {
+			var ce *app.CheckError
+			if errors.As(err, &ce) {
+				u.status.SetText("未导出：答复函有错误")
+				u.askForce("导出", ce.Problems, func() { u.exportWordTo(p, true) })
+				return
+			}
+			if err != nil {
+				u.status.SetText("Word 文档未导出")
+				showError("导出", p, err, u.Window) // in Chinese: see Desk.ExportDOCX
+				return
+			}
+			u.exported("已导出 Word", p, r, errs)
+		}
+	})
 }
