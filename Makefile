@@ -4,7 +4,7 @@ GO       ?= go
 BIN      := bin/replydesk
 TESTTAGS := ci
 
-.PHONY: all setup build run test smoke windows package bench lint fonts clean
+.PHONY: all setup build run test smoke windows windows-test package bench lint fonts clean
 
 all: build
 
@@ -35,12 +35,24 @@ test: setup
 smoke: build
 	scripts/smoke.sh $(BIN) bin/smoke.png
 
-# The Windows executable, cross-built with MinGW.
+# The Windows executables, cross-built with MinGW: replydesk.exe for the
+# GUI subsystem (no console window beside the desktop window; from a
+# console it attaches to it to print) and its console twin
+# replydesk-cli.exe for cmd.exe, PowerShell and scripts (waited for, exit
+# status kept). The twin is only a second link of the same packages.
+# pecheck reads the subsystem of each from its PE header.
+WINENV := CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 CGO_ENABLED=1
 windows: setup
 	@command -v x86_64-w64-mingw32-gcc >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends gcc-mingw-w64-x86-64 >/dev/null; }
-	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 CGO_ENABLED=1 \
-		$(GO) build -ldflags "-s -w -H=windowsgui" -o bin/replydesk.exe ./cmd/replydesk
+	$(WINENV) $(GO) build -ldflags "-s -w -H=windowsgui" -o bin/replydesk.exe ./cmd/replydesk
+	$(WINENV) $(GO) build -ldflags "-s -w" -o bin/replydesk-cli.exe ./cmd/replydesk
+	$(GO) run ./packaging/pecheck bin/replydesk.exe=gui bin/replydesk-cli.exe=console
+
+# The console twin under Wine: Chinese output, exit codes, and the seed's
+# PDF byte for byte the Linux build's.
+windows-test: windows build
+	scripts/wine-cli.sh bin/replydesk-cli.exe $(BIN)
 
 # The installable Linux archive (.tar.xz with icon and desktop entry) made
 # by fyne package. fyne reads FyneApp.toml beside the main package and
