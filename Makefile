@@ -4,7 +4,7 @@ GO       ?= go
 BIN      := bin/replydesk
 TESTTAGS := ci
 
-.PHONY: all setup build run test smoke windows windows-test package bench lint fonts clean
+.PHONY: all setup build run test smoke windows windows-test windows-pkg package bench lint fonts clean
 
 all: build
 
@@ -35,24 +35,41 @@ test: setup
 smoke: build
 	scripts/smoke.sh $(BIN) bin/smoke.png
 
-# The Windows executables, cross-built with MinGW: replydesk.exe for the
-# GUI subsystem (no console window beside the desktop window; from a
-# console it attaches to it to print) and its console twin
-# replydesk-cli.exe for cmd.exe, PowerShell and scripts (waited for, exit
-# status kept). The twin is only a second link of the same packages.
-# pecheck reads the subsystem of each from its PE header.
+# The Windows executables: replydesk.exe, cross-built with MinGW for the
+# GUI subsystem (no console window beside the desktop window; started
+# from a console with a command it attaches to it to print), and its
+# console twin replydesk-cli.exe for cmd.exe, PowerShell and scripts
+# (waited for, exit status kept): a 2 MB pure-Go program that runs
+# replydesk.exe beside it and relays its output. pecheck reads the
+# subsystem of each from its PE header.
 WINENV := CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 CGO_ENABLED=1
 windows: setup
 	@command -v x86_64-w64-mingw32-gcc >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends gcc-mingw-w64-x86-64 >/dev/null; }
 	$(WINENV) $(GO) build -ldflags "-s -w -H=windowsgui" -o bin/replydesk.exe ./cmd/replydesk
-	$(WINENV) $(GO) build -ldflags "-s -w" -o bin/replydesk-cli.exe ./cmd/replydesk
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -ldflags "-s -w" -o bin/replydesk-cli.exe ./cmd/replydesk-cli
 	$(GO) run ./packaging/pecheck bin/replydesk.exe=gui bin/replydesk-cli.exe=console
 
-# The console twin under Wine: Chinese output, exit codes, and the seed's
-# PDF byte for byte the Linux build's.
+# The console twin and the program under Wine: Chinese output, exit
+# codes, and the seed's PDF byte for byte the Linux build's.
 windows-test: windows build
-	scripts/wine-cli.sh bin/replydesk-cli.exe $(BIN)
+	scripts/wine-cli.sh bin $(BIN)
+
+# The Windows zip (the two executables and a README.txt in Notepad's
+# habits: CRLF, UTF-8 with BOM) and the per-user MSI installer, checked
+# table by table (packaging/windows/msi.sh).
+VERSION := $(shell sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml)
+WINZIP  := dist/ReplyDesk-$(VERSION)-windows-x64.zip
+WINMSI  := dist/ReplyDesk-$(VERSION)-windows-x64.msi
+windows-pkg: windows
+	mkdir -p dist && rm -rf dist/win && mkdir -p dist/win/ReplyDesk
+	convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 dist/replydesk.ico
+	packaging/windows/msi.sh $(VERSION) bin dist/replydesk.ico $(WINMSI)
+	cp bin/replydesk.exe bin/replydesk-cli.exe dist/win/ReplyDesk/
+	{ printf '\357\273\277'; sed 's/$$/\r/' packaging/windows/README.txt; } > dist/win/ReplyDesk/README.txt
+	rm -f $(WINZIP) && cd dist/win && zip -q -9 -X -r ../$(notdir $(WINZIP)) ReplyDesk
+	unzip -tq $(WINZIP) && rm -rf dist/win
+	ls -l $(WINZIP) $(WINMSI)
 
 # The installable Linux archive (.tar.xz with icon and desktop entry) made
 # by fyne package. fyne reads FyneApp.toml beside the main package and

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs the Windows console twin (replydesk-cli.exe) under Wine: its output
-# reaches the terminal in Chinese, its exit codes are those of the Linux
-# build (0 checked, 1 errors found, 2 bad use), and the seed reply it
-# renders is byte for byte the PDF the Linux build makes.
-# Usage: scripts/wine-cli.sh WINDOWS-CLI.exe LINUX-BINARY
+# Runs the Windows console twin (replydesk-cli.exe, which runs
+# replydesk.exe beside it) under Wine: the output reaches the terminal in
+# Chinese, the exit codes are those of the Linux build (0 checked, 1
+# errors found, 2 bad use), and the seed reply rendered is byte for byte
+# the PDF the Linux build makes.
+# Usage: scripts/wine-cli.sh WINDOWS-BIN-FOLDER LINUX-BINARY
 set -euo pipefail
-exe=$(realpath "$1")
+bindir=$(realpath "$1")
 linux=$(realpath "$2")
 root=$(pwd)
 work=$(mktemp -d)
@@ -19,7 +20,7 @@ fi
 # stand-in bcryptprimitives.dll in the prefix's system32 (where the
 # runtime looks) provides it.
 x86_64-w64-mingw32-gcc -shared -O2 -o "$work/bcryptprimitives.dll" scripts/wine/processprng.c -ladvapi32
-cp "$exe" "$work/replydesk-cli.exe"
+cp "$bindir/replydesk.exe" "$bindir/replydesk-cli.exe" "$work/"
 cp templates/examples/reply-244.reply.toml "$work/第244号 答复.reply.toml"
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="bcryptprimitives=n,b;mscoree,mshtml="
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_DATA_HOME="$work/home/.local/share" XDG_CACHE_HOME="$work/home/.cache"
@@ -41,6 +42,7 @@ expect() { # expect CODE PATTERN -- command...
   echo "wine-cli: $* → $code, “$(printf '%s' "$out" | grep -m1 -- "$pat")”"
 }
 expect 0 '用法' -- ./replydesk-cli.exe --help
+expect 0 '用法' -- ./replydesk.exe --help
 expect 2 '未知的子命令' -- ./replydesk-cli.exe 不存在
 expect 0 '' -- ./replydesk-cli.exe check "第244号 答复.reply.toml"
 sed 's/^date = .*/date = 2023-02-30/' "第244号 答复.reply.toml" > bad.reply.toml

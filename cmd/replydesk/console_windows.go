@@ -16,9 +16,9 @@ import (
 //
 // Windows does not wait for a GUI-subsystem program, so the prompt comes
 // back before the output and %ERRORLEVEL% is not the exit status: scripts
-// use the console twin replydesk-cli.exe (the same program built for the
-// console subsystem), for which attachConsole finds its handles valid and
-// does nothing.
+// use the console twin replydesk-cli.exe (cmd/replydesk-cli), which runs
+// this program with pipes for its output, so attachConsole finds valid
+// handles and does nothing.
 //
 // Text reaches a console through WriteConsoleW (package os converts UTF-8
 // for a console handle), so Chinese shows whatever the console's code
