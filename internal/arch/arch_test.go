@@ -34,6 +34,7 @@ func TestPureCore(t *testing.T) {
 		"replydesk/internal/recognize",
 		"replydesk/internal/segment",
 		"replydesk/internal/textenc",
+		"replydesk/internal/pathfmt",
 		"replydesk/internal/wordml",
 	} {
 		t.Run(pkg, func(t *testing.T) {

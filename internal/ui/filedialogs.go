@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+
+	"replydesk/internal/pathfmt"
 )
 
 // fileDialogSize leaves room for long Chinese file names.
@@ -25,7 +27,7 @@ func askOpen(w fyne.Window, exts []string, dir fyne.ListableURI, fn func(path st
 			return
 		}
 		rc.Close()
-		fn(rc.URI().Path())
+		fn(pathfmt.Show(rc.URI().Path()))
 	}, w)
 	fd.SetFilter(storage.NewExtensionFileFilter(exts))
 	if dir != nil {
@@ -53,7 +55,7 @@ func askSave(w fyne.Window, name, accept, add string, dir fyne.ListableURI, fn f
 			return
 		}
 		_ = wc.Close() // writes nothing: see lazyFiles
-		chosen(w, wc.URI().Path(), accept, add, fn)
+		chosen(w, pathfmt.Show(wc.URI().Path()), accept, add, fn)
 	}, w)
 	fd.SetFileName(name)
 	fd.SetFilter(storage.NewExtensionFileFilter([]string{accept}))
