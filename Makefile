@@ -4,7 +4,7 @@ GO       ?= go
 BIN      := bin/replydesk
 TESTTAGS := ci
 
-.PHONY: all setup build run test smoke windows windows-test windows-pkg package bench lint fonts clean
+.PHONY: all setup build run test smoke windows windows-test windows-pkg arm64 arm64-test deb loong64 loong64-test package bench lint fonts clean
 
 all: build
 
@@ -92,6 +92,39 @@ package: setup
 		dist/pkg/replydesk/usr/local/share/applications/app.replydesk.desktop
 	grep -q '^Exec=replydesk %f$$' dist/pkg/replydesk/usr/local/share/applications/app.replydesk.desktop
 	XZ_OPT=-T0 tar -cJf dist/ReplyDesk.tar.xz -C dist/pkg replydesk && rm -rf dist/pkg
+
+# linux/arm64 (UOS, Kylin on Phytium and Kunpeng machines): the cgo GUI
+# cross-built with Debian's aarch64 compiler against the arm64 X11/GL
+# libraries (multiarch), then run under qemu-user against the amd64 build.
+ARM64BIN := bin/linux-arm64/replydesk
+ARM64ENV := CC=aarch64-linux-gnu-gcc GOOS=linux GOARCH=arm64 CGO_ENABLED=1 \
+	PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig
+arm64: setup
+	scripts/setup-arm64.sh
+	$(ARM64ENV) $(GO) build -ldflags "-s -w" -o $(ARM64BIN) ./cmd/replydesk
+
+arm64-test: arm64 build
+	scripts/qemu-cli.sh aarch64 $(ARM64BIN) $(BIN)
+
+# The .debs for amd64 and arm64 (packaging/linux/deb.sh), checked with
+# dpkg-deb and lintian.
+DEBS := dist/replydesk_$(VERSION)_amd64.deb dist/replydesk_$(VERSION)_arm64.deb
+deb: build arm64
+	packaging/linux/deb.sh amd64 $(BIN) $(VERSION) dist/replydesk_$(VERSION)_amd64.deb
+	packaging/linux/deb.sh arm64 $(ARM64BIN) $(VERSION) dist/replydesk_$(VERSION)_arm64.deb
+	packaging/linux/lintian.sh $(DEBS)
+
+# LoongArch (loong64): Go builds the command line for it without cgo (the
+# window needs cgo and a loongarch64 cross compiler, which Debian 12 does
+# not have); the ci tag gives the toolkit its test driver in place of
+# GLFW. Not shipped and not in CI (a cold build for one more
+# architecture takes minutes): loong64-test renders the seed under qemu.
+loong64: setup
+	GOOS=linux GOARCH=loong64 CGO_ENABLED=0 $(GO) build -tags ci -ldflags "-s -w" -o bin/linux-loong64/replydesk ./cmd/replydesk
+
+loong64-test: loong64 build
+	scripts/setup-arm64.sh
+	scripts/qemu-cli.sh loongarch64 bin/linux-loong64/replydesk $(BIN)
 
 bench: setup
 	CGO_ENABLED=0 $(GO) test -tags $(TESTTAGS) -run '^$$' -bench . -benchmem ./...
