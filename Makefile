@@ -4,7 +4,7 @@ GO       ?= go
 BIN      := bin/replydesk
 TESTTAGS := ci
 
-.PHONY: all setup build run test smoke windows package bench lint fonts clean
+.PHONY: all setup build run test smoke windows windows-test windows-pkg arm64 arm64-test deb loong64 loong64-test package bench lint fonts clean
 
 all: build
 
@@ -35,12 +35,41 @@ test: setup
 smoke: build
 	scripts/smoke.sh $(BIN) bin/smoke.png
 
-# The Windows executable, cross-built with MinGW.
+# The Windows executables: replydesk.exe, cross-built with MinGW for the
+# GUI subsystem (no console window beside the desktop window; started
+# from a console with a command it attaches to it to print), and its
+# console twin replydesk-cli.exe for cmd.exe, PowerShell and scripts
+# (waited for, exit status kept): a 2 MB pure-Go program that runs
+# replydesk.exe beside it and relays its output. pecheck reads the
+# subsystem of each from its PE header.
+WINENV := CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 CGO_ENABLED=1
 windows: setup
 	@command -v x86_64-w64-mingw32-gcc >/dev/null || { sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
 		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends gcc-mingw-w64-x86-64 >/dev/null; }
-	CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 CGO_ENABLED=1 \
-		$(GO) build -ldflags "-s -w -H=windowsgui" -o bin/replydesk.exe ./cmd/replydesk
+	$(WINENV) $(GO) build -ldflags "-s -w -H=windowsgui" -o bin/replydesk.exe ./cmd/replydesk
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -ldflags "-s -w" -o bin/replydesk-cli.exe ./cmd/replydesk-cli
+	$(GO) run ./packaging/pecheck bin/replydesk.exe=gui bin/replydesk-cli.exe=console
+
+# The console twin and the program under Wine: Chinese output, exit
+# codes, and the seed's PDF byte for byte the Linux build's.
+windows-test: windows build
+	scripts/wine-cli.sh bin $(BIN)
+
+# The Windows zip (the two executables and a README.txt in Notepad's
+# habits: CRLF, UTF-8 with BOM) and the per-user MSI installer, checked
+# table by table (packaging/windows/msi.sh).
+VERSION := $(shell sed -n 's/^ *Version = "\(.*\)"/\1/p' FyneApp.toml)
+WINZIP  := dist/ReplyDesk-$(VERSION)-windows-x64.zip
+WINMSI  := dist/ReplyDesk-$(VERSION)-windows-x64.msi
+windows-pkg: windows
+	mkdir -p dist && rm -rf dist/win && mkdir -p dist/win/ReplyDesk
+	convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 dist/replydesk.ico
+	packaging/windows/msi.sh $(VERSION) bin dist/replydesk.ico $(WINMSI)
+	cp bin/replydesk.exe bin/replydesk-cli.exe dist/win/ReplyDesk/
+	{ printf '\357\273\277'; sed 's/$$/\r/' packaging/windows/README.txt; } > dist/win/ReplyDesk/README.txt
+	rm -f $(WINZIP) && cd dist/win && zip -q -9 -X -r ../$(notdir $(WINZIP)) ReplyDesk
+	unzip -tq $(WINZIP) && rm -rf dist/win
+	ls -l $(WINZIP) $(WINMSI)
 
 # The installable Linux archive (.tar.xz with icon and desktop entry) made
 # by fyne package. fyne reads FyneApp.toml beside the main package and
@@ -63,6 +92,39 @@ package: setup
 		dist/pkg/replydesk/usr/local/share/applications/app.replydesk.desktop
 	grep -q '^Exec=replydesk %f$$' dist/pkg/replydesk/usr/local/share/applications/app.replydesk.desktop
 	XZ_OPT=-T0 tar -cJf dist/ReplyDesk.tar.xz -C dist/pkg replydesk && rm -rf dist/pkg
+
+# linux/arm64 (UOS, Kylin on Phytium and Kunpeng machines): the cgo GUI
+# cross-built with Debian's aarch64 compiler against the arm64 X11/GL
+# libraries (multiarch), then run under qemu-user against the amd64 build.
+ARM64BIN := bin/linux-arm64/replydesk
+ARM64ENV := CC=aarch64-linux-gnu-gcc GOOS=linux GOARCH=arm64 CGO_ENABLED=1 \
+	PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig
+arm64: setup
+	scripts/setup-arm64.sh
+	$(ARM64ENV) $(GO) build -ldflags "-s -w" -o $(ARM64BIN) ./cmd/replydesk
+
+arm64-test: arm64 build
+	scripts/qemu-cli.sh aarch64 $(ARM64BIN) $(BIN)
+
+# The .debs for amd64 and arm64 (packaging/linux/deb.sh), checked with
+# dpkg-deb and lintian.
+DEBS := dist/replydesk_$(VERSION)_amd64.deb dist/replydesk_$(VERSION)_arm64.deb
+deb: build arm64
+	packaging/linux/deb.sh amd64 $(BIN) $(VERSION) dist/replydesk_$(VERSION)_amd64.deb
+	packaging/linux/deb.sh arm64 $(ARM64BIN) $(VERSION) dist/replydesk_$(VERSION)_arm64.deb
+	packaging/linux/lintian.sh $(DEBS)
+
+# LoongArch (loong64): Go builds the command line for it without cgo (the
+# window needs cgo and a loongarch64 cross compiler, which Debian 12 does
+# not have); the ci tag gives the toolkit its test driver in place of
+# GLFW. Not shipped and not in CI (a cold build for one more
+# architecture takes minutes): loong64-test renders the seed under qemu.
+loong64: setup
+	GOOS=linux GOARCH=loong64 CGO_ENABLED=0 $(GO) build -tags ci -ldflags "-s -w" -o bin/linux-loong64/replydesk ./cmd/replydesk
+
+loong64-test: loong64 build
+	scripts/setup-arm64.sh
+	scripts/qemu-cli.sh loongarch64 bin/linux-loong64/replydesk $(BIN)
 
 bench: setup
 	CGO_ENABLED=0 $(GO) test -tags $(TESTTAGS) -run '^$$' -bench . -benchmem ./...

@@ -237,9 +237,12 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	if err != nil {
 		return 2, err
 	}
-	r, err := tomlfile.ReadReplyFile(pos[0])
+	r, note, err := tomlfile.ReadReplyFileNote(pos[0])
 	if err != nil {
 		return 2, err
+	}
+	if note != "" {
+		fmt.Fprintln(stderr, "注意："+note)
 	}
 	// render writes what it is given, as a draft to look at; the errors
 	// are told, and check says which.

@@ -9,9 +9,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 
+	"replydesk/internal/datadir"
 	"replydesk/internal/fonts"
 	"replydesk/internal/reply"
 	"replydesk/internal/style"
@@ -81,13 +81,9 @@ type Options struct {
 }
 
 // UserStyleDir is the folder of the bureau's own styles in the user's
-// configuration folder, e.g. ~/.config/replydesk/templates.
+// data folder, e.g. %APPDATA%\ReplyDesk\templates (see package datadir).
 func UserStyleDir() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "replydesk", "templates")
+	return datadir.StyleDir()
 }
 
 // Open loads the styles and fonts. A style file of the bureau's that fails

@@ -26,6 +26,8 @@ import (
 	"syscall"
 	"time"
 
+	"replydesk/internal/datadir"
+
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -270,7 +272,8 @@ func (s *Store) Backup(dst string) error {
 // FileName is the database's file name inside the data folder.
 const FileName = "replydesk.db"
 
-// DefaultPath returns where the database lives for the current user:
+// DefaultPath returns where the database lives for the current user, in
+// the data folder (see package datadir):
 //
 //   - $REPLYDESK_DB, if set (a portable install, tests, a shared drive);
 //   - Windows: %APPDATA%\ReplyDesk\replydesk.db (the roaming profile, so
@@ -292,26 +295,8 @@ func defaultPath(goos string, getenv func(string) string, home func() (string, e
 	if p := getenv("REPLYDESK_DB"); p != "" {
 		return p
 	}
-	h, herr := home()
-	switch goos {
-	case "windows":
-		if d := getenv("APPDATA"); d != "" {
-			return filepath.Join(d, "ReplyDesk", FileName)
-		}
-		if herr == nil {
-			return filepath.Join(h, "AppData", "Roaming", "ReplyDesk", FileName)
-		}
-	case "darwin", "ios":
-		if herr == nil {
-			return filepath.Join(h, "Library", "Application Support", "ReplyDesk", FileName)
-		}
-	default:
-		if d := getenv("XDG_DATA_HOME"); filepath.IsAbs(d) {
-			return filepath.Join(d, "replydesk", FileName)
-		}
-		if herr == nil {
-			return filepath.Join(h, ".local", "share", "replydesk", FileName)
-		}
+	if d := datadir.For(goos, getenv, home); d != "" {
+		return filepath.Join(d, FileName)
 	}
 	return FileName
 }

@@ -160,14 +160,22 @@ func triple(src string, i int, q byte) bool {
 // text turns the bytes of a file into UTF-8 text without a byte order
 // mark, and says how they were stored so that an edit is written back the
 // same way (textenc knows the encodings). UTF-8 with or without a byte
-// order mark and UTF-16 (Notepad's "Unicode"), with a byte order mark or
-// recognisably without one, are read. Other bytes (GBK, GB18030) are
-// refused with the line of the first one: TOML is UTF-8.
+// order mark, UTF-16 (Notepad's "Unicode"), with a byte order mark or
+// recognisably without one, and GB18030 (GBK, Notepad's "ANSI" on a
+// Chinese Windows) are read: TOML is UTF-8, but a reply saved by an older
+// editor is converted rather than refused (EncodingNote tells the user).
+// Other bytes are refused with the line of the first one that is not
+// UTF-8.
 func text(data []byte, file string) (string, textenc.Encoding, *Error) {
 	src, enc, err := textenc.DecodeUnicode(data)
-	if err != nil {
-		e := err.(*textenc.Error)
-		return "", enc, &Error{File: file, Line: e.Line, Msg: e.Msg}
+	if err == nil {
+		return src, enc, nil
 	}
-	return src, enc, nil
+	e := err.(*textenc.Error)
+	if e.Enc == textenc.UTF8 {
+		if s, enc, gerr := textenc.Decode(data); gerr == nil && enc == textenc.GB18030 {
+			return s, enc, nil
+		}
+	}
+	return "", enc, &Error{File: file, Line: e.Line, Msg: e.Msg}
 }

@@ -244,8 +244,30 @@ func escape(s string, multi bool) string {
 
 // WriteReplyFile writes r to path through a temporary file in the same
 // folder, renamed over path when complete: path never holds half a reply.
+// A file that exists keeps its line ends (CR LF or LF) and its UTF-8 byte
+// order mark; a new file gets the system's line ends (CR LF on Windows).
 func WriteReplyFile(path string, r *reply.Reply) error {
-	return writeAtomic(path, func(w io.Writer) error { return WriteReply(w, r) })
+	eol, bom := newFileEOL, false
+	if old, err := readBounded(path); err == nil && len(old) > 0 {
+		eol, bom = habits(old)
+	}
+	return writeAtomic(path, func(w io.Writer) error {
+		var b strings.Builder
+		if err := WriteReply(&b, r); err != nil {
+			return err
+		}
+		out := b.String()
+		if eol != "\n" {
+			out = strings.ReplaceAll(out, "\n", eol)
+		}
+		if bom {
+			out = "\uFEFF" + out
+		}
+		if _, err := io.WriteString(w, out); err != nil {
+			return fmt.Errorf("写入答复件：%w", err)
+		}
+		return nil
+	})
 }
 
 // writeAtomic writes path by way of a temporary file and a rename (see

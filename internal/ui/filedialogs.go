@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+
+	"replydesk/internal/pathfmt"
 )
 
 // fileDialogSize leaves room for long Chinese file names.
@@ -26,7 +28,7 @@ func fyneOpen(w fyne.Window, k fileKind, dir fyne.ListableURI, fn func(path stri
 			return
 		}
 		rc.Close()
-		fn(rc.URI().Path())
+		fn(pathfmt.Show(rc.URI().Path()))
 	}, w)
 	fd.SetFilter(k)
 	if dir != nil {
@@ -52,7 +54,7 @@ func fyneSave(w fyne.Window, k fileKind, name string, dir fyne.ListableURI, fn f
 			return
 		}
 		_ = wc.Close() // writes nothing: see lazyFiles
-		chosen(w, wc.URI().Path(), k, false, fn)
+		chosen(w, pathfmt.Show(wc.URI().Path()), k, false, fn)
 	}, w)
 	fd.SetFileName(name)
 	fd.SetFilter(k)

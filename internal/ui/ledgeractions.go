@@ -11,6 +11,7 @@ import (
 
 	"replydesk/internal/app"
 	"replydesk/internal/ledger"
+	"replydesk/internal/pathfmt"
 	"replydesk/internal/reply"
 )
 
@@ -168,7 +169,7 @@ func (u *UI) Dropped(uris []fyne.URI) {
 	for _, uri := range uris {
 		ext := strings.ToLower(uri.Extension())
 		if uri.Scheme() == "file" && (ext == ".toml" || ext == ".xlsx" || isLetterFile(uri.Path())) {
-			u.OpenArgument(uri.Path())
+			u.OpenArgument(pathfmt.Show(uri.Path()))
 			return
 		}
 	}
@@ -244,7 +245,7 @@ func (u *UI) BatchDialog() {
 		if err != nil || dir == nil {
 			return
 		}
-		u.batch(items, dir.Path())
+		u.batch(items, pathfmt.Show(dir.Path()))
 	}, u.Window)
 	fd.Resize(fyne.NewSize(900, 600))
 	fd.Show()

@@ -15,6 +15,7 @@ import (
 
 	"replydesk/internal/app"
 	"replydesk/internal/fonts"
+	"replydesk/internal/pathfmt"
 	"replydesk/internal/reply"
 )
 
@@ -47,7 +48,7 @@ func (u *UI) Settings() {
 	pick := widget.NewButton("选择…", func() {
 		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
-				f.dataDir.SetText(l.Path())
+				f.dataDir.SetText(pathfmt.Show(l.Path()))
 			}
 		}, u.Window)
 	})
