@@ -22,15 +22,17 @@ const ledgerUsage = `用法：
   replydesk ledger import 清单.xlsx [--dry-run] [--map 案由=C] [--sheet 工作表] [--meeting 市政协十四届二次会议] [--kind 提案]
   replydesk ledger export 汇总表.xlsx [筛选条件]
   replydesk ledger list [筛选条件]
+  replydesk ledger set 编号 --status 已答复 --satisfaction 满意 …
+  replydesk ledger draft 编号 [-o 文件.reply.toml]
   replydesk batch --out 文件夹 [--format pdf|docx|both] [--force] [筛选条件]
 筛选条件：--status 未办理,办理中  --kind 提案  --category B  --overdue  --due-soon  --q 关键词
-通用：--db 数据库文件（默认为用户数据文件夹中的 replydesk.db）
-各子命令的说明：replydesk ledger import --help（export、list 同）`
+通用：--db 数据库文件或 postgres://…（默认为用户数据文件夹中的 replydesk.db）
+各子命令的说明：replydesk ledger import --help（export、list、set、draft 同）`
 
 // ledgerFlags are the options of the ledger subcommands.
 type ledgerFlags struct {
 	common
-	db                     string
+	db, operator           string
 	status, kind, category string
 	overdue, dueSoon       bool
 	query                  string
@@ -39,6 +41,7 @@ type ledgerFlags struct {
 func newLedgerFlags(name string, lf *ledgerFlags) *flag.FlagSet {
 	fs := newFlags(name, &lf.common)
 	fs.StringVar(&lf.db, "db", "", "")
+	fs.StringVar(&lf.operator, "operator", "", "")
 	fs.StringVar(&lf.status, "status", "", "")
 	fs.StringVar(&lf.kind, "kind", "", "")
 	fs.StringVar(&lf.category, "category", "", "")
@@ -134,13 +137,14 @@ func (lf *ledgerFlags) open(d *app.Desk, write bool) (*app.Ledger, func(), error
 	if err != nil {
 		return nil, nil, err
 	}
+	setOperator(s, lf.operator)
 	return app.NewLedger(d, s), func() { s.Close() }, nil
 }
 
 // ledgerCmd runs "replydesk ledger …".
 func ledgerCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) == 0 {
-		return 2, &usageError{"缺少台账子命令：import、export 或 list", ledgerUsage}
+		return 2, &usageError{"缺少台账子命令：import、export、list、set 或 draft", ledgerUsage}
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
@@ -151,9 +155,13 @@ func ledgerCmd(args []string, stdout, stderr io.Writer) (int, error) {
 		return ledgerExport(args[1:], stdout)
 	case "list":
 		return ledgerList(args[1:], stdout)
+	case "set":
+		return ledgerSet(args[1:], stdout)
+	case "draft":
+		return ledgerDraft(args[1:], stdout)
 	}
 	if strings.HasPrefix(args[0], "-") {
-		return 2, &usageError{fmt.Sprintf("选项“%s”应写在台账子命令（import、export 或 list）之后", args[0]), ledgerUsage}
+		return 2, &usageError{fmt.Sprintf("选项“%s”应写在台账子命令（import、export、list、set 或 draft）之后", args[0]), ledgerUsage}
 	}
 	return 2, &usageError{fmt.Sprintf("未知的台账子命令“%s”", args[0]), ledgerUsage}
 }

@@ -45,6 +45,10 @@ type Store struct {
 	// MaxRevisions is how many of a draft's newest revisions are kept;
 	// older ones are deleted unless they are checkpoints. 0 means 200.
 	MaxRevisions int
+	// Operator is who makes the changes, recorded with each in the
+	// 操作记录 (see History): the clerk's name from the settings. On a
+	// server the database user is recorded beside it.
+	Operator string
 
 	path     string // the file, or the server's address without password
 	db       *conn
