@@ -34,6 +34,7 @@ const usage = `用法：
   replydesk ledger list [筛选条件]              列出台账条目
   replydesk ledger set 编号 --status 已答复 …    修改台账条目的字段（ledger set --help 列出各字段）
   replydesk ledger draft 编号                   建立或显示该条目的答复草稿文件
+  replydesk ledger log 编号                     列出该条目的操作记录（谁在何时改了什么）
   replydesk batch --out 文件夹 [--format pdf|docx|both] [--force] [筛选条件]
                                               把台账中各件的答复检查后批量导出为 PDF 或 Word
                                               （有错误的不导出；--force 仍导出，但不标记已答复）

@@ -33,6 +33,11 @@ func init() {
   --operator 姓名        记入操作记录的经办人（默认取设置中的联系人或本机用户名）
 
 ` + commonUsage
+	usages["ledger log"] = `用法：replydesk ledger log 编号 [--meeting 届次会议] [--kind 类型] [--db 数据库]
+列出一个台账条目的操作记录：何时、由谁（经办人姓名，共享台账另有登录账号）做了什么修改，
+含其答复草稿的新建、保存和版本。汇总表中的操作记录：replydesk ledger export 汇总表.xlsx --log
+
+` + commonUsage
 	usages["ledger draft"] = `用法：replydesk ledger draft 编号 [-o 文件.reply.toml] [--meeting 届次会议] [--kind 类型] [--db 数据库]
 建立或显示该条目的答复草稿文件：条目尚无答复草稿时按样式和设置（发文机关、联系人、抄送）
 新建一份并关联到条目（条目变为办理中），写成答复函文件；已有文件的，显示其位置。
@@ -43,6 +48,33 @@ func init() {
   --meeting、--kind、--db、--operator  同 ledger set
 
 ` + commonUsage
+}
+
+func ledgerLog(args []string, stdout io.Writer) (int, error) {
+	var f itemFlags
+	fs := newItemFlags("ledger log", &f)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return 2, err
+	}
+	if len(pos) != 1 {
+		return 2, positional(pos, "台账条目的编号", "ledger log")
+	}
+	l, s, it, err := f.item(pos[0])
+	if err != nil {
+		return 2, err
+	}
+	defer s.Close()
+	h, err := l.ItemHistory(it.ID)
+	if err != nil {
+		return 2, err
+	}
+	fmt.Fprintf(stdout, "%s的操作记录（%s）：\n", it.Label(), it.Title)
+	for i := range h {
+		fmt.Fprintln(stdout, h[i].String())
+	}
+	fmt.Fprintf(stdout, "共%d条\n", len(h))
+	return 0, nil
 }
 
 // setFieldsUsage lists the fields ledger set takes.

@@ -10,6 +10,8 @@ import (
 	"replydesk/internal/store"
 	"replydesk/internal/store/pgtest"
 	"replydesk/internal/tomlfile"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestLedgerSetDraft: ledger set changes fields and refuses unknown
@@ -114,5 +116,66 @@ func TestDBInit(t *testing.T) {
 	}
 	if code, _, err := runCLI(t, "db", "init", "--db", filepath.Join(t.TempDir(), "a.db")); code != 2 || err == nil {
 		t.Errorf("db init of a file: %d %v", code, err)
+	}
+}
+
+// TestLedgerLog: the changes made by the command line are in the item's
+// 操作记录, with the operator, and in the 汇总表's 操作记录 sheet when
+// asked. Both stores.
+func TestLedgerLog(t *testing.T) { backends(t, testLedgerLog) }
+
+func testLedgerLog(t *testing.T, db string) {
+	path := list(t, []string{"编号", "案由"}, []string{"244", "关于甲的建议"}, []string{"245", "关于乙的建议"})
+	if code, out, err := runCLI(t, "ledger", "import", path, "--db", db, "--operator", "王五"); code != 0 || err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	if code, out, err := runCLI(t, "ledger", "set", "244", "--db", db, "--status", "已答复", "--operator", "张三"); code != 0 || err != nil {
+		t.Fatalf("set: %v\n%s", err, out)
+	}
+	t.Setenv("REPLYDESK_OPERATOR", "李四")
+	if code, out, err := runCLI(t, "ledger", "draft", "244", "--db", db, "-o", filepath.Join(t.TempDir(), "a.reply.toml")); code != 0 || err != nil {
+		t.Fatalf("draft: %v\n%s", err, out)
+	}
+	code, out, err := runCLI(t, "ledger", "log", "244", "--db", db)
+	if code != 0 || err != nil {
+		t.Fatalf("log: %d %v\n%s", code, err, out)
+	}
+	user := ""
+	if store.IsServer(db) {
+		user = "（" + pgtest.User + "）"
+	}
+	for _, want := range []string{"王五" + user + " 导入新增", "张三" + user + " 修改 办理状态 未办理 → 已答复", "李四" + user + " 新建草稿",
+		"李四" + user + " 关联草稿", "共4条"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("log lacks %q:\n%s", want, out)
+		}
+	}
+	xlsx := filepath.Join(t.TempDir(), "汇总表.xlsx")
+	if code, out, err := runCLI(t, "ledger", "export", xlsx, "--db", db, "--log", "--q", "甲"); code != 0 || err != nil {
+		t.Fatalf("export --log: %v\n%s", err, out)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("操作记录")
+	if err != nil || len(rows) != 5 {
+		t.Fatalf("操作记录 sheet: %d rows, %v: %q", len(rows), err, rows)
+	}
+	if strings.Join(rows[0], "|") != "时间|经办人|条目|操作|内容" || rows[2][1] != "张三"+user || rows[2][2] != "第244号提案" ||
+		rows[2][4] != "办理状态 未办理 → 已答复" || !strings.HasPrefix(rows[1][0], "20") {
+		t.Errorf("操作记录 rows: %q", rows)
+	}
+	if code, _, err := runCLI(t, "ledger", "export", xlsx+"2.xlsx", "--db", db); code != 0 || err != nil {
+		t.Fatal(err)
+	}
+	f2, err := excelize.OpenFile(xlsx + "2.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f2.Close()
+	if idx, _ := f2.GetSheetIndex("操作记录"); idx >= 0 {
+		t.Error("操作记录 sheet without --log")
 	}
 }

@@ -11,7 +11,7 @@ import (
 // subcommands are the command lines of every subcommand, without options.
 var subcommands = [][]string{
 	{}, {"render"}, {"check"}, {"new"}, {"styles"}, {"fonts"},
-	{"ledger"}, {"ledger", "import"}, {"ledger", "export"}, {"ledger", "list"}, {"ledger", "set"}, {"ledger", "draft"}, {"batch"},
+	{"ledger"}, {"ledger", "import"}, {"ledger", "export"}, {"ledger", "list"}, {"ledger", "set"}, {"ledger", "draft"}, {"ledger", "log"}, {"batch"},
 	{"db"},
 }
 
