@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net"
@@ -255,4 +256,36 @@ func pgExplain(err error) string {
 		return "与服务器的连接中断，本次修改未写入：请检查网络后重试"
 	}
 	return ""
+}
+
+// IsUnreachable reports whether err says the server could not be
+// reached or the connection broke (network down, server stopped or
+// restarting), as opposed to a refusal of the change itself: a save that
+// failed so may be sent again later.
+func IsUnreachable(err error) bool {
+	if err == nil {
+		return false
+	}
+	var oe *OpenError
+	if errors.As(err, &oe) {
+		return oe.Kind == Unreachable && IsServer(oe.Path)
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return strings.HasPrefix(pe.Code, "08") || strings.HasPrefix(pe.Code, "57P")
+	}
+	if errors.Is(err, driver.ErrBadConn) || pgconn.Timeout(err) || pgconn.SafeToRetry(err) {
+		return true
+	}
+	var ne net.Error
+	if errors.As(err, &ne) {
+		return true
+	}
+	msg := err.Error()
+	for _, s := range []string{"conn closed", "failed to connect", "connection refused", "connection reset", "broken pipe", "unexpected EOF", "EOF", "closed network connection", "server closed"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
 }
