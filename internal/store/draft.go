@@ -316,9 +316,9 @@ func (s *Store) EmptyTrash(before time.Time) (int, error) {
 	}
 	var n int64
 	err := s.write("清空回收站", func(tx *txn) error {
-		if _, err := tx.Exec(`INSERT INTO oplog(at, operator, draft_id, action, detail)
-			SELECT ?, ?, id, ?, title FROM drafts WHERE deleted IS NOT NULL AND deleted < ?`,
-			s.now().UnixMilli(), s.Operator, OpPurge, limit); err != nil {
+		if _, err := tx.Exec(`INSERT INTO oplog(at, operator, draft_id, action, detail, origin)
+			SELECT ?, ?, id, ?, title, ? FROM drafts WHERE deleted IS NOT NULL AND deleted < ?`,
+			s.now().UnixMilli(), s.Operator, OpPurge, s.origin, limit); err != nil {
 			return err
 		}
 		res, err := tx.Exec("DELETE FROM drafts WHERE deleted IS NOT NULL AND deleted < ?", limit)

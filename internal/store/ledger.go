@@ -229,8 +229,8 @@ func (s *Store) UpsertItems(items []ledger.Item) (added, updated int, err error)
 		}
 		// The new items' entries in one statement: under the lock (or
 		// SQLite's one writer) every id past maxID is this import's.
-		_, err = tx.Exec("INSERT INTO oplog(at, operator, item_id, action, detail) SELECT ?, ?, id, ?, '' FROM ledger_items WHERE id > ?",
-			s.now().UnixMilli(), s.Operator, OpImportNew, maxID)
+		_, err = tx.Exec("INSERT INTO oplog(at, operator, item_id, action, detail, origin) SELECT ?, ?, id, ?, '', ? FROM ledger_items WHERE id > ?",
+			s.now().UnixMilli(), s.Operator, OpImportNew, s.origin, maxID)
 		return err
 	})
 	if err != nil {

@@ -104,10 +104,21 @@ CREATE TABLE oplog (
 	item_id  INTEGER,
 	draft_id INTEGER,
 	action   TEXT NOT NULL,                       -- e.g. 修改, 导入, 保存草稿
-	detail   TEXT NOT NULL DEFAULT ''             -- JSON list of field changes, or a summary
+	detail   TEXT NOT NULL DEFAULT '',            -- JSON list of field changes, or a summary
+	origin   TEXT NOT NULL DEFAULT ''             -- the writing program's session, so that it knows its own changes
 );
 CREATE INDEX oplog_item ON oplog(item_id, id) WHERE item_id IS NOT NULL;
 CREATE INDEX oplog_draft ON oplog(draft_id, id) WHERE draft_id IS NOT NULL;
+
+-- Who is editing which draft: leases renewed by a heartbeat.
+CREATE TABLE presence (
+	draft_id INTEGER NOT NULL,
+	origin   TEXT NOT NULL,                       -- the editing program's session
+	operator TEXT NOT NULL DEFAULT '',
+	db_user  TEXT NOT NULL DEFAULT '',
+	expires  INTEGER NOT NULL,                    -- unix milliseconds
+	PRIMARY KEY (draft_id, origin)
+);
 `,
 }
 
@@ -262,9 +273,44 @@ CREATE TABLE oplog (
 	item_id  BIGINT,
 	draft_id BIGINT,
 	action   TEXT NOT NULL,
-	detail   TEXT NOT NULL DEFAULT ''
+	detail   TEXT NOT NULL DEFAULT '',
+	origin   TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX oplog_item ON oplog(item_id, id) WHERE item_id IS NOT NULL;
 CREATE INDEX oplog_draft ON oplog(draft_id, id) WHERE draft_id IS NOT NULL;
+
+CREATE TABLE presence (
+	draft_id BIGINT NOT NULL,
+	origin   TEXT NOT NULL,
+	operator TEXT NOT NULL DEFAULT '',
+	db_user  TEXT NOT NULL DEFAULT session_user,
+	expires  BIGINT NOT NULL,
+	PRIMARY KEY (draft_id, origin)
+);
+
+-- Each recorded change is announced to the clients listening on the
+-- schema's channel (see Watch): one notice per entry, or one "all" for
+-- a large import.
+CREATE FUNCTION replydesk_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	r record;
+	n integer;
+BEGIN
+	SELECT count(*) INTO n FROM new_rows;
+	IF n > 100 THEN
+		PERFORM pg_notify('replydesk_' || current_schema(), '{"all":true}');
+	ELSE
+		FOR r IN SELECT * FROM new_rows LOOP
+			PERFORM pg_notify('replydesk_' || current_schema(), json_build_object('id', r.id, 'item', r.item_id,
+				'draft', r.draft_id, 'operator', r.operator, 'user', r.db_user, 'action', r.action, 'origin', r.origin)::text);
+		END LOOP;
+	END IF;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER oplog_notify_insert AFTER INSERT ON oplog REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION replydesk_notify();
+CREATE TRIGGER oplog_notify_update AFTER UPDATE ON oplog REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION replydesk_notify();
 `,
 }

@@ -51,8 +51,8 @@ type LogEntry struct {
 
 // logOp records one change in tx.
 func (s *Store) logOp(tx *txn, itemID, draftID int64, action string, changes []ledger.Change, summary string) error {
-	_, err := tx.Exec("INSERT INTO oplog(at, operator, item_id, draft_id, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
-		s.now().UnixMilli(), s.Operator, nullID(itemID), nullID(draftID), action, detail(changes, summary))
+	_, err := tx.Exec("INSERT INTO oplog(at, operator, item_id, draft_id, action, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		s.now().UnixMilli(), s.Operator, nullID(itemID), nullID(draftID), action, detail(changes, summary), s.origin)
 	return err
 }
 

@@ -84,7 +84,7 @@ func openPostgres(target string) (*Store, error) {
 		db.Close()
 		return nil, pgOpenError(shown, err)
 	}
-	return &Store{path: shown, db: &conn{db: db, pg: true}}, nil
+	return &Store{path: shown, db: &conn{db: db, pg: true}, origin: newOrigin(), pgcfg: cfg}, nil
 }
 
 // preparePostgres checks the server and migrates its schema, all steps in

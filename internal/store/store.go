@@ -26,6 +26,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -50,7 +51,9 @@ type Store struct {
 	// server the database user is recorded beside it.
 	Operator string
 
-	path     string // the file, or the server's address without password
+	path     string          // the file, or the server's address without password
+	origin   string          // this store's session, recorded with its changes (see Watch)
+	pgcfg    *pgx.ConnConfig // the server's connection settings; nil for a file
 	db       *conn
 	readOnly bool // opened by OpenReadOnly: every write fails
 }
@@ -87,7 +90,7 @@ func Open(path string) (*Store, error) {
 		}
 		return nil, oe
 	}
-	return &Store{path: path, db: &conn{db: db}}, nil
+	return &Store{path: path, db: &conn{db: db}, origin: newOrigin()}, nil
 }
 
 // makeFolder makes the folder of the database at path, if missing: all of
