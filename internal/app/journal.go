@@ -161,6 +161,6 @@ func sendEntry(drafts Drafts, e *JournalEntry) (int64, error) {
 		id, err := drafts.CreateDraft(&e.Reply)
 		return id, err
 	}
-	_, err := saveVersion(drafts, e.DraftID, e.Base, &e.Reply)
+	_, err := saveVersion(drafts, e.DraftID, e.Base, &e.Reply, true)
 	return e.DraftID, err
 }

@@ -120,7 +120,7 @@ func (a *Autosaver) save(r *reply.Reply) error {
 		}
 	} else if _, ok := a.drafts.(VersionedDrafts); ok {
 		var v int64
-		v, err = saveVersion(a.drafts, a.id, a.shared.base, r)
+		v, err = saveVersion(a.drafts, a.id, a.shared.base, r, a.shared.offline)
 		if err == nil {
 			a.shared.base = v
 		}
@@ -163,9 +163,9 @@ func (a *Autosaver) save(r *reply.Reply) error {
 }
 
 // saveVersion saves r over version base of draft id; a colleague's newer
-// save is a *DraftConflict, unless it holds the same text (e.g. this
-// window's own save whose answer the network lost).
-func saveVersion(drafts Drafts, id, base int64, r *reply.Reply) (int64, error) {
+// save is a *DraftConflict, unless it holds the same text, or (after an
+// outage) it is this program's own save whose answer the network lost.
+func saveVersion(drafts Drafts, id, base int64, r *reply.Reply, afterOutage bool) (int64, error) {
 	vd, ok := drafts.(VersionedDrafts)
 	if !ok {
 		return 0, drafts.SaveDraft(id, r)
@@ -180,6 +180,14 @@ func saveVersion(drafts Drafts, id, base int64, r *reply.Reply) (int64, error) {
 	}
 	if reflect.DeepEqual(d.Reply, *r) {
 		return d.Version, nil
+	}
+	// After an outage, the newer version may be this program's own save
+	// whose answer was lost (the connection broke at the commit): no
+	// colleague is involved.
+	if hs, ok := drafts.(HistoryStore); ok && afterOutage {
+		if h, err := hs.DraftHistory(id); err == nil && len(h) > 0 && h[len(h)-1].Mine {
+			return vd.SaveDraftVersion(id, d.Version, r)
+		}
 	}
 	c := &DraftConflict{DraftID: id, Base: base, Mine: r.Clone(), Theirs: d.Reply, Version: d.Version,
 		Fields: replyFields(r, &d.Reply), At: d.Updated}
@@ -231,7 +239,7 @@ func (a *Autosaver) Resolve(how Resolution, fields []string) (*reply.Reply, erro
 	if err := cp.Checkpoint(c.DraftID, "对方的版本（"+who+"）"); err != nil {
 		return nil, err
 	}
-	v, err := saveVersion(a.drafts, c.DraftID, c.Version, &c.Mine)
+	v, err := saveVersion(a.drafts, c.DraftID, c.Version, &c.Mine, false)
 	if err != nil {
 		return nil, a.conflictAgain(err)
 	}
@@ -247,7 +255,7 @@ func (a *Autosaver) Resolve(how Resolution, fields []string) (*reply.Reply, erro
 		final = c.Merge(fields)
 	}
 	if how != KeepMine {
-		if v, err = saveVersion(a.drafts, c.DraftID, v, &final); err != nil {
+		if v, err = saveVersion(a.drafts, c.DraftID, v, &final, false); err != nil {
 			return nil, a.conflictAgain(err)
 		}
 		if err := cp.Checkpoint(c.DraftID, map[Resolution]string{TakeTheirs: "采用对方的版本", MergeBoth: "合并的版本"}[how]); err != nil {

@@ -47,6 +47,8 @@ type LogEntry struct {
 	// Summary describes a change that has no field list, e.g. a draft's
 	// "改动：正文、成文日期（正文3512字）" or a checkpoint's label.
 	Summary string
+	// Mine: written by this store (this program's session).
+	Mine bool
 }
 
 // logOp records one change in tx.
@@ -88,7 +90,7 @@ func detail(changes []ledger.Change, summary string) string {
 	return string(b)
 }
 
-const logColumns = "id, at, operator, db_user, item_id, draft_id, action, detail"
+const logColumns = "id, at, operator, db_user, item_id, draft_id, action, detail, origin"
 
 // ItemHistory returns the 操作记录 of ledger item id, oldest first: its
 // own entries and those of the draft linked to it.
@@ -138,11 +140,11 @@ func (s *Store) logEntries(op, q string, args ...any) ([]LogEntry, error) {
 		var e LogEntry
 		var at int64
 		var item, draft sql.NullInt64
-		var det string
-		if err := rows.Scan(&e.ID, &at, &e.Operator, &e.DBUser, &item, &draft, &e.Action, &det); err != nil {
+		var det, origin string
+		if err := rows.Scan(&e.ID, &at, &e.Operator, &e.DBUser, &item, &draft, &e.Action, &det, &origin); err != nil {
 			return nil, s.fail(op, err)
 		}
-		e.Time, e.ItemID, e.DraftID = fromMilli(at), item.Int64, draft.Int64
+		e.Time, e.ItemID, e.DraftID, e.Mine = fromMilli(at), item.Int64, draft.Int64, origin == s.origin
 		if strings.HasPrefix(det, "[") && json.Unmarshal([]byte(det), &e.Changes) == nil {
 			det = ""
 		}
