@@ -83,6 +83,7 @@ func InitServer(target string, opt InitOptions) (*InitReport, error) {
 	if err != nil {
 		return nil, err
 	}
+	usePassword(cfg)
 	rep := &InitReport{Database: cfg.Database, Schema: opt.Schema, Role: opt.Role, Clerks: opt.Clerks}
 	db := stdlib.OpenDB(*cfg)
 	defer db.Close()

@@ -24,7 +24,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 )
 
@@ -181,22 +180,6 @@ func start() (*Server, error) {
 
 func (p *Server) startServer() error {
 	return p.run("pg_ctl", p.ctl("-l", filepath.Join(p.dir, "log"), "-w", "-t", "120", "start")...)
-}
-
-// watch starts a process that stops the server and removes its folder
-// when this process has ended.
-func (p *Server) watch() {
-	stop := strings.Join(append([]string{filepath.Join(p.bin, "pg_ctl")}, p.ctl("-m", "immediate", "-w", "stop")...), " ")
-	if p.asUser != nil {
-		stop = "runuser -u " + p.asUser.Username + " -- " + stop
-	}
-	script := fmt.Sprintf("while kill -0 %d 2>/dev/null; do sleep 1; done; %s >/dev/null 2>&1; rm -rf %s",
-		os.Getpid(), stop, p.dir)
-	cmd := exec.Command("sh", "-c", script)
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
-	if cmd.Start() == nil {
-		go cmd.Wait()
-	}
 }
 
 func (p *Server) stop() {
