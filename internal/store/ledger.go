@@ -248,6 +248,12 @@ func (s *Store) SaveItem(it *ledger.Item) error {
 	if err != nil {
 		return &Error{Op: "保存台账条目", Path: s.path, Err: err}
 	}
+	if v, err := s.fastSaveItem(it, row); err != errSlowPath {
+		if err == nil {
+			it.Version = v
+		}
+		return err
+	}
 	var newID, newVersion int64
 	err = s.write("保存台账条目", func(tx *txn) error {
 		if err := checkDraft(tx, row); err != nil {
@@ -303,6 +309,9 @@ func (s *Store) SaveItem(it *ledger.Item) error {
 			it.ID = newID
 		}
 		it.Version = newVersion
+		if s.db.pg {
+			s.seen.put(it.ID, newVersion, row.json, row.draftID)
+		}
 	}
 	return err
 }
@@ -358,6 +367,9 @@ func (s *Store) oneItem(op, where string, args ...any) (*ledger.Item, error) {
 	it, err := decodeItem(id, version, draft, js)
 	if err != nil {
 		return nil, &Error{Op: op, Path: s.path, Err: err}
+	}
+	if s.db.pg {
+		s.seen.put(id, version, js, draft)
 	}
 	return it, nil
 }

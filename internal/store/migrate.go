@@ -287,30 +287,5 @@ CREATE TABLE presence (
 	expires  BIGINT NOT NULL,
 	PRIMARY KEY (draft_id, origin)
 );
-
--- Each recorded change is announced to the clients listening on the
--- schema's channel (see Watch): one notice per entry, or one "all" for
--- a large import.
-CREATE FUNCTION replydesk_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-	r record;
-	n integer;
-BEGIN
-	SELECT count(*) INTO n FROM new_rows;
-	IF n > 100 THEN
-		PERFORM pg_notify('replydesk_' || current_schema(), '{"all":true}');
-	ELSE
-		FOR r IN SELECT * FROM new_rows LOOP
-			PERFORM pg_notify('replydesk_' || current_schema(), json_build_object('id', r.id, 'item', r.item_id,
-				'draft', r.draft_id, 'operator', r.operator, 'user', r.db_user, 'action', r.action, 'origin', r.origin)::text);
-		END LOOP;
-	END IF;
-	RETURN NULL;
-END
-$$;
-CREATE TRIGGER oplog_notify_insert AFTER INSERT ON oplog REFERENCING NEW TABLE AS new_rows
-	FOR EACH STATEMENT EXECUTE FUNCTION replydesk_notify();
-CREATE TRIGGER oplog_notify_update AFTER UPDATE ON oplog REFERENCING NEW TABLE AS new_rows
-	FOR EACH STATEMENT EXECUTE FUNCTION replydesk_notify();
 `,
 }

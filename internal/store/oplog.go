@@ -59,19 +59,13 @@ func (s *Store) logOp(tx *txn, itemID, draftID int64, action string, changes []l
 }
 
 // touchDraftOp records an autosave that was coalesced into the draft's
-// latest revision: it updates the draft's latest entry when that is the
-// same operator's 保存草稿, else adds one.
+// latest revision: the draft's latest entry, when it is this program's
+// 保存草稿, is replaced by a new one (a new id, so that watchers reading
+// the record's new entries see the save).
 func (s *Store) touchDraftOp(tx *txn, draftID int64, summary string) error {
-	q := "UPDATE oplog SET at = ?, detail = ? WHERE id = (SELECT max(id) FROM oplog WHERE draft_id = ?) AND action = ? AND operator = ?"
-	if tx.pg {
-		q += " AND db_user = session_user"
-	}
-	res, err := tx.Exec(q, s.now().UnixMilli(), summary, draftID, OpSaveDraft, s.Operator)
-	if err != nil {
+	if _, err := tx.Exec(`DELETE FROM oplog WHERE id = (SELECT max(id) FROM oplog WHERE draft_id = ?)
+		AND action = ? AND origin = ? AND operator = ?`, draftID, OpSaveDraft, s.origin, s.Operator); err != nil {
 		return err
-	}
-	if n, _ := res.RowsAffected(); n > 0 {
-		return nil
 	}
 	return s.logOp(tx, 0, draftID, OpSaveDraft, nil, summary)
 }

@@ -54,6 +54,8 @@ type Store struct {
 	path     string          // the file, or the server's address without password
 	origin   string          // this store's session, recorded with its changes (see Watch)
 	pgcfg    *pgx.ConnConfig // the server's connection settings; nil for a file
+	seen     seenItems       // items' stored content by version, for one-statement saves
+	notify   notifier        // NOTIFYs after commits on a server (see Watch)
 	db       *conn
 	readOnly bool // opened by OpenReadOnly: every write fails
 }
@@ -179,6 +181,7 @@ func (s *Store) Path() string { return s.path }
 // Close checkpoints the write-ahead log into the database file and releases
 // the lock.
 func (s *Store) Close() error {
+	s.stopNotify()
 	if err := s.db.Close(); err != nil {
 		return s.fail("关闭数据库", err)
 	}
@@ -214,6 +217,7 @@ func (s *Store) write(op string, fn func(tx *txn) error) error {
 	if err := tx.Commit(); err != nil {
 		return s.fail(op, err)
 	}
+	s.committed()
 	return nil
 }
 

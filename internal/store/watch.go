@@ -5,7 +5,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -13,11 +13,16 @@ import (
 
 // Seeing colleagues' changes. Every change is recorded in the 操作记录
 // (oplog) with the session (origin) of the store that made it; Watch
-// delivers them as they are committed: on PostgreSQL by LISTEN on the
-// schema's channel (a trigger on oplog notifies), through a connection
-// of its own that is made again after the network or the server comes
-// back; in a database file by reading the record's new entries a few
-// times a second (an indexed range, nothing when nothing changed).
+// reads the record's new entries as they are committed. On PostgreSQL a
+// store that wrote sends a NOTIFY on the schema's channel after its
+// commit (at most one per NotifyDelay: a NOTIFY inside the writing
+// transaction would serialize every writer's commit behind the server's
+// notification lock), and each watcher LISTENs on a connection of its own,
+// made again after the network or the server comes back; it reads the
+// record when woken and once a second regardless, so a writer that died
+// before notifying delays a change by a second at most, and nothing
+// committed while the connection was down is missed. In a database file
+// the record is read every WatchPoll.
 
 // Change is a committed change of an item or a draft.
 type Change struct {
@@ -60,40 +65,45 @@ func (s *Store) Watch(ctx context.Context) (<-chan Change, error) {
 			}
 		}
 	}
+	var last int64
+	if err := s.db.QueryRow("SELECT coalesce(max(id), 0) FROM oplog").Scan(&last); err != nil {
+		return nil, s.fail("接收同事的修改", err)
+	}
+	wake := make(chan struct{}, 1)
+	poll := WatchPoll
 	if s.pgcfg != nil {
 		l, err := s.listen(ctx)
 		if err != nil {
 			return nil, s.fail("接收同事的修改", err)
 		}
-		go s.listenLoop(ctx, l, send, out)
-		return out, nil
+		go s.listenLoop(ctx, l, wake)
+		poll = time.Second
 	}
-	var last int64
-	if err := s.db.QueryRow("SELECT coalesce(max(id), 0) FROM oplog").Scan(&last); err != nil {
-		return nil, s.fail("接收修改", err)
-	}
-	go s.pollLoop(ctx, last, send, out)
+	go s.readLoop(ctx, last, poll, wake, send, out)
 	return out, nil
 }
 
-// pollLoop reads the record's entries past last every WatchPoll.
-func (s *Store) pollLoop(ctx context.Context, last int64, send func(Change), out chan Change) {
+// readLoop reads the record's entries past last when woken and every
+// poll.
+func (s *Store) readLoop(ctx context.Context, last int64, poll time.Duration, wake <-chan struct{}, send func(Change), out chan Change) {
 	defer close(out)
-	t := time.NewTicker(WatchPoll)
+	t := time.NewTicker(poll)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		case <-wake:
 		}
-		rows, err := s.db.Query("SELECT id, item_id, draft_id, action, operator, db_user, origin FROM oplog WHERE id > ? ORDER BY id LIMIT 1000", last)
+		rows, err := s.db.QueryContext(ctx, "SELECT id, item_id, draft_id, action, operator, db_user, origin FROM oplog WHERE id > ? ORDER BY id LIMIT 1001", last)
 		if err != nil {
-			if err.Error() == "sql: database is closed" {
+			if ctx.Err() != nil || err.Error() == "sql: database is closed" {
 				return
 			}
-			continue
+			continue // the server is away: read again later
 		}
+		var batch []Change
 		for rows.Next() {
 			var c Change
 			var item, draft sql.NullInt64
@@ -102,17 +112,27 @@ func (s *Store) pollLoop(ctx context.Context, last int64, send func(Change), out
 				break
 			}
 			c.ItemID, c.DraftID, c.Mine = item.Int64, draft.Int64, origin == s.origin
-			send(c)
+			batch = append(batch, c)
 		}
 		rows.Close()
+		if len(batch) > 1000 { // a large import: reload, and go on from the end
+			s.db.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM oplog").Scan(&last)
+			send(Change{All: true})
+			continue
+		}
+		for _, c := range batch {
+			send(c)
+		}
 	}
 }
 
 // listener is the dedicated connection of Watch on a server.
 type listener struct {
-	conn    *pgx.Conn
-	channel string
+	conn *pgx.Conn
 }
+
+// channel is the NOTIFY channel of the store's schema.
+func channel(schema string) string { return "replydesk_" + schema }
 
 // listen connects and listens on the schema's channel.
 func (s *Store) listen(ctx context.Context) (*listener, error) {
@@ -127,24 +147,27 @@ func (s *Store) listen(ctx context.Context) (*listener, error) {
 		conn.Close(context.Background())
 		return nil, err
 	}
-	l := &listener{conn: conn, channel: "replydesk_" + schema}
-	if _, err := conn.Exec(cctx, "LISTEN "+pgx.Identifier{l.channel}.Sanitize()); err != nil {
+	if _, err := conn.Exec(cctx, "LISTEN "+pgx.Identifier{channel(schema)}.Sanitize()); err != nil {
 		conn.Close(context.Background())
 		return nil, err
 	}
-	return l, nil
+	return &listener{conn: conn}, nil
 }
 
-// listenLoop delivers the notices; a lost connection is made again (every
-// second until it succeeds), followed by a Change with All set for what
-// may have been missed meanwhile.
-func (s *Store) listenLoop(ctx context.Context, l *listener, send func(Change), out chan Change) {
-	defer close(out)
+// listenLoop wakes the reader at each notice; a lost connection is made
+// again every second until it succeeds, and the reader woken then.
+func (s *Store) listenLoop(ctx context.Context, l *listener, wake chan<- struct{}) {
 	defer func() {
 		if l != nil {
 			l.conn.Close(context.Background())
 		}
 	}()
+	poke := func() {
+		select {
+		case wake <- struct{}{}:
+		default:
+		}
+	}
 	for {
 		if l == nil {
 			select {
@@ -157,10 +180,9 @@ func (s *Store) listenLoop(ctx context.Context, l *listener, send func(Change), 
 				l = nil
 				continue
 			}
-			send(Change{All: true})
+			poke()
 		}
-		n, err := l.conn.WaitForNotification(ctx)
-		if err != nil {
+		if _, err := l.conn.WaitForNotification(ctx); err != nil {
 			if ctx.Err() != nil {
 				return
 			}
@@ -168,17 +190,77 @@ func (s *Store) listenLoop(ctx context.Context, l *listener, send func(Change), 
 			l = nil
 			continue
 		}
-		var p struct {
-			All                            bool
-			Item, Draft                    int64
-			Action, Operator, User, Origin string
-		}
-		if json.Unmarshal([]byte(n.Payload), &p) != nil {
-			continue
-		}
-		send(Change{ItemID: p.Item, DraftID: p.Draft, Action: p.Action, Operator: p.Operator, DBUser: p.User,
-			Mine: p.Origin == s.origin, All: p.All})
+		poke()
 	}
+}
+
+// NotifyDelay is how long a store on a server gathers its commits into
+// one NOTIFY.
+var NotifyDelay = 50 * time.Millisecond
+
+// notifier sends the store's NOTIFYs after its commits.
+type notifier struct {
+	once    sync.Once
+	poke    chan struct{}
+	done    chan struct{}
+	stopped sync.WaitGroup
+}
+
+// committed tells the watchers of a server that this store committed a
+// change (a file's watchers read the record by themselves).
+func (s *Store) committed() {
+	if !s.db.pg {
+		return
+	}
+	n := &s.notify
+	n.once.Do(func() {
+		n.poke, n.done = make(chan struct{}, 1), make(chan struct{})
+		n.stopped.Add(1)
+		go s.notifyLoop()
+	})
+	select {
+	case n.poke <- struct{}{}:
+	default:
+	}
+}
+
+func (s *Store) notifyLoop() {
+	n := &s.notify
+	defer n.stopped.Done()
+	var ch string
+	for {
+		select {
+		case <-n.done:
+			return
+		case <-n.poke:
+		}
+		select { // gather the commits of the next moment
+		case <-n.done:
+		case <-time.After(NotifyDelay):
+		}
+		select {
+		case <-n.poke:
+		default:
+		}
+		if ch == "" {
+			var schema string
+			if s.db.QueryRow("SELECT current_schema()").Scan(&schema) != nil {
+				continue // the readers' poll finds the change
+			}
+			ch = channel(schema)
+		}
+		s.db.Exec("SELECT pg_notify(?, '')", ch)
+	}
+}
+
+// stopNotify ends the notifier, sending what is pending (Close).
+func (s *Store) stopNotify() {
+	n := &s.notify
+	if n.done == nil {
+		return
+	}
+	close(n.done)
+	n.stopped.Wait()
 }
 
 // Editor is someone who has a draft open for editing.
