@@ -100,6 +100,9 @@ func Stop() {
 	if srv != nil {
 		srv.stop()
 	}
+	if tlsSrv != nil {
+		tlsSrv.stop()
+	}
 }
 
 // run runs a PostgreSQL program, as the postgres user when we are root.
@@ -123,6 +126,24 @@ func (p *Server) ctl(args ...string) []string {
 }
 
 func start() (*Server, error) {
+	p, err := initServer()
+	if err != nil {
+		return nil, err
+	}
+	if err := p.startServer(); err != nil {
+		return nil, err
+	}
+	p.watch()
+	os.Setenv("PGPASSWORD", Password)
+	if err := p.Psql("postgres", "CREATE DATABASE "+Database); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// initServer makes a server's data folder, listening on 127.0.0.1 at a
+// free port; it does not start it.
+func initServer() (*Server, error) {
 	bin, err := Bin()
 	if err != nil {
 		return nil, err
@@ -141,13 +162,9 @@ func start() (*Server, error) {
 	if err := os.WriteFile(pw, []byte(Password+"\n"), 0o600); err != nil {
 		return nil, err
 	}
-	if p.asUser != nil {
-		uid, _ := strconv.Atoi(p.asUser.Uid)
-		gid, _ := strconv.Atoi(p.asUser.Gid)
-		for _, f := range []string{p.dir, pw} {
-			if err := os.Chown(f, uid, gid); err != nil {
-				return nil, err
-			}
+	for _, f := range []string{p.dir, pw} {
+		if err := p.own(f); err != nil {
+			return nil, err
 		}
 	}
 	if err := p.run("initdb", "-D", p.data, "-U", User, "--pwfile", pw, "-A", "scram-sha-256",
@@ -160,22 +177,30 @@ func start() (*Server, error) {
 	}
 	p.Port = l.Addr().(*net.TCPAddr).Port
 	l.Close()
-	conf := fmt.Sprintf("\nlisten_addresses = '127.0.0.1'\nport = %d\nunix_socket_directories = ''\nmax_connections = 200\n", p.Port)
+	return p, p.configure(fmt.Sprintf("listen_addresses = '127.0.0.1'\nport = %d\nunix_socket_directories = ''\nmax_connections = 200\n", p.Port))
+}
+
+// own gives a file to the user the server runs as.
+func (p *Server) own(path string) error {
+	if p.asUser == nil {
+		return nil
+	}
+	uid, _ := strconv.Atoi(p.asUser.Uid)
+	gid, _ := strconv.Atoi(p.asUser.Gid)
+	return os.Chown(path, uid, gid)
+}
+
+// configure appends settings to postgresql.conf.
+func (p *Server) configure(conf string) error {
 	f, err := os.OpenFile(filepath.Join(p.data, "postgresql.conf"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	f.WriteString(conf)
-	f.Close()
-	if err := p.startServer(); err != nil {
-		return nil, err
+	if _, err := f.WriteString("\n" + conf); err != nil {
+		f.Close()
+		return err
 	}
-	p.watch()
-	os.Setenv("PGPASSWORD", Password)
-	if err := p.Psql("postgres", "CREATE DATABASE "+Database); err != nil {
-		return p, err
-	}
-	return p, nil
+	return f.Close()
 }
 
 func (p *Server) startServer() error {
