@@ -274,7 +274,7 @@ func IsUnreachable(err error) bool {
 		return true
 	}
 	msg := err.Error()
-	for _, s := range []string{"conn closed", "failed to connect", "connection refused", "connection reset", "broken pipe", "unexpected EOF", "EOF", "closed network connection", "server closed"} {
+	for _, s := range []string{"conn closed", "failed to connect", "connection refused", "connection reset", "broken pipe", "unexpected EOF", "closed network connection", "server closed"} {
 		if strings.Contains(msg, s) {
 			return true
 		}
