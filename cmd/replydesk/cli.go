@@ -32,10 +32,14 @@ const usage = `用法：
   replydesk ledger import 清单.xlsx [--dry-run]  导入交办清单到台账（先列出问题，无误才写入）
   replydesk ledger export 汇总表.xlsx [筛选条件]  导出办理情况汇总表（含统计表）
   replydesk ledger list [筛选条件]              列出台账条目
+  replydesk ledger set 编号 --status 已答复 …    修改台账条目的字段（ledger set --help 列出各字段）
+  replydesk ledger draft 编号                   建立或显示该条目的答复草稿文件
+  replydesk ledger log 编号                     列出该条目的操作记录（谁在何时改了什么）
   replydesk batch --out 文件夹 [--format pdf|docx|both] [--force] [筛选条件]
                                               把台账中各件的答复检查后批量导出为 PDF 或 Word
                                               （有错误的不导出；--force 仍导出，但不标记已答复）
     筛选条件：--status 未办理,办理中 --kind 提案 --category B --overdue --due-soon --q 关键词
+  replydesk db init --db postgres://…         在 PostgreSQL 服务器上建立共享台账（角色、模式、全部表）
   replydesk db migrate [--db 数据库]           新建或升级数据库结构（本机文件或 PostgreSQL 共享台账）
   replydesk db copy --from 文件 --to postgres://…  把本机草稿和台账复制到共享台账
     台账选项：--db 数据库文件或 postgres://用户名@服务器/数据库（密码用 PGPASSWORD 或 pgpass）；导入时 --map 案由=C 指定列，--meeting 市政协十四届二次会议

@@ -10,6 +10,10 @@ import (
 )
 
 const dbUsage = `用法：
+  replydesk db init --db postgres://管理员@服务器:5432/replydesk [--clerk 账号 …] [--schema replydesk] [--role replydesk_clerk]
+      信息中心首次设置共享台账时运行一次：数据库不存在时新建，建立经办人角色（--role）、
+      归其所有的模式（--schema）和全部台账表，并为每个 --clerk 建立登录账号（加入经办人角色）。
+      须以可建立角色的账号（如 postgres）运行；再次运行不会改动已有的内容。
   replydesk db migrate [--db 数据库]
       新建或升级数据库结构（本机数据库文件或 PostgreSQL 共享台账），并报告结构版本。
       信息中心首次设置共享台账时运行一次即可建好全部表。
@@ -25,18 +29,20 @@ const dbUsage = `用法：
 // dbCmd runs "replydesk db …".
 func dbCmd(args []string, stdout io.Writer) (int, error) {
 	if len(args) == 0 {
-		return 2, &usageError{"缺少数据库子命令：migrate 或 copy", dbUsage}
+		return 2, &usageError{"缺少数据库子命令：init、migrate 或 copy", dbUsage}
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		return 0, &helpRequested{dbUsage}
+	case "init":
+		return dbInit(args[1:], stdout)
 	case "migrate":
 		return dbMigrate(args[1:], stdout)
 	case "copy":
 		return dbCopy(args[1:], stdout)
 	}
 	if strings.HasPrefix(args[0], "-") {
-		return 2, &usageError{fmt.Sprintf("未知的选项“%s”：选项应写在数据库子命令（migrate 或 copy）之后", args[0]), dbUsage}
+		return 2, &usageError{fmt.Sprintf("未知的选项“%s”：选项应写在数据库子命令（init、migrate 或 copy）之后", args[0]), dbUsage}
 	}
 	return 2, &usageError{fmt.Sprintf("未知的数据库子命令“%s”", args[0]), dbUsage}
 }
@@ -70,6 +76,47 @@ func dbMigrate(args []string, stdout io.Writer) (int, error) {
 		return 2, err
 	}
 	fmt.Fprintf(stdout, "数据库“%s”的结构已是最新（结构版本 %d/%d）\n", s.Path(), have, want)
+	return 0, nil
+}
+
+// clerkFlags collects --clerk options.
+type clerkFlags []string
+
+func (c *clerkFlags) String() string { return strings.Join(*c, ",") }
+
+func (c *clerkFlags) Set(v string) error {
+	for _, n := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
+		if n = strings.TrimSpace(n); n != "" {
+			*c = append(*c, n)
+		}
+	}
+	return nil
+}
+
+func dbInit(args []string, stdout io.Writer) (int, error) {
+	fs := dbFlags("db init")
+	target := fs.String("db", "", "")
+	var opt store.InitOptions
+	fs.StringVar(&opt.Schema, "schema", "", "")
+	fs.StringVar(&opt.Role, "role", "", "")
+	fs.Var((*clerkFlags)(&opt.Clerks), "clerk", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return 2, withUsage(err, dbUsage)
+	}
+	switch {
+	case len(pos) > 0:
+		return 2, &usageError{fmt.Sprintf("多余的参数“%s”", strings.Join(pos, " ")), dbUsage}
+	case *target == "":
+		return 2, &usageError{"缺少 --db：请给出共享台账所在数据库的地址（postgres://管理员@服务器:5432/replydesk）", dbUsage}
+	case !store.IsServer(*target):
+		return 2, &usageError{"db init 用于 PostgreSQL 共享台账；本机数据库文件在首次使用时自动建立（或运行 replydesk db migrate）", dbUsage}
+	}
+	rep, err := store.InitServer(*target, opt)
+	if err != nil {
+		return 2, err
+	}
+	fmt.Fprintf(stdout, "共享台账“%s”已就绪。\n%s\n", store.Redact(*target), rep)
 	return 0, nil
 }
 

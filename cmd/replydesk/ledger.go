@@ -20,17 +20,20 @@ import (
 
 const ledgerUsage = `用法：
   replydesk ledger import 清单.xlsx [--dry-run] [--map 案由=C] [--sheet 工作表] [--meeting 市政协十四届二次会议] [--kind 提案]
-  replydesk ledger export 汇总表.xlsx [筛选条件]
+  replydesk ledger export 汇总表.xlsx [--log] [筛选条件]
   replydesk ledger list [筛选条件]
+  replydesk ledger set 编号 --status 已答复 --satisfaction 满意 …
+  replydesk ledger draft 编号 [-o 文件.reply.toml]
+  replydesk ledger log 编号
   replydesk batch --out 文件夹 [--format pdf|docx|both] [--force] [筛选条件]
 筛选条件：--status 未办理,办理中  --kind 提案  --category B  --overdue  --due-soon  --q 关键词
-通用：--db 数据库文件（默认为用户数据文件夹中的 replydesk.db）
-各子命令的说明：replydesk ledger import --help（export、list 同）`
+通用：--db 数据库文件或 postgres://…（默认为用户数据文件夹中的 replydesk.db）
+各子命令的说明：replydesk ledger import --help（export、list、set、draft、log 同）`
 
 // ledgerFlags are the options of the ledger subcommands.
 type ledgerFlags struct {
 	common
-	db                     string
+	db, operator           string
 	status, kind, category string
 	overdue, dueSoon       bool
 	query                  string
@@ -39,6 +42,7 @@ type ledgerFlags struct {
 func newLedgerFlags(name string, lf *ledgerFlags) *flag.FlagSet {
 	fs := newFlags(name, &lf.common)
 	fs.StringVar(&lf.db, "db", "", "")
+	fs.StringVar(&lf.operator, "operator", "", "")
 	fs.StringVar(&lf.status, "status", "", "")
 	fs.StringVar(&lf.kind, "kind", "", "")
 	fs.StringVar(&lf.category, "category", "", "")
@@ -134,13 +138,14 @@ func (lf *ledgerFlags) open(d *app.Desk, write bool) (*app.Ledger, func(), error
 	if err != nil {
 		return nil, nil, err
 	}
+	setOperator(s, lf.operator)
 	return app.NewLedger(d, s), func() { s.Close() }, nil
 }
 
 // ledgerCmd runs "replydesk ledger …".
 func ledgerCmd(args []string, stdout, stderr io.Writer) (int, error) {
 	if len(args) == 0 {
-		return 2, &usageError{"缺少台账子命令：import、export 或 list", ledgerUsage}
+		return 2, &usageError{"缺少台账子命令：import、export、list、set、draft 或 log", ledgerUsage}
 	}
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
@@ -151,9 +156,15 @@ func ledgerCmd(args []string, stdout, stderr io.Writer) (int, error) {
 		return ledgerExport(args[1:], stdout)
 	case "list":
 		return ledgerList(args[1:], stdout)
+	case "set":
+		return ledgerSet(args[1:], stdout)
+	case "draft":
+		return ledgerDraft(args[1:], stdout)
+	case "log":
+		return ledgerLog(args[1:], stdout)
 	}
 	if strings.HasPrefix(args[0], "-") {
-		return 2, &usageError{fmt.Sprintf("选项“%s”应写在台账子命令（import、export 或 list）之后", args[0]), ledgerUsage}
+		return 2, &usageError{fmt.Sprintf("选项“%s”应写在台账子命令（import、export、list、set、draft 或 log）之后", args[0]), ledgerUsage}
 	}
 	return 2, &usageError{fmt.Sprintf("未知的台账子命令“%s”", args[0]), ledgerUsage}
 }
@@ -308,7 +319,9 @@ func printPreview(w io.Writer, p *app.Preview) {
 
 func ledgerExport(args []string, stdout io.Writer) (int, error) {
 	var lf ledgerFlags
-	pos, err := parse(newLedgerFlags("ledger export", &lf), args)
+	fs := newLedgerFlags("ledger export", &lf)
+	withLog := fs.Bool("log", false, "")
+	pos, err := parse(fs, args)
 	if err != nil {
 		return 2, err
 	}
@@ -331,7 +344,11 @@ func ledgerExport(args []string, stdout io.Writer) (int, error) {
 		return 2, err
 	}
 	defer done()
-	n, err := l.ExportLedger(pos[0], f)
+	export := l.ExportLedger
+	if *withLog {
+		export = l.ExportLedgerWithLog
+	}
+	n, err := export(pos[0], f)
 	if err != nil {
 		return 2, err
 	}

@@ -24,8 +24,9 @@ func list(t *testing.T, header []string, rows ...[]string) string {
 	return path
 }
 
-func TestLedgerImportExportList(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "test.db")
+func TestLedgerImportExportList(t *testing.T) { backends(t, testLedgerImportExportList) }
+
+func testLedgerImportExportList(t *testing.T, db string) {
 	path := list(t, []string{"编号", "标题", "提案人", "交办日期"},
 		[]string{"244", "关于进一步推进职业教育产教融合、校企合作的建议", "董妍", "2023年6月1日"},
 		[]string{"245", "关于加强校园食品安全的建议", "李明", "2023-06-02"})
@@ -60,8 +61,9 @@ func TestLedgerImportExportList(t *testing.T) {
 	}
 }
 
-func TestLedgerImportProblems(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "test.db")
+func TestLedgerImportProblems(t *testing.T) { backends(t, testLedgerImportProblems) }
+
+func testLedgerImportProblems(t *testing.T, db string) {
 	path := list(t, []string{"编号", "内容", "交办日期"},
 		[]string{"244", "关于甲的建议", "2023年13月1日"})
 	code, out, err := runCLI(t, "ledger", "import", path, "--db", db)
@@ -83,8 +85,9 @@ func TestLedgerImportProblems(t *testing.T) {
 	}
 }
 
-func TestBatchCommand(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "test.db")
+func TestBatchCommand(t *testing.T) { backends(t, testBatchCommand) }
+
+func testBatchCommand(t *testing.T, db string) {
 	path := list(t, []string{"编号", "案由", "提案人", "主办单位"},
 		[]string{"244", "关于进一步推进职业教育产教融合、校企合作的建议", "董妍", "长春市教育局"},
 		[]string{"245", "关于加强校园食品安全的建议", "李明", "长春市教育局"})

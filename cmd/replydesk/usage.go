@@ -87,8 +87,9 @@ var usages = map[string]string{
   --db 数据库文件        默认为用户数据文件夹中的 replydesk.db
 
 ` + commonUsage,
-	"ledger export": `用法：replydesk ledger export 汇总表.xlsx [筛选条件]
+	"ledger export": `用法：replydesk ledger export 汇总表.xlsx [--log] [筛选条件]
 导出办理情况汇总表（含统计表）；输出文件须以 .xlsx 结尾。
+  --log                  另加“操作记录”工作表：所列条目及其答复草稿的每次修改（时间、经办人、内容）
 
 ` + filterUsage + `
 

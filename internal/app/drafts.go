@@ -51,6 +51,7 @@ type Autosaver struct {
 	id      int64
 	pending *reply.Reply
 	timer   *time.Timer
+	shared  sharedState // version check and journal: see sharedsave.go
 }
 
 // NewAutosaver returns an autosaver writing into drafts after delay.
@@ -72,6 +73,7 @@ func (a *Autosaver) SetDraft(id int64) {
 	a.Flush()
 	a.mu.Lock()
 	a.id = id
+	a.resetShared(id)
 	a.mu.Unlock()
 }
 
@@ -104,6 +106,7 @@ func (a *Autosaver) Forget() {
 		a.timer = nil
 	}
 	a.pending, a.id = nil, 0
+	a.resetShared(0)
 }
 
 // Flush writes the pending edit now, if any, and returns the error.
@@ -119,12 +122,7 @@ func (a *Autosaver) Flush() error {
 		a.mu.Unlock()
 		return nil
 	}
-	var err error
-	if a.id == 0 {
-		a.id, err = a.drafts.CreateDraft(r)
-	} else {
-		err = a.drafts.SaveDraft(a.id, r)
-	}
+	err := a.save(r)
 	id, cb := a.id, a.OnSaved
 	a.mu.Unlock()
 	if cb != nil {

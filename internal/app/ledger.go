@@ -167,6 +167,10 @@ func kindsOf(items []ledger.Item) []reply.Kind {
 // (atomically) and returns how many items it holds. The path must end in
 // .xlsx and not be a folder or a reply source (see safefile.CheckOutput).
 func (l *Ledger) ExportLedger(path string, f ledger.Filter) (int, error) {
+	return l.exportLedger(path, f, false)
+}
+
+func (l *Ledger) exportLedger(path string, f ledger.Filter, withLog bool) (int, error) {
 	if err := safefile.CheckOutput(path, ".xlsx"); err != nil {
 		return 0, err
 	}
@@ -175,7 +179,13 @@ func (l *Ledger) ExportLedger(path string, f ledger.Filter) (int, error) {
 		return 0, err
 	}
 	cats, discs := l.Choices(kindsOf(items)...)
-	err = sheet.WriteLedgerFile(path, items, sheet.ExportOptions{Categories: cats, Disclosures: discs, Today: l.today()})
+	opt := sheet.ExportOptions{Categories: cats, Disclosures: discs, Today: l.today(), WithLog: withLog}
+	if withLog {
+		if opt.Log, err = l.logRows(items); err != nil {
+			return 0, errLog(err)
+		}
+	}
+	err = sheet.WriteLedgerFile(path, items, opt)
 	if err != nil {
 		return 0, safefile.Explain("导出", path, err)
 	}

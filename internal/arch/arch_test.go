@@ -61,6 +61,7 @@ func TestSingleImporter(t *testing.T) {
 		"github.com/jackc/pgx/v5":                      "replydesk/internal/store",
 		"github.com/jackc/pgx/v5/pgconn":               "replydesk/internal/store",
 		"github.com/jackc/pgx/v5/stdlib":               "replydesk/internal/store",
+		"github.com/zalando/go-keyring":                "replydesk/internal/store",
 		"github.com/BurntSushi/toml":                   "replydesk/internal/tomlfile",
 		"github.com/go-ego/gse":                        "replydesk/internal/segment",
 		"golang.org/x/text/encoding/simplifiedchinese": "replydesk/internal/textenc",

@@ -35,6 +35,9 @@ type ExportOptions struct {
 	// Today is the date the cached figures of the 统计 sheet are computed
 	// on (Excel recomputes them on opening); zero = today.
 	Today reply.Date
+	// WithLog adds the sheet 操作记录 holding Log (see WriteLog).
+	WithLog bool
+	Log     []LogRow
 }
 
 // ExportColumns are the headers of the 汇总表, in order: 序号, then the
@@ -89,6 +92,11 @@ func WriteLedger(w io.Writer, items []ledger.Item, opt ExportOptions) error {
 	}
 	if err := writeStats(f, st, items, opt); err != nil {
 		return err
+	}
+	if opt.WithLog {
+		if err := writeLog(f, st, opt.Log); err != nil {
+			return err
+		}
 	}
 	// The 汇总表 stays the active sheet. (SetActiveSheet would parse the
 	// streamed sheet back into memory, doubling the time of a large export.)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"strconv"
 	"strings"
@@ -24,6 +25,14 @@ func (c *conn) Query(q string, args ...any) (*sql.Rows, error) {
 
 func (c *conn) QueryRow(q string, args ...any) *sql.Row {
 	return c.db.QueryRow(rebind(c.pg, q), args...)
+}
+
+func (c *conn) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return c.db.QueryContext(ctx, rebind(c.pg, q), args...)
+}
+
+func (c *conn) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	return c.db.QueryRowContext(ctx, rebind(c.pg, q), args...)
 }
 
 func (c *conn) Begin() (*txn, error) {

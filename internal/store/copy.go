@@ -101,6 +101,9 @@ func Copy(dst, src *Store) (CopyCounts, error) {
 			}
 			ids[d.id] = id
 			c.DraftsAdded++
+			if err := dst.logOp(tx, 0, id, OpCopy, nil, d.title); err != nil {
+				return err
+			}
 		}
 		for _, it := range items {
 			var link sql.NullInt64
@@ -120,18 +123,24 @@ func Copy(dst, src *Store) (CopyCounts, error) {
 					if _, err := tx.Exec("UPDATE ledger_items SET draft_id = ?, version = version + 1 WHERE id = ?", link, id); err != nil {
 						return err
 					}
+					if err := dst.logOp(tx, id, link.Int64, OpLink, nil, ""); err != nil {
+						return err
+					}
 				}
 				continue
 			case !errors.Is(err, sql.ErrNoRows):
 				return err
 			}
-			if _, err := tx.Exec(`INSERT INTO ledger_items(kind, assembly, term, session, number, status, category, deadline,
-				draft_id, created, updated, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			if err := tx.QueryRow(`INSERT INTO ledger_items(kind, assembly, term, session, number, status, category, deadline,
+				draft_id, created, updated, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 				it.kind, it.assembly, it.term, it.session, it.number, it.status, it.cat, it.due,
-				link, it.created, it.updated, it.content); err != nil {
+				link, it.created, it.updated, it.content).Scan(&id); err != nil {
 				return err
 			}
 			c.ItemsAdded++
+			if err := dst.logOp(tx, id, link.Int64, OpCopy, nil, ""); err != nil {
+				return err
+			}
 		}
 		return nil
 	})

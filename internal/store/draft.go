@@ -63,7 +63,10 @@ func (s *Store) CreateDraft(r *reply.Reply) (int64, error) {
 		}
 		_, err = tx.Exec(`INSERT INTO revisions(draft_id, created, saved, checkpoint, label, summary, hash, content)
 			VALUES (?, ?, ?, 1, '新建', ?, ?, ?)`, id, now, now, summarize(nil, r), c.hash, string(c.json))
-		return err
+		if err != nil {
+			return err
+		}
+		return s.logOp(tx, 0, id, OpNewDraft, nil, c.title)
 	})
 	return id, err
 }
@@ -109,7 +112,14 @@ func (s *Store) SaveDraftVersion(id, base int64, r *reply.Reply) (int64, error) 
 			return err
 		}
 		version = v + 1
-		return s.addRevision(tx, id, r, c, now)
+		summary, inPlace, err := s.addRevision(tx, id, r, c, now)
+		if err != nil {
+			return err
+		}
+		if inPlace {
+			return s.touchDraftOp(tx, id, summary)
+		}
+		return s.logOp(tx, 0, id, OpSaveDraft, nil, summary)
 	})
 	if err != nil {
 		return 0, err
@@ -246,28 +256,35 @@ func (s *Store) summaries(op, q string, args ...any) ([]DraftSummary, error) {
 // brings it back. Deleting a draft already in the trash does nothing.
 func (s *Store) DeleteDraft(id int64) error {
 	return s.write("删除草稿", func(tx *txn) error {
-		return trashState(tx, id, "UPDATE drafts SET deleted = ? WHERE id = ? AND deleted IS NULL", s.now().UnixMilli())
+		return s.trashState(tx, id, OpTrash, "UPDATE drafts SET deleted = ? WHERE id = ? AND deleted IS NULL", s.now().UnixMilli())
 	})
 }
 
 // RestoreDraft takes draft id out of the trash.
 func (s *Store) RestoreDraft(id int64) error {
 	return s.write("恢复草稿", func(tx *txn) error {
-		return trashState(tx, id, "UPDATE drafts SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL")
+		return s.trashState(tx, id, OpUntrash, "UPDATE drafts SET deleted = NULL WHERE id = ? AND deleted IS NOT NULL")
 	})
 }
 
 // trashState runs an update of draft id's deleted column; args come before
-// the id. It fails when the draft does not exist.
-func trashState(tx *txn, id int64, q string, args ...any) error {
+// the id. It fails when the draft does not exist. A change is recorded as
+// action.
+func (s *Store) trashState(tx *txn, id int64, action, q string, args ...any) error {
 	var one int
 	if err := tx.QueryRow("SELECT 1 FROM drafts WHERE id = ?", id).Scan(&one); errors.Is(err, sql.ErrNoRows) {
 		return &notFound{"草稿", id}
 	} else if err != nil {
 		return err
 	}
-	_, err := tx.Exec(q, append(args, id)...)
-	return err
+	res, err := tx.Exec(q, append(args, id)...)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	return s.logOp(tx, 0, id, action, nil, "")
 }
 
 // PurgeDraft deletes draft id and its revisions for good. The draft must
@@ -279,8 +296,14 @@ func (s *Store) PurgeDraft(id int64) error {
 		} else if !errors.Is(err, ErrTrashed) {
 			return err
 		}
-		_, err := tx.Exec("DELETE FROM drafts WHERE id = ?", id)
-		return err
+		var title string
+		if err := tx.QueryRow("SELECT title FROM drafts WHERE id = ?", id).Scan(&title); err != nil {
+			return err
+		}
+		if _, err := tx.Exec("DELETE FROM drafts WHERE id = ?", id); err != nil {
+			return err
+		}
+		return s.logOp(tx, 0, id, OpPurge, nil, title)
 	})
 }
 
@@ -293,6 +316,11 @@ func (s *Store) EmptyTrash(before time.Time) (int, error) {
 	}
 	var n int64
 	err := s.write("清空回收站", func(tx *txn) error {
+		if _, err := tx.Exec(`INSERT INTO oplog(at, operator, draft_id, action, detail, origin)
+			SELECT ?, ?, id, ?, title, ? FROM drafts WHERE deleted IS NOT NULL AND deleted < ?`,
+			s.now().UnixMilli(), s.Operator, OpPurge, s.origin, limit); err != nil {
+			return err
+		}
 		res, err := tx.Exec("DELETE FROM drafts WHERE deleted IS NOT NULL AND deleted < ?", limit)
 		if err != nil {
 			return err

@@ -60,6 +60,9 @@ type OpenError struct {
 	// Cause is the operating system's reason, when Err is SQLite's own
 	// code for a file it could not open (see probe); nil if unknown.
 	Cause error
+	// PasswordFrom says where a server's password came from ("钥匙串",
+	// "PGPASSWORD 或 pgpass", "" = nowhere), for BadPassword's advice.
+	PasswordFrom string
 }
 
 // Error returns the message to show the user.

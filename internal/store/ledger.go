@@ -170,6 +170,7 @@ func (s *Store) UpsertItems(items []ledger.Item) (added, updated int, err error)
 			json string
 		}
 		have := map[ledger.Key]known{}
+		var maxID int64
 		q, err := tx.Query("SELECT id, assembly, term, session, number, content FROM ledger_items")
 		if err != nil {
 			return err
@@ -182,6 +183,7 @@ func (s *Store) UpsertItems(items []ledger.Item) (added, updated int, err error)
 				return err
 			}
 			have[k] = kn
+			maxID = max(maxID, kn.id)
 		}
 		q.Close()
 		if err := q.Err(); err != nil {
@@ -215,11 +217,21 @@ func (s *Store) UpsertItems(items []ledger.Item) (added, updated int, err error)
 				}
 				if old.json != row.json {
 					updated++
+					if err := s.logOp(tx, old.id, row.draftID.Int64, OpImport, diffJSON(old.json, row.json), ""); err != nil {
+						return err
+					}
 				}
 				have[row.key] = known{old.id, row.json}
 			}
 		}
-		return s.insertItems(tx, fresh)
+		if err := s.insertItems(tx, fresh); err != nil || len(fresh) == 0 {
+			return err
+		}
+		// The new items' entries in one statement: under the lock (or
+		// SQLite's one writer) every id past maxID is this import's.
+		_, err = tx.Exec("INSERT INTO oplog(at, operator, item_id, action, detail, origin) SELECT ?, ?, id, ?, '', ? FROM ledger_items WHERE id > ?",
+			s.now().UnixMilli(), s.Operator, OpImportNew, s.origin, maxID)
+		return err
 	})
 	if err != nil {
 		return 0, 0, err
@@ -236,6 +248,12 @@ func (s *Store) SaveItem(it *ledger.Item) error {
 	if err != nil {
 		return &Error{Op: "保存台账条目", Path: s.path, Err: err}
 	}
+	if v, err := s.fastSaveItem(it, row); err != errSlowPath {
+		if err == nil {
+			it.Version = v
+		}
+		return err
+	}
 	var newID, newVersion int64
 	err = s.write("保存台账条目", func(tx *txn) error {
 		if err := checkDraft(tx, row); err != nil {
@@ -251,10 +269,15 @@ func (s *Store) SaveItem(it *ledger.Item) error {
 		if it.ID == 0 {
 			newID, err = s.insertItem(tx, row)
 			newVersion = 1
-			return err
+			if err != nil {
+				return err
+			}
+			return s.logOp(tx, newID, row.draftID.Int64, OpCreate, nil, "")
 		}
 		var cur int64
-		err = tx.QueryRow("SELECT version FROM ledger_items WHERE id = ?"+tx.forUpdate(), it.ID).Scan(&cur)
+		var oldJSON string
+		var oldDraft sql.NullInt64
+		err = tx.QueryRow("SELECT version, content, draft_id FROM ledger_items WHERE id = ?"+tx.forUpdate(), it.ID).Scan(&cur, &oldJSON, &oldDraft)
 		if errors.Is(err, sql.ErrNoRows) {
 			return &notFound{"台账条目", it.ID}
 		}
@@ -270,13 +293,25 @@ func (s *Store) SaveItem(it *ledger.Item) error {
 			row.kind, row.key.Assembly, row.key.Term, row.key.Session, row.key.Number, row.status, row.cat,
 			row.due, row.draftID, s.now().UnixMilli(), row.json, it.ID)
 		newVersion = cur + 1
-		return err
+		if err != nil {
+			return err
+		}
+		if oldJSON != row.json {
+			return s.logOp(tx, it.ID, row.draftID.Int64, OpEdit, diffJSON(oldJSON, row.json), "")
+		}
+		if oldDraft != row.draftID {
+			return s.logOp(tx, it.ID, row.draftID.Int64, OpLink, nil, "")
+		}
+		return nil
 	})
 	if err == nil {
 		if newID != 0 {
 			it.ID = newID
 		}
 		it.Version = newVersion
+		if s.db.pg {
+			s.seen.put(it.ID, newVersion, row.json, row.draftID)
+		}
 	}
 	return err
 }
@@ -333,6 +368,9 @@ func (s *Store) oneItem(op, where string, args ...any) (*ledger.Item, error) {
 	if err != nil {
 		return nil, &Error{Op: op, Path: s.path, Err: err}
 	}
+	if s.db.pg {
+		s.seen.put(id, version, js, draft)
+	}
 	return it, nil
 }
 
@@ -351,7 +389,7 @@ func (s *Store) LinkDraft(itemID, draftID int64) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return &notFound{"台账条目", itemID}
 		}
-		return nil
+		return s.logOp(tx, itemID, draftID, OpLink, nil, "")
 	})
 }
 
@@ -359,14 +397,22 @@ func (s *Store) LinkDraft(itemID, draftID int64) error {
 // stays.
 func (s *Store) DeleteItem(id int64) error {
 	return s.write("删除台账条目", func(tx *txn) error {
-		res, err := tx.Exec("DELETE FROM ledger_items WHERE id = ?", id)
+		var js string
+		err := tx.QueryRow("SELECT content FROM ledger_items WHERE id = ?", id).Scan(&js)
+		if errors.Is(err, sql.ErrNoRows) {
+			return &notFound{"台账条目", id}
+		}
 		if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return &notFound{"台账条目", id}
+		if _, err := tx.Exec("DELETE FROM ledger_items WHERE id = ?", id); err != nil {
+			return err
 		}
-		return nil
+		label := ""
+		if it, err := decodeItem(id, 0, sql.NullInt64{}, js); err == nil {
+			label = it.Label() + "：" + it.Title
+		}
+		return s.logOp(tx, id, 0, OpDelete, nil, label)
 	})
 }
 
@@ -413,6 +459,19 @@ func (s *Store) Items(f ledger.Filter) ([]ledger.Item, error) {
 	out = f.Apply(out)
 	ledger.Sort(out, ledger.ByDeadline, false)
 	return out, nil
+}
+
+// diffJSON returns the fields that differ between two stored items.
+func diffJSON(from, to string) []ledger.Change {
+	if from == to {
+		return nil
+	}
+	a, err1 := decodeItem(0, 0, sql.NullInt64{}, from)
+	b, err2 := decodeItem(0, 0, sql.NullInt64{}, to)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	return ledger.Diff(a, b)
 }
 
 func strs[T ~string](vs []T) []string {

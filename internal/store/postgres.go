@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"net"
@@ -11,13 +12,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 )
 
 // The shared ledger: the same store on a PostgreSQL server, through pgx's
-// database/sql driver. This file is the only one that knows pgx.
+// database/sql driver.
 
 // minServerVersion is the oldest PostgreSQL the store runs on
 // (server_version_num): 12, the oldest release still common in bureaus'
@@ -55,35 +55,28 @@ func Redact(target string) string {
 
 // openPostgres connects to the server named by a postgres:// URL and
 // brings the schema up to date. The password is never part of the URL:
-// it comes from PGPASSWORD or the pgpass file (pgx reads both), so that
-// no setting of ReplyDesk ever holds it. sslmode and the other libpq
-// parameters of the URL are honoured.
+// it comes from the system keyring, else PGPASSWORD or the pgpass file
+// (see usePassword), so that no setting of ReplyDesk ever holds it.
+// sslmode (verify-full included) and the other libpq parameters of the
+// URL are honoured.
 func openPostgres(target string) (*Store, error) {
 	shown := Redact(target)
-	u, err := url.Parse(target)
+	cfg, err := serverConfig(target)
 	if err != nil {
-		return nil, &OpenError{Path: shown, Kind: BadAddress, Err: err}
+		return nil, err
 	}
-	if _, has := u.User.Password(); has || u.Query().Has("password") {
-		return nil, &OpenError{Path: shown, Kind: BadAddress,
-			Err: errors.New("地址中不能含有密码：请把密码放在环境变量 PGPASSWORD 或 pgpass 文件中")}
-	}
-	cfg, err := pgx.ParseConfig(target)
-	if err != nil {
-		return nil, &OpenError{Path: shown, Kind: BadAddress, Err: err}
-	}
-	if cfg.ConnectTimeout == 0 {
-		cfg.ConnectTimeout = 5 * time.Second
-	}
+	from := usePassword(cfg)
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(4)
 	db.SetMaxIdleConns(4)
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := preparePostgres(db); err != nil {
 		db.Close()
-		return nil, pgOpenError(shown, err)
+		oe := pgOpenError(shown, err)
+		oe.PasswordFrom = from
+		return nil, oe
 	}
-	return &Store{path: shown, db: &conn{db: db, pg: true}}, nil
+	return &Store{path: shown, db: &conn{db: db, pg: true}, origin: newOrigin(), pgcfg: cfg}, nil
 }
 
 // preparePostgres checks the server and migrates its schema, all steps in
@@ -198,7 +191,7 @@ func pgMessage(e *OpenError) string {
 		}
 		return "服务器地址“" + e.Path + "”写法有误" + detail + "：格式为 postgres://用户名@主机:端口/数据库?sslmode=verify-full"
 	case BadPassword:
-		return "无法登录" + at + "：用户名或密码不正确。请核对用户名，并在环境变量 PGPASSWORD 或 pgpass 文件中填写正确的密码"
+		return "无法登录" + at + "：用户名或密码不正确。请核对用户名；" + passwordHint(e.PasswordFrom)
 	case Refused:
 		return at + "不允许该用户从本机连接：请联系信息中心在 pg_hba.conf 中为您开通访问"
 	case NoDatabase:
@@ -255,4 +248,36 @@ func pgExplain(err error) string {
 		return "与服务器的连接中断，本次修改未写入：请检查网络后重试"
 	}
 	return ""
+}
+
+// IsUnreachable reports whether err says the server could not be
+// reached or the connection broke (network down, server stopped or
+// restarting), as opposed to a refusal of the change itself: a save that
+// failed so may be sent again later.
+func IsUnreachable(err error) bool {
+	if err == nil {
+		return false
+	}
+	var oe *OpenError
+	if errors.As(err, &oe) {
+		return oe.Kind == Unreachable && IsServer(oe.Path)
+	}
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return strings.HasPrefix(pe.Code, "08") || strings.HasPrefix(pe.Code, "57P")
+	}
+	if errors.Is(err, driver.ErrBadConn) || pgconn.Timeout(err) || pgconn.SafeToRetry(err) {
+		return true
+	}
+	var ne net.Error
+	if errors.As(err, &ne) {
+		return true
+	}
+	msg := err.Error()
+	for _, s := range []string{"conn closed", "failed to connect", "connection refused", "connection reset", "broken pipe", "unexpected EOF", "closed network connection", "server closed"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
 }

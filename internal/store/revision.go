@@ -29,14 +29,15 @@ const (
 
 // addRevision records content c (the reply r) of draft id, saved at now:
 // in place into the latest revision while it is an autosave younger than
-// Coalesce, else as a new revision.
-func (s *Store) addRevision(tx *txn, id int64, r *reply.Reply, c *content, now time.Time) error {
+// Coalesce, else as a new revision. It returns the revision's summary and
+// whether it was updated in place.
+func (s *Store) addRevision(tx *txn, id int64, r *reply.Reply, c *content, now time.Time) (string, bool, error) {
 	var revID, started int64
 	var checkpoint bool
 	err := tx.QueryRow("SELECT id, created, checkpoint FROM revisions WHERE draft_id = ? ORDER BY id DESC LIMIT 1", id).
 		Scan(&revID, &started, &checkpoint)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return err
+		return "", false, err
 	}
 	coalesce := s.Coalesce
 	if coalesce <= 0 {
@@ -46,26 +47,30 @@ func (s *Store) addRevision(tx *txn, id int64, r *reply.Reply, c *content, now t
 	if err == nil && !checkpoint && age >= 0 && age < coalesce {
 		prev, err := revisionBefore(tx, id, revID)
 		if err != nil {
-			return err
+			return "", false, err
 		}
+		sum := summarize(prev, r)
 		_, err = tx.Exec("UPDATE revisions SET saved = ?, summary = ?, hash = ?, content = ? WHERE id = ?",
-			now.UnixMilli(), summarize(prev, r), c.hash, string(c.json), revID)
-		return err
+			now.UnixMilli(), sum, c.hash, string(c.json), revID)
+		return sum, true, err
 	}
-	return s.insertRevision(tx, id, r, c, now, "", false)
+	sum, err := s.insertRevision(tx, id, r, c, now, "", false)
+	return sum, false, err
 }
 
-// insertRevision appends a revision and prunes the oldest autosaves.
-func (s *Store) insertRevision(tx *txn, id int64, r *reply.Reply, c *content, now time.Time, label string, checkpoint bool) error {
+// insertRevision appends a revision and prunes the oldest autosaves. It
+// returns the revision's summary.
+func (s *Store) insertRevision(tx *txn, id int64, r *reply.Reply, c *content, now time.Time, label string, checkpoint bool) (string, error) {
 	prev, err := revisionBefore(tx, id, 1<<62)
 	if err != nil {
-		return err
+		return "", err
 	}
 	ms := now.UnixMilli()
+	sum := summarize(prev, r)
 	_, err = tx.Exec(`INSERT INTO revisions(draft_id, created, saved, checkpoint, label, summary, hash, content)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, ms, ms, b2i(checkpoint), label, summarize(prev, r), c.hash, string(c.json))
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, ms, ms, b2i(checkpoint), label, sum, c.hash, string(c.json))
 	if err != nil {
-		return err
+		return "", err
 	}
 	keep := s.MaxRevisions
 	if keep <= 0 {
@@ -74,7 +79,7 @@ func (s *Store) insertRevision(tx *txn, id int64, r *reply.Reply, c *content, no
 	// Delete the autosaves older than the keep-th newest revision.
 	_, err = tx.Exec(`DELETE FROM revisions WHERE draft_id = ?1 AND checkpoint = 0 AND id <
 		(SELECT id FROM revisions WHERE draft_id = ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)`, id, keep-1)
-	return err
+	return sum, err
 }
 
 // revisionBefore returns the content of draft id's newest revision older
@@ -120,13 +125,19 @@ func (s *Store) Checkpoint(id int64, label string) error {
 			return errUnchanged
 		case same && !checkpoint:
 			_, err = tx.Exec("UPDATE revisions SET checkpoint = 1, label = ?, saved = ? WHERE id = ?", label, now.UnixMilli(), revID)
-			return err
+			if err != nil {
+				return err
+			}
+			return s.logOp(tx, 0, id, OpCheckpoint, nil, label)
 		}
 		d, c, err := current(tx, id)
 		if err != nil {
 			return err
 		}
-		return s.insertRevision(tx, id, d, c, now, label, true)
+		if _, err := s.insertRevision(tx, id, d, c, now, label, true); err != nil {
+			return err
+		}
+		return s.logOp(tx, 0, id, OpCheckpoint, nil, label)
 	})
 }
 
@@ -227,7 +238,10 @@ func (s *Store) RestoreRevision(draftID, revID int64) error {
 			return err
 		}
 		label := "恢复为" + fromMilli(saved).Format("2006-01-02 15:04:05") + "的版本"
-		return s.insertRevision(tx, draftID, r, c, now, label, true)
+		if _, err := s.insertRevision(tx, draftID, r, c, now, label, true); err != nil {
+			return err
+		}
+		return s.logOp(tx, 0, draftID, OpRestoreRev, nil, label)
 	})
 }
 

@@ -28,6 +28,7 @@ import (
 
 	"replydesk/internal/datadir"
 
+	"github.com/jackc/pgx/v5"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -47,8 +48,16 @@ type Store struct {
 	// MaxRevisions is how many of a draft's newest revisions are kept;
 	// older ones are deleted unless they are checkpoints. 0 means 200.
 	MaxRevisions int
+	// Operator is who makes the changes, recorded with each in the
+	// 操作记录 (see History): the clerk's name from the settings. On a
+	// server the database user is recorded beside it.
+	Operator string
 
-	path     string // the file, or the server's address without password
+	path     string          // the file, or the server's address without password
+	origin   string          // this store's session, recorded with its changes (see Watch)
+	pgcfg    *pgx.ConnConfig // the server's connection settings; nil for a file
+	seen     seenItems       // items' stored content by version, for one-statement saves
+	notify   notifier        // NOTIFYs after commits on a server (see Watch)
 	db       *conn
 	readOnly bool // opened by OpenReadOnly: every write fails
 }
@@ -85,7 +94,7 @@ func Open(path string) (*Store, error) {
 		}
 		return nil, oe
 	}
-	return &Store{path: path, db: &conn{db: db}}, nil
+	return &Store{path: path, db: &conn{db: db}, origin: newOrigin()}, nil
 }
 
 // makeFolder makes the folder of the database at path, if missing: all of
@@ -174,6 +183,7 @@ func (s *Store) Path() string { return s.path }
 // Close checkpoints the write-ahead log into the database file and releases
 // the lock.
 func (s *Store) Close() error {
+	s.stopNotify()
 	if err := s.db.Close(); err != nil {
 		return s.fail("关闭数据库", err)
 	}
@@ -209,6 +219,7 @@ func (s *Store) write(op string, fn func(tx *txn) error) error {
 	if err := tx.Commit(); err != nil {
 		return s.fail(op, err)
 	}
+	s.committed()
 	return nil
 }
 

@@ -1,8 +1,8 @@
 //go:build ci
 
-package store
+package pgtest
 
-// needPostgres: in CI (make test sets the ci tag) a machine without
+// needed: in CI (make test sets the ci tag) a machine without
 // PostgreSQL's programs fails the PostgreSQL tests instead of skipping
 // them, so that the shared ledger is never left untested unnoticed.
-const needPostgres = true
+const needed = true

@@ -1,0 +1,6 @@
+//go:build !unix
+
+package pgtest
+
+// watch: elsewhere the server is stopped by Stop only.
+func (p *Server) watch() {}
