@@ -24,6 +24,7 @@ const usage = `用法：
   replydesk 清单.xlsx                          打开窗口并预览导入该交办清单
   replydesk 答复.docx                          打开窗口并导入该 Word 文档（或 .txt 文本）
   replydesk render 文件.reply.toml -o 文件.pdf  排版并导出 PDF（-o 文件.docx 导出 Word）
+  replydesk render 文件.reply.toml --public -o 文件.pdf  导出公开版（去掉联系人等个人信息）
   replydesk check [--fix] 文件.reply.toml       检查答复函（--fix 自动修正半角标点等）
   replydesk import 答复.docx [-o 文件.reply.toml]  从 Word 文档或文本导入答复函（自动识别各项）
   replydesk new --style 提案答复 > 文件.reply.toml  按样式新建答复函
@@ -204,6 +205,7 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("render", &c)
 	out := fs.String("o", "", "")
 	format := fs.String("format", "", "")
+	public := fs.Bool("public", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return 2, err
@@ -245,9 +247,12 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	// are told, and check says which.
 	var errs []reply.Problem
 	pages := ""
-	if ext == ".docx" {
+	switch {
+	case *public:
+		pages, errs, err = renderPublic(d, *out, ext, r)
+	case ext == ".docx":
 		errs, err = d.ExportDOCX(*out, r, true)
-	} else {
+	default:
 		doc, perrs, perr := d.ExportChecked(*out, r, true)
 		if errs, err = perrs, perr; err == nil {
 			pages = fmt.Sprintf("（%d 页）", len(doc.Pages))

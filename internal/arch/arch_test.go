@@ -30,6 +30,7 @@ func TestPureCore(t *testing.T) {
 		"replydesk/internal/style",
 		"replydesk/internal/page",
 		"replydesk/internal/layout",
+		"replydesk/internal/publish",
 		"replydesk/internal/letter",
 		"replydesk/internal/recognize",
 		"replydesk/internal/segment",
