@@ -13,7 +13,7 @@ pkgs=(
   libxinerama-dev libxi-dev libxxf86vm-dev
   poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui
   fonts-lxgw-wenkai fonts-dejavu-core
-  xvfb xauth x11-utils xdotool imagemagick
+  xvfb xauth x11-utils xdotool imagemagick chromium
   postgresql
 )
 

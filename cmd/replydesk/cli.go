@@ -221,6 +221,10 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	// The format is the -o file's extension unless --format names it.
 	ext := ".pdf"
 	switch f := strings.ToLower(strings.TrimPrefix(*format, ".")); {
+	case webExt(f, *out) != "":
+		if ext = webExt(f, *out); !*public {
+			return 2, &usageError{"网页（.html）和文本（.txt）只导出公开版：请加 --public", usageOf("render")}
+		}
 	case f == "pdf":
 	case f == "docx":
 		ext = ".docx"

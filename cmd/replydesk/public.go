@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"replydesk/internal/app"
 	"replydesk/internal/reply"
@@ -11,13 +12,40 @@ import (
 // the format of ext, checked but forced as render is: the errors are told
 // after. It returns the pages written, as render prints them.
 func renderPublic(d *app.Desk, out, ext string, r *reply.Reply) (string, []reply.Problem, error) {
-	if ext == ".docx" {
+	switch ext {
+	case ".docx":
 		errs, err := d.ExportPublicDOCX(out, r, true)
-		return "", errs, err
+		return "（公开版）", errs, err
+	case ".html":
+		errs, err := d.ExportPublicHTML(out, r, true)
+		return "（公开版网页）", errs, err
+	case ".txt":
+		errs, err := d.ExportPublicText(out, r, true)
+		return "（公开版文本）", errs, err
 	}
 	doc, errs, err := d.ExportPublic(out, r, true)
 	if err != nil {
 		return "", errs, err
 	}
 	return fmt.Sprintf("（公开版，%d 页）", len(doc.Pages)), errs, nil
+}
+
+// webExt is the extension of a public-only format that --format f names,
+// or else that the output file out ends in: ".html" or ".txt"; "" for
+// the others.
+func webExt(f, out string) string {
+	switch f {
+	case "html", "htm":
+		return ".html"
+	case "txt", "text":
+		return ".txt"
+	case "":
+		switch lo := strings.ToLower(out); {
+		case strings.HasSuffix(lo, ".html"):
+			return ".html"
+		case strings.HasSuffix(lo, ".txt"):
+			return ".txt"
+		}
+	}
+	return ""
 }

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"bytes"
+	"encoding/xml"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +13,7 @@ import (
 
 	"replydesk/internal/letter"
 	"replydesk/internal/publish"
+	"replydesk/internal/render/html"
 	"replydesk/internal/reply"
 	"replydesk/internal/style"
 )
@@ -177,7 +181,46 @@ func TestPublicPDFLeaksNothing(t *testing.T) {
 				}
 			}
 			tool(t, "qpdf", "--check", path)
+
+			var page, plain bytes.Buffer
+			if err := d.WritePublicHTML(&page, r, html.Options{}); err != nil {
+				t.Fatal(err)
+			}
+			assertNoLeak(t, "HTML", pageText(t, page.Bytes()), st, pub)
+			if err := d.WritePublicText(&plain, r); err != nil {
+				t.Fatal(err)
+			}
+			assertNoLeak(t, "text", plain.String(), st, pub)
 		})
+	}
+}
+
+// pageText is the text of a web page as a reader sees it: its title and
+// the character data of its body, without the stylesheet.
+func pageText(t *testing.T, page []byte) string {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(page))
+	var b strings.Builder
+	skip := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return b.String()
+		}
+		if err != nil {
+			t.Fatalf("the page is not well-formed: %v", err)
+		}
+		switch e := tok.(type) {
+		case xml.StartElement:
+			skip = e.Name.Local == "style"
+		case xml.EndElement:
+			skip = false
+			b.WriteString("\n")
+		case xml.CharData:
+			if !skip {
+				b.Write(e)
+			}
+		}
 	}
 }
 
