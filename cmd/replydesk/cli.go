@@ -36,6 +36,9 @@ const usage = `用法：
   replydesk batch --out 文件夹 [--format pdf|docx|both] [--force] [筛选条件]
                                               把台账中各件的答复检查后批量导出为 PDF 或 Word
                                               （有错误的不导出；--force 仍导出，但不标记已答复）
+  replydesk publish --out 文件夹 [--compile 汇编.pdf] [筛选条件]
+                                              批量公开：可公开且无误的答复生成公开版 PDF、网页和目录
+                                              （--compile 另编一本答复汇编）
     筛选条件：--status 未办理,办理中 --kind 提案 --category B --overdue --due-soon --q 关键词
   replydesk db migrate [--db 数据库]           新建或升级数据库结构（本机文件或 PostgreSQL 共享台账）
   replydesk db copy --from 文件 --to postgres://…  把本机草稿和台账复制到共享台账
@@ -95,6 +98,8 @@ func dispatch(args []string, stdout, stderr io.Writer) (int, error) {
 		return dbCmd(rest, stdout)
 	case "batch":
 		return batchCmd(rest, stdout, stderr)
+	case "publish":
+		return publishCmd(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 {
 			return 0, &helpRequested{usageOf(strings.Join(rest, " "))}

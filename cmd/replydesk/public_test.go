@@ -6,6 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"replydesk/internal/app"
+	"replydesk/internal/ledger"
+	"replydesk/internal/store"
+	"replydesk/internal/tomlfile"
 )
 
 // TestRenderPublic renders the public version of the example: no contact
@@ -39,5 +44,58 @@ func TestRenderPublic(t *testing.T) {
 	}
 	if _, err := os.Stat(refused); err == nil {
 		t.Error("a refused public version was written")
+	}
+}
+
+// TestPublishCommand publishes a ledger of two items, one with a good
+// reply and one without a draft, and compiles them.
+func TestPublishCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "test.db")
+	path := list(t, []string{"编号", "案由", "提案人", "主办单位"},
+		[]string{"244", "关于进一步推进职业教育产教融合、校企合作的建议", "董妍", "长春市教育局"},
+		[]string{"245", "关于加强校园食品安全的建议", "李明", "长春市教育局"})
+	if code, out, err := runCLI(t, "ledger", "import", path, "--db", db); code != 0 || err != nil {
+		t.Fatalf("import: %v\n%s", err, out)
+	}
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := app.Open(app.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := app.NewLedger(d, s)
+	items, _ := l.Items(ledger.Filter{Text: "第244号"})
+	draftID, _, err := l.DraftFromItem(items[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := tomlfile.ReadReplyFile(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SaveDraft(draftID, r); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	dir := filepath.Join(t.TempDir(), "公开")
+	vol := filepath.Join(t.TempDir(), "汇编.pdf")
+	code, out, err := runCLI(t, "publish", "--out", dir, "--compile", vol, "--db", db, "--title", "长春市教育局2023年建议提案办理复文")
+	if code != 1 || err != nil || !strings.Contains(out, "未公开：第245号提案：尚未起草答复") ||
+		!strings.Contains(out, "已公开1件，目录为 index.html 和 公开目录.xlsx；1件未公开") || !strings.Contains(out, "已编成答复汇编") {
+		t.Fatalf("publish: %d %v\n%s", code, err, out)
+	}
+	for _, f := range []string{"index.html", "公开目录.xlsx", "第244号提案-关于进一步推进职业教育产教融合、校企合作的建议.pdf", "第244号提案-关于进一步推进职业教育产教融合、校企合作的建议.html"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("publish wrote no %s", f)
+		}
+	}
+	if _, err := os.Stat(vol); err != nil {
+		t.Error("publish --compile wrote no volume")
+	}
+	if code, _, err := runCLI(t, "publish", "--db", db); code != 2 || err == nil || !strings.Contains(err.Error(), "缺少 --out") {
+		t.Errorf("publish without --out: %d %v", code, err)
 	}
 }

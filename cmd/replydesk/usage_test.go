@@ -11,13 +11,13 @@ import (
 // subcommands are the command lines of every subcommand, without options.
 var subcommands = [][]string{
 	{}, {"render"}, {"check"}, {"new"}, {"styles"}, {"fonts"},
-	{"ledger"}, {"ledger", "import"}, {"ledger", "export"}, {"ledger", "list"}, {"batch"},
+	{"ledger"}, {"ledger", "import"}, {"ledger", "export"}, {"ledger", "list"}, {"batch"}, {"publish"},
 	{"db"},
 }
 
 // allowedASCII are the words a Chinese message may hold in Latin letters.
 var allowedASCII = regexp.MustCompile(`replydesk|ReplyDesk|PDF|Excel|Word|docx|both|txt|html|WPS|TrueType|xlsx|pdf|toml|reply|db|title|body|hei|kai|song|simfang|simsun|SimSun|ttf|ttc|otf|Windows|Fonts|PostgreSQL|postgresql|postgres|PGPASSWORD|pgpass|conf|sslmode|verify-full|APPDATA|REPLYDESK_DB|--?[a-z][a-z-]*|` +
-	`\b(render|check|new|styles|fonts|ledger|import|export|list|batch|help|migrate|copy)\b`)
+	`\b(render|check|new|styles|fonts|ledger|import|export|list|batch|publish|help|migrate|copy)\b`)
 
 // englishIn returns the Latin words left in msg once the paths, the
 // user's values in “…”, the system's words in parentheses （…） and the
