@@ -16,6 +16,7 @@ import (
 	"replydesk/internal/render/html"
 	"replydesk/internal/reply"
 	"replydesk/internal/style"
+	"replydesk/internal/tomlfile"
 )
 
 // private are the personal details planted in every reply of the leak
@@ -103,28 +104,75 @@ func letterText(l *letter.Letter) string {
 
 var folioLine = regexp.MustCompile(`^—\d+—$`)
 
-// assertNoLeak fails when text (extracted from a public output) holds a
-// private detail of r, or a line that the public letter pub does not
-// print.
-func assertNoLeak(t *testing.T, what, text string, st *style.Style, pub *letter.Letter) {
-	t.Helper()
-	flat := strings.Join(strings.Fields(text), "")
-	digits := regexp.MustCompile(`[^0-9０-９]`).ReplaceAllString(flat, "")
-	bad := []string{private.name, "联系人", "联系电话"}
-	if !st.Public.Signer {
-		bad = append(bad, private.signer, "签发人")
-	}
-	if !st.Public.Responsible {
-		bad = append(bad, private.responsible, "承办负责人")
-	}
-	for _, b := range bad {
-		if strings.Contains(flat, b) {
-			t.Errorf("%s of %s holds %q", what, st.Name, b)
+// secrets are the private details of r that its public version in st
+// must not show: the contact's name and numbers always, the 签发人 and the
+// 承办负责人 when the style drops them, the proposers when it hides them.
+type secrets struct {
+	words   []string // names and labels
+	numbers []string // telephone numbers, digits only
+}
+
+func secretsOf(r *reply.Reply, st *style.Style) secrets {
+	var s secrets
+	word := func(w string) {
+		if w = strings.TrimSpace(w); len([]rune(w)) >= 2 {
+			s.words = append(s.words, w)
 		}
 	}
-	for _, n := range []string{"88881234", "８８８８１２３４", private.mobile, "7895"} {
+	word(r.Contact.Name)
+	word("联系人")
+	word("联系电话")
+	if !st.Public.Signer {
+		word(r.Signer)
+		word("签发人")
+	}
+	if !st.Public.Responsible {
+		word(r.Responsible)
+		word("承办负责人")
+	}
+	if st.Public.HideProposers {
+		for _, p := range r.Proposers {
+			word(p)
+		}
+	}
+	for _, n := range regexp.MustCompile(`[0-9０-９][0-9０-９－-]{5,}[0-9０-９]`).FindAllString(r.Contact.Phone, -1) {
+		d := digitsOnly(n)
+		s.numbers = append(s.numbers, d)
+		if len(d) > 8 && d[0] == '0' {
+			s.numbers = append(s.numbers, d[len(d)-7:]) // the local number
+		}
+	}
+	return s
+}
+
+// digitsOnly keeps the digits of s, full-width ones as ASCII.
+func digitsOnly(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r >= '０' && r <= '９':
+			b.WriteRune('0' + r - '０')
+		}
+	}
+	return b.String()
+}
+
+// assertNoLeak fails when text (extracted from a public output) holds a
+// secret, or a line that the public letter pub does not print.
+func assertNoLeak(t *testing.T, what, text string, sec secrets, pub *letter.Letter) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(text), "")
+	for _, w := range sec.words {
+		if strings.Contains(flat, w) {
+			t.Errorf("%s holds %q", what, w)
+		}
+	}
+	digits := digitsOnly(flat)
+	for _, n := range sec.numbers {
 		if strings.Contains(digits, n) {
-			t.Errorf("%s of %s holds the number %q", what, st.Name, n)
+			t.Errorf("%s holds the number %q", what, n)
 		}
 	}
 	allowed := strings.Join(strings.Fields(letterText(pub)), "")
@@ -134,24 +182,71 @@ func assertNoLeak(t *testing.T, what, text string, st *style.Style, pub *letter.
 			continue
 		}
 		if !strings.Contains(allowed, line) {
-			t.Errorf("%s of %s holds %q, which the public version does not print", what, st.Name, line)
+			t.Errorf("%s holds %q, which the public version does not print", what, line)
 		}
 	}
 }
 
-// TestPublicPDFLeaksNothing renders the public version of a reply full of
-// private details in every shipped style and checks the PDF's text and
-// metadata with pdftotext and pdfinfo.
-func TestPublicPDFLeaksNothing(t *testing.T) {
+// assertPublicLeaksNothing writes the public version of r as PDF, web
+// page and text, and checks each, and the PDF's metadata, for secrets.
+// A reply with characters no font has is checked as page and text only.
+func assertPublicLeaksNothing(t *testing.T, d *Desk, r *reply.Reply, st *style.Style, path string) {
+	t.Helper()
+	sec := secretsOf(r, st)
+	v, err := d.Public(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := letter.New(v.Reply, v.Style)
+	doc, _, err := d.ExportPublic(path, r, true)
+	var me *MissingError
+	switch {
+	case errors.As(err, &me):
+	case err != nil:
+		t.Fatal(err)
+	default:
+		text := tool(t, "pdftotext", "-layout", path, "-")
+		if n := strings.Count(text, "\f"); n != len(doc.Pages) {
+			t.Errorf("pdftotext found %d pages, want %d", n, len(doc.Pages))
+		}
+		assertNoLeak(t, "PDF", strings.ReplaceAll(text, "\f", "\n"), sec, pub)
+		info := tool(t, "pdfinfo", path)
+		for _, w := range sec.words {
+			if strings.Contains(info, w) {
+				t.Errorf("pdfinfo shows %q:\n%s", w, info)
+			}
+		}
+		for _, n := range sec.numbers {
+			if strings.Contains(digitsOnly(info), n) {
+				t.Errorf("pdfinfo shows the number %q:\n%s", n, info)
+			}
+		}
+		tool(t, "qpdf", "--check", path)
+	}
+	var page, plain bytes.Buffer
+	if err := d.WritePublicHTML(&page, r, html.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	assertNoLeak(t, "HTML", pageText(t, page.Bytes()), sec, pub)
+	if err := d.WritePublicText(&plain, r); err != nil {
+		t.Fatal(err)
+	}
+	assertNoLeak(t, "text", plain.String(), sec, pub)
+}
+
+// TestPublicLeaksNothing renders the public version of a reply full of
+// private details in every shipped style, and checks the PDF's text and
+// metadata (pdftotext, pdfinfo), the web page and the text.
+func TestPublicLeaksNothing(t *testing.T) {
 	d := desk(t)
 	dir := t.TempDir()
 	for _, st := range d.Styles {
 		t.Run(st.Name, func(t *testing.T) {
 			r := publicCase(t, d, st)
 			path := filepath.Join(dir, st.Name+".pdf")
-			doc, _, err := d.ExportPublic(path, r, false)
-			var re *publish.RefusedError
 			if st.Public.Never {
+				_, _, err := d.ExportPublic(path, r, false)
+				var re *publish.RefusedError
 				if !errors.As(err, &re) {
 					t.Fatalf("ExportPublic = %v, want a refusal", err)
 				}
@@ -160,38 +255,50 @@ func TestPublicPDFLeaksNothing(t *testing.T) {
 				}
 				return
 			}
-			if err != nil {
-				t.Fatal(err)
+			if _, ps, err := d.ExportPublic(path, r, false); err != nil || len(ps) > 0 {
+				t.Fatalf("ExportPublic: %v %v", err, ps)
 			}
-			v, err := d.Public(r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			pub := letter.New(v.Reply, v.Style)
-			text := tool(t, "pdftotext", "-layout", path, "-")
-			if n := strings.Count(text, "\f"); n != len(doc.Pages) {
-				t.Errorf("pdftotext found %d pages, want %d", n, len(doc.Pages))
-			}
-			assertNoLeak(t, "PDF", strings.ReplaceAll(text, "\f", "\n"), st, pub)
-			info := tool(t, "pdfinfo", path)
-			assertNoLeak(t, "PDF metadata", "", st, pub)
-			for _, b := range []string{private.name, private.signer, private.responsible, "8888", "1357"} {
-				if strings.Contains(info, b) {
-					t.Errorf("pdfinfo shows %q:\n%s", b, info)
-				}
-			}
-			tool(t, "qpdf", "--check", path)
-
-			var page, plain bytes.Buffer
-			if err := d.WritePublicHTML(&page, r, html.Options{}); err != nil {
-				t.Fatal(err)
-			}
-			assertNoLeak(t, "HTML", pageText(t, page.Bytes()), st, pub)
-			if err := d.WritePublicText(&plain, r); err != nil {
-				t.Fatal(err)
-			}
-			assertNoLeak(t, "text", plain.String(), st, pub)
+			assertPublicLeaksNothing(t, d, r, st, path)
 		})
+	}
+}
+
+// TestPublicExamplesLeakNothing does the same for every example reply
+// (the shipped one and those of the layout's tests), as they are: those
+// that may be published leak nothing, the others are refused.
+func TestPublicExamplesLeakNothing(t *testing.T) {
+	d := desk(t)
+	dir := t.TempDir()
+	files, _ := filepath.Glob("../layout/testdata/*.reply.toml")
+	files = append(files, seedFile)
+	if len(files) < 10 {
+		t.Fatalf("found %d example replies", len(files))
+	}
+	published := 0
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			r, err := tomlfile.ReadReplyFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st, err := d.StyleOf(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, filepath.Base(f)+".pdf")
+			if why := st.Public.Refusal(st.Name, r.Disclosure); why != "" {
+				var re *publish.RefusedError
+				if _, _, err := d.ExportPublic(path, r, true); !errors.As(err, &re) || re.Reason != why {
+					t.Errorf("ExportPublic = %v, want the refusal %q", err, why)
+				}
+				return
+			}
+			published++
+			assertPublicLeaksNothing(t, d, r, st, path)
+		})
+	}
+	if published < len(files)/2 {
+		t.Errorf("only %d of %d examples may be published", published, len(files))
 	}
 }
 
