@@ -24,7 +24,7 @@ func BenchmarkPublish200(b *testing.B) {
 			b.Fatalf("%d published", ok)
 		}
 	}
-	b.ReportMetric((cpuTime() - cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkCompile200 binds 200 replies into one 答复汇编 (the issue asks
@@ -47,7 +47,7 @@ func BenchmarkCompile200(b *testing.B) {
 	if fi, err := os.Stat(path); err != nil || fi.Size() != size {
 		b.Fatalf("the volume: %v", err)
 	}
-	b.ReportMetric((cpuTime() - cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(size)/(1<<20), "MB")
 	b.ReportMetric(float64(pages), "pages")
 }
