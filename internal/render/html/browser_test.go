@@ -92,6 +92,15 @@ func TestBrowserShows(t *testing.T) {
 	if rows < h/5 || last-first < h/2 {
 		t.Errorf("the screenshot is nearly blank: %d rows of ink between %d and %d of %d", rows, first, last, h)
 	}
+	var ix bytes.Buffer
+	entries := []Entry{{Number: "第244号提案", Title: "关于进一步推进职业教育产教融合、校企合作的建议", Proposers: "董妍", Category: "B",
+		Date: "2023年6月20日", Links: []Link{{"网页", "a.html"}, {"PDF", "a.pdf"}}}}
+	if err := WriteIndex(&ix, Index{Title: "长春市教育局建议提案办理复文", Entries: entries}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if rows, _, _ := inkRows(screenshot(t, ix.Bytes(), 1000, 400)); rows < 40 {
+		t.Errorf("the index page is nearly blank: %d rows of ink", rows)
+	}
 	// The empty page of the same size is blank: the count can fail.
 	blank := screenshot(t, []byte(`<!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><head><meta charset="utf-8" /><title>x</title></head><body></body></html>`), 900, 1400)
 	if rows, _, _ := inkRows(blank); rows != 0 {

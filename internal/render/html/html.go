@@ -52,13 +52,15 @@ section.attachment{margin-top:3em}
 table{border-collapse:collapse;margin:.5em 0;width:100%}
 th,td{border:1px solid;padding:.2em .4em;text-align:left;vertical-align:top}
 nav{margin-bottom:1em}
+body.index{max-width:64em}
+td.n,th.n{white-space:nowrap}
 `
 
 // Write writes l to w as a web page.
 func Write(w io.Writer, l *letter.Letter, opt Options) error {
 	p := newPrinter(w)
 	title := clean(letter.Flat(l.Title))
-	p.head(title, opt)
+	p.head(title, opt, "")
 	if opt.Index != "" {
 		p.raw(`<nav><a href="` + attr(opt.Index) + `">返回目录</a></nav>` + "\n")
 	}
@@ -111,8 +113,8 @@ func (p *printer) raw(s string) { p.w.WriteString(s) }
 
 func (p *printer) flush() error { return p.w.Flush() }
 
-// head writes the document up to <body>.
-func (p *printer) head(title string, opt Options) {
+// head writes the document up to <body>, of the class given ("" = none).
+func (p *printer) head(title string, opt Options, class string) {
 	lang := opt.Lang
 	if lang == "" {
 		lang = "zh-CN"
@@ -124,6 +126,10 @@ func (p *printer) head(title string, opt Options) {
 	p.raw("<title>" + text(title) + "</title>\n")
 	if !opt.NoStyle {
 		p.raw("<style>\n" + stylesheet + "</style>\n")
+	}
+	if class != "" {
+		p.raw("</head>\n<body class=\"" + class + "\">\n")
+		return
 	}
 	p.raw("</head>\n<body>\n")
 }

@@ -39,21 +39,21 @@ var IndexColumns = []string{"编号", "案由", "提出人", "答复类别", "�
 func WriteIndex(w io.Writer, ix Index, opt Options) error {
 	p := newPrinter(w)
 	title := clean(ix.Title)
-	p.head(title, opt)
+	p.head(title, opt, "index")
 	p.raw("<main>\n")
 	p.h(1, title)
 	p.para("", ix.Note)
 	p.raw("<table>\n<thead><tr>")
-	for _, c := range IndexColumns {
-		p.raw(`<th scope="col">` + c + "</th>")
+	for i, c := range IndexColumns {
+		p.raw(`<th scope="col"` + nowrap(i) + ">" + c + "</th>")
 	}
 	p.raw("</tr></thead>\n<tbody>\n")
 	for _, e := range ix.Entries {
 		p.raw("<tr>")
-		for _, c := range []string{e.Number, e.Title, e.Proposers, e.Category, e.Date} {
-			p.raw("<td>" + text(clean(c)) + "</td>")
+		for i, c := range []string{e.Number, e.Title, e.Proposers, e.Category, e.Date} {
+			p.raw("<td" + nowrap(i) + ">" + text(clean(c)) + "</td>")
 		}
-		p.raw("<td>")
+		p.raw(`<td class="n">`)
 		for i, l := range e.Links {
 			if i > 0 {
 				p.raw(" ")
@@ -64,6 +64,15 @@ func WriteIndex(w io.Writer, ix Index, opt Options) error {
 	}
 	p.raw("</tbody>\n</table>\n</main>\n</body>\n</html>\n")
 	return p.flush()
+}
+
+// nowrap is the class attribute of the index's columns that should not
+// wrap: all but the 案由 (column 1).
+func nowrap(col int) string {
+	if col == 1 {
+		return ""
+	}
+	return ` class="n"`
 }
 
 // Href is a relative path as a link: each segment percent-encoded where a
