@@ -153,6 +153,7 @@ type publishRun struct {
 	status   *widget.Label
 	bar      *widget.ProgressBar
 	held     *fyne.Container
+	content  *fyne.Container
 	startBtn *widget.Button
 	closeBtn *widget.Button
 	openBtn  *widget.Button
@@ -172,10 +173,12 @@ func newPublishRun(w fyne.Window, l *app.Ledger, items []ledger.Item, dir string
 	d.startBtn.Importance = widget.HighImportance
 	d.closeBtn = widget.NewButtonWithIcon("关闭", theme.CancelIcon(), func() { d.dlg.Hide() })
 	d.openBtn = widget.NewButtonWithIcon("打开文件夹", theme.FolderOpenIcon(), func() { openInBackground(d.dir, d.w, app.OpenFolder) })
-	d.openBtn.Hide()
+	d.openBtn.Disable()
 	top := container.NewVBox(d.status, d.title, d.compile, d.bar)
-	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(d.held))
-	d.dlg = dialog.NewCustomWithoutButtons("批量公开", content, w)
+	d.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(d.held))
+	d.dlg = dialog.NewCustomWithoutButtons("批量公开", d.content, w)
+	// The buttons stay and are enabled in turn: Fyne does not lay out a
+	// button row again while the dialog is shown.
 	d.dlg.SetButtons([]fyne.CanvasObject{d.closeBtn, d.startBtn, d.openBtn})
 	return d
 }
@@ -194,10 +197,11 @@ func (d *publishRun) start() {
 	title, compile := strings.TrimSpace(d.title.Text), d.compile.Checked
 	d.title.Disable()
 	d.compile.Disable()
-	d.startBtn.Hide()
+	d.startBtn.Disable()
 	d.closeBtn.Disable()
 	d.bar.Show()
 	d.status.SetText("正在生成公开版…")
+	d.content.Refresh()
 	d.pending.Add(1)
 	go func() {
 		defer d.pending.Done()
@@ -227,6 +231,29 @@ func (d *publishRun) progress(done, total int) {
 	fyne.Do(func() { d.bar.SetValue(float64(done) / float64(total)) })
 }
 
+// publishOutcome says in a few lines what a publication did; the items
+// held back are listed under it.
+func publishOutcome(pub *app.Publication, vol *app.Compilation, err error) string {
+	var lines []string
+	if pub != nil {
+		ok, held := pub.Count()
+		lines = append(lines, fmt.Sprintf("已公开%d件，保存在：%s", ok, pub.Dir))
+		if pub.Index != "" {
+			lines = append(lines, "目录："+app.IndexHTML+"、"+app.IndexXLSX)
+		}
+		if vol != nil {
+			lines = append(lines, fmt.Sprintf("答复汇编：%s（%d件，%d页）", filepath.Base(vol.Path), len(vol.Items)-vol.Held(), vol.Pages))
+		}
+		if held > 0 {
+			lines = append(lines, fmt.Sprintf("%d件未公开，原因见下。", held))
+		}
+	}
+	if err != nil {
+		lines = append(lines, "出错："+err.Error())
+	}
+	return strings.Join(lines, "\n")
+}
+
 // finish shows the outcome: the summary, and each item held back with
 // its reason.
 func (d *publishRun) finish(pub *app.Publication, vol *app.Compilation, err error) {
@@ -234,20 +261,15 @@ func (d *publishRun) finish(pub *app.Publication, vol *app.Compilation, err erro
 	d.pub, d.vol, d.err = pub, vol, err
 	d.bar.SetValue(1)
 	d.closeBtn.Enable()
-	d.openBtn.Show()
+	d.openBtn.Enable()
 	d.openBtn.Importance = widget.HighImportance
 	d.openBtn.Refresh()
-	msg := ""
-	if pub != nil {
-		msg = pub.Summary()
-	}
-	if vol != nil {
-		msg += "\n" + vol.Summary()
-	}
-	if err != nil {
-		msg += "\n出错：" + err.Error()
-	}
-	d.status.SetText(strings.TrimSpace(msg))
+	d.startBtn.Importance = widget.MediumImportance
+	d.startBtn.Refresh()
+	d.title.Hide()
+	d.compile.Hide()
+	d.status.SetText(publishOutcome(pub, vol, err))
+	d.content.Refresh()
 	if pub == nil {
 		return
 	}

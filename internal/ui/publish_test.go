@@ -50,7 +50,7 @@ func TestPublishRun(t *testing.T) {
 		t.Error("the index does not carry the title typed")
 	}
 	txt := overlayText(w.Canvas())
-	for _, want := range []string{"已公开3件", "1件未公开", "已编成答复汇编", "未公开的答复", "第17号建议：尚未起草答复", "[打开文件夹]", "[关闭]"} {
+	for _, want := range []string{"已公开3件", "1件未公开，原因见下。", "答复汇编：答复汇编.pdf（3件，", "目录：index.html、公开目录.xlsx", "未公开的答复", "第17号建议：尚未起草答复", "[打开文件夹]", "[关闭]"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the dialog lacks %q:\n%s", want, txt)
 		}
