@@ -258,7 +258,7 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	pages := ""
 	switch {
 	case *public:
-		pages, errs, err = renderPublic(d, *out, ext, r)
+		pages, errs, err = renderPublic(d, *out, ext, r, stderr)
 	case ext == ".docx":
 		errs, err = d.ExportDOCX(*out, r, true)
 	default:

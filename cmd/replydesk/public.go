@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"replydesk/internal/app"
@@ -11,7 +12,12 @@ import (
 // renderPublic writes the public version of r (render --public) to out in
 // the format of ext, checked but forced as render is: the errors are told
 // after. It returns the pages written, as render prints them.
-func renderPublic(d *app.Desk, out, ext string, r *reply.Reply) (string, []reply.Problem, error) {
+func renderPublic(d *app.Desk, out, ext string, r *reply.Reply, stderr io.Writer) (string, []reply.Problem, error) {
+	if v, err := d.Public(r); err == nil {
+		for _, s := range v.Removed {
+			fmt.Fprintln(stderr, "注意：公开版"+s)
+		}
+	}
 	switch ext {
 	case ".docx":
 		errs, err := d.ExportPublicDOCX(out, r, true)

@@ -35,6 +35,15 @@ func TestRenderPublic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	told := filepath.Join(dir, "told.reply.toml")
+	os.WriteFile(told, []byte(strings.Replace(string(src), "扩大校企优势互补与资源共享。", "扩大校企优势互补与资源共享。详询13578951242。", 1)), 0o644)
+	code, out, err = runCLI(t, "render", told, "--public", "-o", filepath.Join(dir, "told.txt"))
+	if code != 0 || err != nil || !strings.Contains(out, "注意：公开版正文中的个人信息已以“×××”代替") {
+		t.Errorf("render --public of a body with the phone: %d %v\n%s", code, err, out)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "told.txt")); !strings.Contains(string(b), "详询×××。") {
+		t.Errorf("the text keeps the phone:\n%s", b)
+	}
 	closed := filepath.Join(dir, "closed.reply.toml")
 	os.WriteFile(closed, []byte(strings.Replace(string(src), `disclosure = "同意公开"`, `disclosure = "不同意公开"`, 1)), 0o644)
 	refused := filepath.Join(dir, "closed.pdf")

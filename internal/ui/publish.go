@@ -57,6 +57,10 @@ func (u *UI) exportPublicTo(p string, force bool) {
 	go func() {
 		defer u.background.Done()
 		files, errs, err := writePublicFiles(u.desk, p, r, force)
+		var removed []string
+		if v, verr := u.desk.Public(r); verr == nil {
+			removed = v.Removed
+		}
 		fyne.Do(func() {
 			var ce *app.CheckError
 			switch {
@@ -70,6 +74,9 @@ func (u *UI) exportPublicTo(p string, force bool) {
 					u.exportDir = dir
 				}
 				msg := "已写入：\n" + strings.Join(files, "\n")
+				if len(removed) > 0 {
+					msg += "\n\n请核对：" + strings.Join(removed, "；") + "。"
+				}
 				if len(errs) > 0 {
 					msg += fmt.Sprintf("\n\n答复函有%d处错误，请改正后再公开。", len(errs))
 				}
