@@ -1,8 +1,6 @@
 package app
 
 import (
-	"io"
-
 	"replydesk/internal/layout"
 	"replydesk/internal/letter"
 	"replydesk/internal/page"
@@ -22,29 +20,6 @@ func (d *Desk) Public(r *reply.Reply) (*publish.Version, error) {
 		return nil, err
 	}
 	return publish.Make(r, st)
-}
-
-// TypesetPublic lays out the public version of r.
-func (d *Desk) TypesetPublic(r *reply.Reply) (layout.Result, *publish.Version, error) {
-	v, err := d.Public(r)
-	if err != nil {
-		return layout.Result{}, nil, err
-	}
-	return layout.Typeset(v.Reply, v.Style, d.Fonts), v, nil
-}
-
-// WritePublicPDF writes the public version of r to w as a PDF. A reply
-// that may not be published is refused (*publish.RefusedError), and so is
-// one with characters no font has (*MissingError).
-func (d *Desk) WritePublicPDF(w io.Writer, r *reply.Reply) (*page.Doc, error) {
-	res, _, err := d.TypesetPublic(r)
-	if err != nil {
-		return nil, err
-	}
-	if len(res.Missing) > 0 {
-		return nil, &MissingError{res.Missing}
-	}
-	return res.Doc, pdf.Write(w, res.Doc, d.Fonts, pdfOptions)
 }
 
 // checkedPublic refuses r when it may not be published, then checks the

@@ -140,6 +140,10 @@ func (p *printer) para(class, s string) {
 	if strings.TrimSpace(s) == "" {
 		return
 	}
+	if class == "" {
+		p.raw("<p>" + text(s) + "</p>\n")
+		return
+	}
 	p.raw(`<p class="` + class + `">` + text(s) + "</p>\n")
 }
 
