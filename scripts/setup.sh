@@ -14,7 +14,7 @@ pkgs=(
   libxinerama-dev libxi-dev libxxf86vm-dev
   poppler-utils qpdf libreoffice-calc-nogui libreoffice-writer-nogui
   fonts-lxgw-wenkai fonts-dejavu-core
-  xvfb xauth x11-utils xdotool imagemagick zenity zip unzip
+  xvfb xauth x11-utils xdotool imagemagick zenity zip unzip chromium
   postgresql
 )
 

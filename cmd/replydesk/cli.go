@@ -24,6 +24,7 @@ const usage = `用法：
   replydesk 清单.xlsx                          打开窗口并预览导入该交办清单
   replydesk 答复.docx                          打开窗口并导入该 Word 文档（或 .txt 文本）
   replydesk render 文件.reply.toml -o 文件.pdf  排版并导出 PDF（-o 文件.docx 导出 Word）
+  replydesk render 文件.reply.toml --public -o 文件.pdf  导出公开版（去掉联系人等个人信息）
   replydesk check [--fix] 文件.reply.toml       检查答复函（--fix 自动修正半角标点等）
   replydesk import 答复.docx [-o 文件.reply.toml]  从 Word 文档或文本导入答复函（自动识别各项）
   replydesk new --style 提案答复 > 文件.reply.toml  按样式新建答复函
@@ -38,6 +39,9 @@ const usage = `用法：
   replydesk batch --out 文件夹 [--format pdf|docx|both] [--force] [筛选条件]
                                               把台账中各件的答复检查后批量导出为 PDF 或 Word
                                               （有错误的不导出；--force 仍导出，但不标记已答复）
+  replydesk publish --out 文件夹 [--compile 汇编.pdf] [筛选条件]
+                                              批量公开：可公开且无误的答复生成公开版 PDF、网页和目录
+                                              （--compile 另编一本答复汇编）
     筛选条件：--status 未办理,办理中 --kind 提案 --category B --overdue --due-soon --q 关键词
   replydesk db init --db postgres://…         在 PostgreSQL 服务器上建立共享台账（角色、模式、全部表）
   replydesk db migrate [--db 数据库]           新建或升级数据库结构（本机文件或 PostgreSQL 共享台账）
@@ -98,6 +102,8 @@ func dispatch(args []string, stdout, stderr io.Writer) (int, error) {
 		return dbCmd(rest, stdout)
 	case "batch":
 		return batchCmd(rest, stdout, stderr)
+	case "publish":
+		return publishCmd(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 {
 			return 0, &helpRequested{usageOf(strings.Join(rest, " "))}
@@ -208,6 +214,7 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	fs := newFlags("render", &c)
 	out := fs.String("o", "", "")
 	format := fs.String("format", "", "")
+	public := fs.Bool("public", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return 2, err
@@ -223,6 +230,10 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	// The format is the -o file's extension unless --format names it.
 	ext := ".pdf"
 	switch f := strings.ToLower(strings.TrimPrefix(*format, ".")); {
+	case webExt(f, *out) != "":
+		if ext = webExt(f, *out); !*public {
+			return 2, &usageError{"网页（.html）和文本（.txt）只导出公开版：请加 --public", usageOf("render")}
+		}
 	case f == "pdf":
 	case f == "docx":
 		ext = ".docx"
@@ -252,9 +263,12 @@ func render(args []string, stdout, stderr io.Writer) (int, error) {
 	// are told, and check says which.
 	var errs []reply.Problem
 	pages := ""
-	if ext == ".docx" {
+	switch {
+	case *public:
+		pages, errs, err = renderPublic(d, *out, ext, r, stderr)
+	case ext == ".docx":
 		errs, err = d.ExportDOCX(*out, r, true)
-	} else {
+	default:
 		doc, perrs, perr := d.ExportChecked(*out, r, true)
 		if errs, err = perrs, perr; err == nil {
 			pages = fmt.Sprintf("（%d 页）", len(doc.Pages))

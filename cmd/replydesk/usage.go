@@ -36,6 +36,9 @@ var usages = map[string]string{
 选项：
   -o 文件.pdf|文件.docx  输出的文件，格式按扩展名（不能是答复函文件本身或其他表格、文件夹）
   --format pdf|docx      指定输出格式；此时 -o 的文件名须以 .pdf 或 .docx 结尾
+  --public               导出公开版：去掉联系人姓名和电话，签发人、公开属性标记等按样式的
+                         “公开版”一节取舍；公开属性不允许公开（如不予公开）的答复不导出。
+                         公开版还可导出为网页或文本：-o 文件.html、-o 文件.txt
 
 ` + commonUsage,
 	"check": `用法：replydesk check [--fix] 文件.reply.toml [选项]

@@ -11,13 +11,13 @@ import (
 // subcommands are the command lines of every subcommand, without options.
 var subcommands = [][]string{
 	{}, {"render"}, {"check"}, {"new"}, {"styles"}, {"fonts"},
-	{"ledger"}, {"ledger", "import"}, {"ledger", "export"}, {"ledger", "list"}, {"ledger", "set"}, {"ledger", "draft"}, {"ledger", "log"}, {"batch"},
+	{"ledger"}, {"ledger", "import"}, {"ledger", "export"}, {"ledger", "list"}, {"ledger", "set"}, {"ledger", "draft"}, {"ledger", "log"}, {"batch"}, {"publish"},
 	{"db"},
 }
 
 // allowedASCII are the words a Chinese message may hold in Latin letters.
-var allowedASCII = regexp.MustCompile(`replydesk_clerk|replydesk|ReplyDesk|PDF|Excel|Word|docx|both|txt|WPS|TrueType|xlsx|pdf|toml|reply|db|title|body|hei|kai|song|simfang|simsun|SimSun|ttf|ttc|otf|Windows|Fonts|PostgreSQL|postgresql|postgres|PGPASSWORD|pgpass|conf|sslmode|verify-full|APPDATA|REPLYDESK_DB|--?[a-z][a-z-]*|` +
-	`\b(render|check|new|styles|fonts|ledger|import|export|list|batch|help|migrate|copy|init|set|draft|log|clerk)\b`)
+var allowedASCII = regexp.MustCompile(`replydesk_clerk|replydesk|ReplyDesk|PDF|Excel|Word|docx|both|txt|html|WPS|TrueType|xlsx|pdf|toml|reply|db|title|body|hei|kai|song|simfang|simsun|SimSun|ttf|ttc|otf|Windows|Fonts|PostgreSQL|postgresql|postgres|PGPASSWORD|pgpass|conf|sslmode|verify-full|APPDATA|REPLYDESK_DB|--?[a-z][a-z-]*|` +
+	`\b(render|check|new|styles|fonts|ledger|import|export|list|batch|publish|help|migrate|copy|init|set|draft|log|clerk)\b`)
 
 // englishIn returns the Latin words left in msg once the paths, the
 // user's values in “…”, the system's words in parentheses （…） and the

@@ -31,6 +31,8 @@ func TestPureCore(t *testing.T) {
 		"replydesk/internal/style",
 		"replydesk/internal/page",
 		"replydesk/internal/layout",
+		"replydesk/internal/publish",
+		"replydesk/internal/render/html",
 		"replydesk/internal/letter",
 		"replydesk/internal/recognize",
 		"replydesk/internal/segment",
@@ -194,5 +196,16 @@ func TestFontsOneLayer(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestHTMLImports fails if the HTML writer reaches past the letter's
+// blocks, as TestDocxImports for Word.
+func TestHTMLImports(t *testing.T) {
+	const pkg = "replydesk/internal/render/html"
+	for _, dep := range deps(t, pkg) {
+		if strings.HasPrefix(dep, "replydesk/") && dep != pkg && dep != "replydesk/internal/reply" && dep != "replydesk/internal/style" && dep != "replydesk/internal/letter" || strings.Contains(dep, ".") && !strings.HasPrefix(dep, "replydesk/") {
+			t.Errorf("%s depends on %s", pkg, dep)
+		}
 	}
 }

@@ -86,7 +86,7 @@ func (t *typesetter) paginate(doc *page.Doc, rows []row, first int) {
 		}
 		doc.Pages = append(doc.Pages, pg)
 		if i > 0 || t.st.Format != style.Letter {
-			t.folio(&doc.Pages[i], i+1)
+			t.folio(&doc.Pages[i], t.first+i)
 		}
 	}
 	for _, rule := range t.ccRules {

@@ -78,6 +78,17 @@ type typesetter struct {
 	titles  []string    // the text of the title's lines, as set
 	// sigBlanks is the number of blank lines above the issuer, as set.
 	sigBlanks int
+	// first is the number of the first page.
+	first int
+}
+
+// Options tune a typesetting. The zero value typesets a reply on its own.
+type Options struct {
+	// FirstPage is the page number of the reply's first page, for a reply
+	// inside a 答复汇编 whose page numbers run on: page i (from 0) is
+	// numbered FirstPage+i, odd numbers at the right and even at the left
+	// (§7.5). 0 = 1.
+	FirstPage int
 }
 
 // Typeset lays out r in house style st with the given fonts. Derived fields
@@ -85,8 +96,13 @@ type typesetter struct {
 // characters (reply.IsControl) are never drawn, whether or not r was
 // checked: every text is set as reply.StripControls leaves it.
 func Typeset(r *reply.Reply, st *style.Style, f Fonts) Result {
+	return TypesetWith(r, st, f, Options{})
+}
+
+// TypesetWith is Typeset with options.
+func TypesetWith(r *reply.Reply, st *style.Style, f Fonts, opt Options) Result {
 	l := letter.New(r, st)
-	t := &typesetter{fonts: f, st: st, l: l, r: l.Reply}
+	t := &typesetter{fonts: f, st: st, l: l, r: l.Reply, first: max(opt.FirstPage, 1)}
 	rows, first := t.head()
 	rows = append(rows, t.text()...)
 	rows = append(rows, t.signature()...)

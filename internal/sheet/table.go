@@ -31,9 +31,16 @@ func WriteTableFile(path, title string, t *reply.Table) error {
 // Whole numbers without leading zeros become numbers; every other cell is
 // text, never a formula.
 func WriteTable(w io.Writer, title string, t *reply.Table) error {
+	return WriteNamedTable(w, TableSheet, title, t)
+}
+
+// WriteNamedTable writes a table as WriteTable does, on a sheet of the
+// given name (e.g. "公开目录"), which is at most 31 characters and holds
+// none of : \ / ? * [ ].
+func WriteNamedTable(w io.Writer, sheet, title string, t *reply.Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", TableSheet); err != nil {
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return err
 	}
 	st, err := newStyles(f)
@@ -44,10 +51,10 @@ func WriteTable(w io.Writer, title string, t *reply.Table) error {
 	if n == 0 {
 		n = 1
 	}
-	if err := f.SetSheetDimension(TableSheet, "A1:"+letter(n-1)+strconv.Itoa(len(t.Rows)+2)); err != nil {
+	if err := f.SetSheetDimension(sheet, "A1:"+letter(n-1)+strconv.Itoa(len(t.Rows)+2)); err != nil {
 		return err
 	}
-	sw, err := f.NewStreamWriter(TableSheet)
+	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
 	}
@@ -78,7 +85,7 @@ func WriteTable(w io.Writer, title string, t *reply.Table) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	if err := tablePage(f, n, t); err != nil {
+	if err := tablePage(f, sheet, n, t); err != nil {
 		return err
 	}
 	return f.Write(w)
@@ -86,7 +93,7 @@ func WriteTable(w io.Writer, title string, t *reply.Table) error {
 
 // tablePage sets A4 paper, landscape for wide tables, and the header row
 // repeated on each printed page.
-func tablePage(f *excelize.File, n int, t *reply.Table) error {
+func tablePage(f *excelize.File, sheet string, n int, t *reply.Table) error {
 	a4, orient := 9, "portrait"
 	total := 0.0
 	for _, w := range tableWidths(t, n) {
@@ -95,10 +102,10 @@ func tablePage(f *excelize.File, n int, t *reply.Table) error {
 	if total > tableWidth+10 {
 		orient = "landscape"
 	}
-	if err := f.SetPageLayout(TableSheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient}); err != nil {
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient}); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + TableSheet + "'!$2:$2", Scope: TableSheet})
+	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$2:$2", Scope: sheet})
 }
 
 // tableColumns is the number of columns: the header's or the widest row's.

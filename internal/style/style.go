@@ -134,4 +134,8 @@ type Style struct {
 
 	DefaultCC      []string
 	DeadlineMonths int // handling period from assignment, for the ledger; 0 = 3
+
+	// Public is how the public version of a reply differs from the signed
+	// one ([public]); the zero value is the default.
+	Public Public
 }

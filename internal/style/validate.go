@@ -57,6 +57,7 @@ func (s *Style) Issues() []Issue {
 	v.formula("text.opening", s.OpeningFormula)
 	v.formula("text.closing", s.ClosingDefault)
 	v.contact(s)
+	v.public(s)
 	return v.out
 }
 

@@ -235,6 +235,7 @@ func decodeStyle(root *table) *style.Style {
 		s.ResponsibleFormat = nt.str("responsible")
 	}
 	nt.end()
+	s.Public = decodePublic(root.sub("public"))
 	root.end()
 	return s
 }

@@ -67,6 +67,7 @@ func (u *UI) menu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		keyed("导出 PDF…", fyne.KeyE, u.ExportDialog),
 		fyne.NewMenuItem("导出 Word…", u.ExportWordDialog),
+		fyne.NewMenuItem("导出公开版…", u.ExportPublicDialog),
 		keyed("打印", fyne.KeyP, u.Print),
 	}
 	for _, it := range file {
@@ -82,6 +83,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("导入交办清单…", u.ImportLedgerDialog),
 			fyne.NewMenuItem("导出办理情况汇总表…", u.ExportLedgerDialog),
 			fyne.NewMenuItem("批量导出答复（PDF 或 Word）…", u.BatchDialog),
+			fyne.NewMenuItem("批量公开…", u.PublishDialog),
 		),
 		fyne.NewMenu("草稿",
 			fyne.NewMenuItem("历史版本…", u.History),

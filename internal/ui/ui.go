@@ -105,6 +105,7 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 			widget.NewButtonWithIcon("导入交办清单", theme.DownloadIcon(), u.ImportLedgerDialog),
 			widget.NewButtonWithIcon("导出汇总表", theme.UploadIcon(), u.ExportLedgerDialog),
 			widget.NewButtonWithIcon("批量导出答复", theme.DocumentPrintIcon(), u.BatchDialog),
+			widget.NewButtonWithIcon("批量公开", theme.MailSendIcon(), u.PublishDialog),
 		)
 	}
 
