@@ -194,8 +194,10 @@ func (v *ledgerView) build() fyne.CanvasObject {
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(columns)
 		widget.ShowPopUpMenuAtPosition(v.columnsMenu(), c, pos.Add(fyne.NewPos(0, columns.Size().Height)))
 	})
-	bar := container.NewBorder(nil, nil, v.tools, container.NewHBox(columns, add, v.draftButton), v.summary)
-	left := container.NewBorder(container.NewVBox(top, bar), nil, nil, nil, v.table)
+	// The counts sit under the table, as a footer, so that the tool row
+	// never squeezes them into an ellipsis.
+	bar := container.NewBorder(nil, nil, v.tools, container.NewHBox(columns, add, v.draftButton))
+	left := container.NewBorder(container.NewVBox(top, bar), v.summary, nil, nil, v.table)
 	v.split = container.NewHSplit(left, v.editor.view())
 	v.split.Offset = 0.7
 	return v.split
