@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -162,9 +163,9 @@ func TestPreviewPages(t *testing.T) {
 	if got := u.preview.pageLabel.Text; got != "第 2 / 4 页" || u.preview.img.Image == first {
 		t.Errorf("after next page: %q, image changed %v", got, u.preview.img.Image != first)
 	}
-	w := u.preview.img.MinSize().Width
+	w, z := u.preview.img.MinSize().Width, u.preview.zoom
 	u.preview.zoomBy(1.25)
-	if got := u.preview.img.MinSize().Width; got <= w || u.preview.zoomLabel.Text != "94%" {
+	if got, want := u.preview.img.MinSize().Width, fmt.Sprintf("%d%%", int(z*125+0.5)); got <= w || u.preview.zoomLabel.Text != want {
 		t.Errorf("zoom in: width %v → %v, label %q", w, got, u.preview.zoomLabel.Text)
 	}
 	// The page is drawn at its pixel size (the test canvas has scale 1):

@@ -126,7 +126,10 @@ type preview struct {
 	bar       *fyne.Container // the navigation and zoom buttons
 	zoomLabel *widget.Label
 	status    *widget.Label
-	zoom      float64       // on the UI goroutine
+	zoom      float64 // on the UI goroutine
+	fitsWidth bool    // the zoom follows the pane's width; on the UI goroutine
+	fitButton *widget.Button
+	width     float32       // the pane's width at the last layout
 	delay     time.Duration // after an edit while typing on: PreviewDelay
 	quick     time.Duration // after a page turn, zoom or an edit after a pause: none
 	gap       time.Duration // edits closer than this are typing on: TypingGap
@@ -156,12 +159,14 @@ type preview struct {
 var startDelays = struct{ edit, quick time.Duration }{PreviewDelay, 0}
 
 func newPreview(desk *app.Desk) *preview {
-	p := &preview{desk: desk, zoom: 0.75, delay: startDelays.edit, quick: startDelays.quick, gap: TypingGap}
+	p := &preview{desk: desk, zoom: 0.75, fitsWidth: true, delay: startDelays.edit, quick: startDelays.quick, gap: TypingGap}
 	p.img = canvas.NewImageFromImage(nil)
 	p.img.FillMode = canvas.ImageFillContain
 	p.img.ScaleMode = canvas.ImageScaleSmooth
 	p.pageLabel = widget.NewLabel("")
 	p.zoomLabel = widget.NewLabel("")
+	// 适合宽度, an icon only: the bar must not widen the preview pane.
+	p.fitButton = widget.NewButtonWithIcon("", theme.ViewFullScreenIcon(), p.fitWidth)
 	p.status = widget.NewLabel("")
 	p.setSize()
 	return p
@@ -176,6 +181,7 @@ func (p *preview) view() fyne.CanvasObject {
 		widget.NewButtonWithIcon("", theme.ZoomOutIcon(), func() { p.zoomBy(1 / 1.25) }),
 		p.zoomLabel,
 		widget.NewButtonWithIcon("", theme.ZoomInIcon(), func() { p.zoomBy(1.25) }),
+		p.fitButton,
 	)
 	// Grey around the page and a thin frame: a white page must stand out
 	// from a light theme's white too.
@@ -184,8 +190,58 @@ func (p *preview) view() fyne.CanvasObject {
 	frame.StrokeColor, frame.StrokeWidth = color.NRGBA{R: 128, G: 128, B: 128, A: 200}, 1
 	page := container.NewPadded(container.NewStack(p.img, frame))
 	p.box = container.NewCenter(page)
-	return container.NewBorder(p.bar, p.status, nil, nil,
-		container.NewStack(desk, container.NewScroll(p.box)))
+	pane := container.New(fitLayout{p}, desk, container.NewScroll(p.box))
+	return container.NewBorder(p.bar, p.status, nil, nil, pane)
+}
+
+// fitLayout stacks the preview's pane and, while the preview fits the
+// page to the width, sets the zoom from the width it is given: the whole
+// width of the page is in view whatever the window's and splits' sizes.
+type fitLayout struct{ p *preview }
+
+func (l fitLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	l.p.width = size.Width
+	l.p.fitTo(size.Width)
+}
+
+func (l fitLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objects {
+		m = m.Max(o.MinSize())
+	}
+	return m
+}
+
+// fitZoom is the zoom at which an A4 page, its frame and padding fill
+// width w, within the preview's bounds.
+func fitZoom(w float32) float64 {
+	z := float64(w-2*theme.Padding()-6) / 595
+	return min(max(z, minZoom), maxZoom)
+}
+
+// fitTo sets the zoom for a pane w wide if the preview fits the width.
+func (p *preview) fitTo(w float32) {
+	if !p.fitsWidth || w <= 0 {
+		return
+	}
+	z := fitZoom(w)
+	if d := z - p.zoom; d > -0.005 && d < 0.005 {
+		return
+	}
+	p.zoom = z
+	p.setSize()
+	p.kick(p.quick)
+}
+
+// fitWidth is 适合宽度: the zoom follows the pane's width from now on.
+func (p *preview) fitWidth() {
+	p.fitsWidth = true
+	p.setSize()
+	p.fitTo(p.width)
 }
 
 // The preview's zoom stays within these.
@@ -196,6 +252,12 @@ const minZoom, maxZoom = 0.3, 3
 func (p *preview) setSize() {
 	p.img.SetMinSize(fyne.NewSize(float32(595*p.zoom), float32(842*p.zoom)))
 	p.zoomLabel.SetText(fmt.Sprintf("%d%%", int(p.zoom*100+0.5)))
+	if p.fitsWidth {
+		p.fitButton.Importance = widget.HighImportance
+	} else {
+		p.fitButton.Importance = widget.MediumImportance
+	}
+	p.fitButton.Refresh()
 }
 
 func (p *preview) turn(d int) {
@@ -216,7 +278,7 @@ func (p *preview) zoomBy(f float64) {
 	if z < minZoom || z > maxZoom {
 		return
 	}
-	p.zoom = z
+	p.zoom, p.fitsWidth = z, false
 	if a := fyne.CurrentApp(); a != nil {
 		a.Preferences().SetFloat(prefZoom, z)
 	}

@@ -57,8 +57,9 @@ func (u *UI) remember(name string, s *container.Split) {
 // restoreState brings back the tab and the preview's zoom of the last run.
 func (u *UI) restoreState() {
 	p := u.App.Preferences()
+	// A zoom of 0 (or none) is 适合宽度.
 	if z := p.Float(prefZoom); z >= minZoom && z <= maxZoom {
-		u.preview.zoom = z
+		u.preview.zoom, u.preview.fitsWidth = z, false
 		u.preview.setSize()
 	}
 	if t := p.IntWithFallback(prefTab, tabReply); t == tabLedger && u.ledgerView != nil {
@@ -84,7 +85,11 @@ func (u *UI) rememberState() {
 	if u.tabs != nil {
 		p.SetInt(prefTab, u.tabs.SelectedIndex())
 	}
-	p.SetFloat(prefZoom, u.preview.zoom)
+	if u.preview.fitsWidth {
+		p.SetFloat(prefZoom, 0)
+	} else {
+		p.SetFloat(prefZoom, u.preview.zoom)
+	}
 	if u.ledgerView != nil {
 		// A width dragged in the header row reaches Fyne's table, not ours:
 		// keep the widths the table has now.

@@ -67,7 +67,7 @@ func TestWindowRemembers(t *testing.T) {
 	third := New(u.App, desk(t), st, nil)
 	manual(third)
 	t.Cleanup(func() { third.saver.SetDraft(0) })
-	if third.Window.Canvas().Size() != defaultWindowSize || third.preview.zoom != zoom || third.splits["drafts"].Offset != 0.18 {
+	if third.Window.Canvas().Size() != defaultWindowSize || !third.preview.fitsWidth || third.splits["drafts"].Offset != 0.18 {
 		t.Errorf("bad preferences gave window %v zoom %v split %v", third.Window.Canvas().Size(), third.preview.zoom, third.splits["drafts"].Offset)
 	}
 }
@@ -102,5 +102,48 @@ func TestProblemsShowThreeAtDefaultSize(t *testing.T) {
 	}
 	if whole < 3 {
 		t.Errorf("the problems panel (%.0f high) shows %d problems whole, want at least 3", list.Size().Height, whole)
+	}
+}
+
+// At the default size the preview shows the whole width of the page, and
+// keeps doing so as the window grows, until the user zooms; 适合宽度 and
+// the next run bring the fitting back.
+func TestPreviewFitsWidth(t *testing.T) {
+	u, _ := newUI(t)
+	u.Window.Resize(defaultWindowSize)
+	u.Settle()
+	pageFits := func(u *UI) bool {
+		pane := u.preview.box.Size().Width
+		page := u.preview.img.MinSize().Width
+		return page > 0 && page <= pane
+	}
+	if !u.preview.fitsWidth || !pageFits(u) {
+		t.Fatalf("at %v the page is %v wide in a pane %v wide (zoom %.2f)", defaultWindowSize,
+			u.preview.img.MinSize().Width, u.preview.box.Size().Width, u.preview.zoom)
+	}
+	small := u.preview.zoom
+	u.Window.Resize(fyne.NewSize(1800, 1000))
+	u.Settle()
+	if u.preview.zoom <= small || !pageFits(u) {
+		t.Errorf("a wider window should zoom in and still fit: zoom %.2f (was %.2f)", u.preview.zoom, small)
+	}
+	u.preview.zoomBy(1.25)
+	zoomed := u.preview.zoom
+	u.Window.Resize(defaultWindowSize)
+	u.Settle()
+	if u.preview.fitsWidth || u.preview.zoom != zoomed {
+		t.Errorf("after zooming by hand the zoom should stay %.2f, is %.2f", zoomed, u.preview.zoom)
+	}
+	if u.preview.fitButton.Importance == widget.HighImportance {
+		t.Error("适合宽度 should not look on after zooming by hand")
+	}
+	test.Tap(u.preview.fitButton)
+	u.Settle()
+	if !u.preview.fitsWidth || !pageFits(u) || u.preview.fitButton.Importance != widget.HighImportance {
+		t.Errorf("适合宽度 should fit the page again: zoom %.2f", u.preview.zoom)
+	}
+	u.rememberState()
+	if z := u.App.Preferences().Float(prefZoom); z != 0 {
+		t.Errorf("fitting should be remembered as zoom 0, is %v", z)
 	}
 }
