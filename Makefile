@@ -28,8 +28,8 @@ run: build
 RACEPKGS := ./internal/ui/... ./internal/app/... ./internal/store/... \
 	./internal/fonts/... ./internal/render/... ./internal/layout/...
 test: setup
-	CGO_ENABLED=0 $(GO) test -tags $(TESTTAGS) -count=1 ./...
-	$(GO) test -tags $(TESTTAGS) -race -count=1 $(RACEPKGS)
+	CGO_ENABLED=0 $(GO) test -tags $(TESTTAGS) -count=1 -timeout 20m ./...
+	$(GO) test -tags $(TESTTAGS) -race -count=1 -timeout 30m $(RACEPKGS)
 
 # The real binary in a virtual display: a window appears and is not blank.
 smoke: build
