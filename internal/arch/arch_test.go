@@ -67,6 +67,7 @@ func TestSingleImporter(t *testing.T) {
 		"github.com/BurntSushi/toml":                   "replydesk/internal/tomlfile",
 		"github.com/go-ego/gse":                        "replydesk/internal/segment",
 		"golang.org/x/text/encoding/simplifiedchinese": "replydesk/internal/textenc",
+		"golang.org/x/text/width":                      "replydesk/internal/reply",
 		"github.com/ncruces/zenity":                    "replydesk/internal/ui",
 		"github.com/godbus/dbus/v5":                    "replydesk/internal/ui",
 		"github.com/jezek/xgb":                         "replydesk/internal/ui",
@@ -93,13 +94,53 @@ func TestDocxImports(t *testing.T) {
 	const pkg = "replydesk/internal/render/docx"
 	allowed := map[string]bool{"replydesk/internal/reply": true, "replydesk/internal/style": true, "replydesk/internal/letter": true, pkg: true}
 	for _, dep := range deps(t, pkg) {
-		if strings.Contains(dep, ".") && !strings.HasPrefix(dep, "replydesk/") || strings.HasPrefix(dep, "replydesk/") && !allowed[dep] {
+		if thirdParty(dep) || strings.HasPrefix(dep, "replydesk/") && !allowed[dep] {
 			t.Errorf("%s depends on %s", pkg, dep)
 		}
 	}
 	for _, dep := range deps(t, "replydesk/internal/letter") {
 		if strings.HasPrefix(dep, "replydesk/") && dep != "replydesk/internal/letter" && dep != "replydesk/internal/reply" && dep != "replydesk/internal/style" {
 			t.Errorf("replydesk/internal/letter depends on %s", dep)
+		}
+	}
+}
+
+// unicodeTables are the libraries the domain may use beside the standard
+// library: Unicode's width table (reply.HalfWidth) and what it needs.
+var unicodeTables = []string{"golang.org/x/text/width", "golang.org/x/text/transform"}
+
+// thirdParty reports whether dep is a library from outside the project and
+// the standard library, other than the Unicode tables.
+func thirdParty(dep string) bool {
+	return strings.Contains(dep, ".") && !strings.HasPrefix(dep, "replydesk/") && !slices.Contains(unicodeTables, dep)
+}
+
+// TestReplyStdlib fails if the domain imports anything but the standard
+// library and the Unicode tables.
+func TestReplyStdlib(t *testing.T) {
+	for _, dep := range deps(t, "replydesk/internal/reply") {
+		if dep != "replydesk/internal/reply" && (strings.HasPrefix(dep, "replydesk/") || thirdParty(dep)) {
+			t.Errorf("replydesk/internal/reply depends on %s", dep)
+		}
+	}
+}
+
+// TestFyneOnlyInWindow fails if a package other than the window
+// (internal/ui) and the program (cmd/replydesk) imports the GUI toolkit,
+// in its code or its tests.
+func TestFyneOnlyInWindow(t *testing.T) {
+	allowed := map[string]bool{"replydesk/internal/ui": true, "replydesk/cmd/replydesk": true}
+	out, err := exec.Command("go", "list", "-e", "-f",
+		`{{.ImportPath}}:{{join .Imports " "}} {{join .TestImports " "}} {{join .XTestImports " "}}`, "replydesk/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, ln := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		pkg, imports, _ := strings.Cut(ln, ":")
+		for _, imp := range strings.Fields(imports) {
+			if strings.HasPrefix(imp, "fyne.io/") && !allowed[pkg] {
+				t.Errorf("%s imports %s: only internal/ui and cmd/replydesk use the GUI toolkit", pkg, imp)
+			}
 		}
 	}
 }
@@ -204,7 +245,7 @@ func TestFontsOneLayer(t *testing.T) {
 func TestHTMLImports(t *testing.T) {
 	const pkg = "replydesk/internal/render/html"
 	for _, dep := range deps(t, pkg) {
-		if strings.HasPrefix(dep, "replydesk/") && dep != pkg && dep != "replydesk/internal/reply" && dep != "replydesk/internal/style" && dep != "replydesk/internal/letter" || strings.Contains(dep, ".") && !strings.HasPrefix(dep, "replydesk/") {
+		if strings.HasPrefix(dep, "replydesk/") && dep != pkg && dep != "replydesk/internal/reply" && dep != "replydesk/internal/style" && dep != "replydesk/internal/letter" || thirdParty(dep) {
 			t.Errorf("%s depends on %s", pkg, dep)
 		}
 	}

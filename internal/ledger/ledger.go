@@ -163,24 +163,11 @@ func cloneStrings(s []string) []string {
 	return append([]string{}, s...)
 }
 
-// halfWidth maps full-width digits and letters to ASCII.
-func halfWidth(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '！' && r <= '～' {
-			return r - ('！' - '!')
-		}
-		if r == '\u3000' {
-			return ' '
-		}
-		return r
-	}, s)
-}
-
 // NormalizeNumber writes an item number the way the ledger keeps it:
 // half-width, without 第 and 号 or spaces, and without leading zeros when it
 // is all digits: "第０２４４号" → "244".
 func NormalizeNumber(s string) string {
-	s = strings.Join(strings.Fields(halfWidth(s)), "")
+	s = strings.Join(strings.Fields(reply.HalfWidth(s)), "")
 	s = strings.TrimPrefix(s, "第")
 	s = strings.TrimSuffix(s, "号")
 	if s == "" {
