@@ -39,6 +39,7 @@ func TestPureCore(t *testing.T) {
 		"replydesk/internal/textenc",
 		"replydesk/internal/pathfmt",
 		"replydesk/internal/wordml",
+		"replydesk/internal/fontrole",
 	} {
 		t.Run(pkg, func(t *testing.T) {
 			for _, dep := range deps(t, pkg) {
@@ -88,18 +89,18 @@ func TestSingleImporter(t *testing.T) {
 }
 
 // TestDocxImports fails if the Word writer reaches past the letter's
-// blocks: it may import the standard library, reply, style and letter,
-// never layout, page, a GUI or the PDF library.
+// blocks: it may import the standard library, reply, style, letter and
+// fontrole, never layout, page, a GUI or the PDF library.
 func TestDocxImports(t *testing.T) {
 	const pkg = "replydesk/internal/render/docx"
-	allowed := map[string]bool{"replydesk/internal/reply": true, "replydesk/internal/style": true, "replydesk/internal/letter": true, pkg: true}
+	allowed := map[string]bool{"replydesk/internal/reply": true, "replydesk/internal/style": true, "replydesk/internal/letter": true, "replydesk/internal/fontrole": true, pkg: true}
 	for _, dep := range deps(t, pkg) {
 		if thirdParty(dep) || strings.HasPrefix(dep, "replydesk/") && !allowed[dep] {
 			t.Errorf("%s depends on %s", pkg, dep)
 		}
 	}
 	for _, dep := range deps(t, "replydesk/internal/letter") {
-		if strings.HasPrefix(dep, "replydesk/") && dep != "replydesk/internal/letter" && dep != "replydesk/internal/reply" && dep != "replydesk/internal/style" {
+		if strings.HasPrefix(dep, "replydesk/") && !allowed[dep] {
 			t.Errorf("replydesk/internal/letter depends on %s", dep)
 		}
 	}
@@ -243,9 +244,10 @@ func TestFontsOneLayer(t *testing.T) {
 // TestHTMLImports fails if the HTML writer reaches past the letter's
 // blocks, as TestDocxImports for Word.
 func TestHTMLImports(t *testing.T) {
+	domain := map[string]bool{"replydesk/internal/reply": true, "replydesk/internal/style": true, "replydesk/internal/letter": true, "replydesk/internal/fontrole": true}
 	const pkg = "replydesk/internal/render/html"
 	for _, dep := range deps(t, pkg) {
-		if strings.HasPrefix(dep, "replydesk/") && dep != pkg && dep != "replydesk/internal/reply" && dep != "replydesk/internal/style" && dep != "replydesk/internal/letter" || thirdParty(dep) {
+		if strings.HasPrefix(dep, "replydesk/") && dep != pkg && !domain[dep] || thirdParty(dep) {
 			t.Errorf("%s depends on %s", pkg, dep)
 		}
 	}
