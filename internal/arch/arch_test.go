@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -74,18 +75,11 @@ func TestSingleImporter(t *testing.T) {
 		"github.com/jezek/xgb":                         "replydesk/internal/ui",
 		"github.com/jezek/xgb/xproto":                  "replydesk/internal/ui",
 	}
-	out, err := exec.Command("go", "list", "-e", "-f", `{{.ImportPath}}:{{join .Imports " "}}`, "replydesk/...").Output()
-	if err != nil {
-		t.Fatalf("go list: %v", err)
-	}
-	for _, ln := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		pkg, imports, _ := strings.Cut(ln, ":")
-		for _, imp := range strings.Fields(imports) {
-			if o, ok := owner[imp]; ok && o != pkg {
-				t.Errorf("%s imports %s, which only %s may import", pkg, imp, o)
-			}
+	eachImport(t, false, func(pkg, imp string) {
+		if o, ok := owner[imp]; ok && o != pkg {
+			t.Errorf("%s imports %s, which only %s may import", pkg, imp, o)
 		}
-	}
+	})
 }
 
 // TestDocxImports fails if the Word writer reaches past the letter's
@@ -131,17 +125,40 @@ func TestReplyStdlib(t *testing.T) {
 // in its code or its tests.
 func TestFyneOnlyInWindow(t *testing.T) {
 	allowed := map[string]bool{"replydesk/internal/ui": true, "replydesk/cmd/replydesk": true}
-	out, err := exec.Command("go", "list", "-e", "-f",
-		`{{.ImportPath}}:{{join .Imports " "}} {{join .TestImports " "}} {{join .XTestImports " "}}`, "replydesk/...").Output()
+	eachImport(t, true, func(pkg, imp string) {
+		if strings.HasPrefix(imp, "fyne.io/") && !allowed[pkg] {
+			t.Errorf("%s imports %s: only internal/ui and cmd/replydesk use the GUI toolkit", pkg, imp)
+		}
+	})
+}
+
+// TestTestHelpers fails if a package made for tests (a PostgreSQL server,
+// the renderers' faces and ink boxes) is imported by the program.
+func TestTestHelpers(t *testing.T) {
+	helpers := []string{"replydesk/internal/store/pgtest", "replydesk/internal/render/rendertest"}
+	eachImport(t, false, func(pkg, imp string) {
+		if slices.Contains(helpers, imp) && !slices.Contains(helpers, pkg) {
+			t.Errorf("%s imports %s, which only tests may import", pkg, imp)
+		}
+	})
+}
+
+// eachImport calls f with every import of every package of the project,
+// of the tests too when tests is set.
+func eachImport(t *testing.T, tests bool, f func(pkg, imp string)) {
+	t.Helper()
+	format := `{{.ImportPath}}:{{join .Imports " "}}`
+	if tests {
+		format += ` {{join .TestImports " "}} {{join .XTestImports " "}}`
+	}
+	out, err := exec.Command("go", "list", "-e", "-f", format, "replydesk/...").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
 	for _, ln := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		pkg, imports, _ := strings.Cut(ln, ":")
 		for _, imp := range strings.Fields(imports) {
-			if strings.HasPrefix(imp, "fyne.io/") && !allowed[pkg] {
-				t.Errorf("%s imports %s: only internal/ui and cmd/replydesk use the GUI toolkit", pkg, imp)
-			}
+			f(pkg, imp)
 		}
 	}
 }
@@ -155,31 +172,52 @@ func deps(t *testing.T, pkg string) []string {
 	return strings.Fields(string(out))
 }
 
-// TestOneAtomicWriter fails if a package other than safefile replaces
-// files by itself (a temporary file and a rename): every writer goes
-// through safefile.Write, so permissions, leftovers and messages are
-// handled in one place. The store's backup (SQLite writes its own file,
-// then renames it) and datadir (moving the folders of earlier versions,
-// never writing a file) are the exceptions.
+// TestOneAtomicWriter fails if code other than safefile writes a file by
+// itself: creates one (a temporary one too) or renames one over another.
+// Every writer goes through safefile.Write, so that a file holds its old
+// content or the whole new one, keeps its permissions, and errors are
+// explained in one place. The exceptions write no user's file in place:
+var writerExceptions = map[string]string{
+	"internal/safefile/safefile.go": "the one writer",
+	"internal/store/store.go":       "the backup: SQLite writes its own new file, renamed when complete",
+	"internal/store/oserr.go":       "a probe file that tells whether the database's folder takes new files",
+	"internal/datadir/migrate.go":   "moving the folders of earlier versions, never over a file",
+	"internal/segment/gen.go":       "the dictionary generator, run by hand (go:build ignore)",
+	"internal/store/pgtest/":        "the tests' PostgreSQL server in a temporary folder",
+}
+
+// fileWrites are the calls that create, replace or rename files.
+var fileWrites = []string{"os.Rename(", "os.CreateTemp(", "ioutil.TempFile(", "os.WriteFile(", "ioutil.WriteFile(", "os.Create(", "os.O_CREATE", "os.Link("}
+
 func TestOneAtomicWriter(t *testing.T) {
-	allowed := map[string]bool{"internal/safefile": true, "internal/store": true, "internal/datadir": true}
+	eachSource(t, func(file, src string) {
+		for except := range writerExceptions {
+			if file == except || strings.HasSuffix(except, "/") && strings.HasPrefix(file, except) {
+				return
+			}
+		}
+		for _, call := range fileWrites {
+			if strings.Contains(src, call) {
+				t.Errorf("%s calls %s: write files with safefile.Write", file, call)
+			}
+		}
+	})
+}
+
+// eachSource calls f with the path (from the top of the repository, with
+// slashes) and the text of every Go file of the program, tests left out.
+func eachSource(t *testing.T, f func(file, src string)) {
+	t.Helper()
 	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
 			return err
-		}
-		rel, _ := filepath.Rel("../..", filepath.Dir(path))
-		if allowed[filepath.ToSlash(rel)] {
-			return nil
 		}
 		src, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		for _, call := range []string{"os.Rename(", "os.CreateTemp("} {
-			if strings.Contains(string(src), call) {
-				t.Errorf("%s calls %s: write files with safefile.Write", path, call)
-			}
-		}
+		rel, _ := filepath.Rel("../..", path)
+		f(filepath.ToSlash(rel), string(src))
 		return nil
 	})
 	if err != nil {
@@ -206,39 +244,21 @@ var fontTables = []string{`"glyf"`, `"loca"`, `"hmtx"`, `"cmap"`, `"maxp"`, `"hh
 // and subsets from fonts. Tests may check fonts with a parser of their own.
 func TestFontsOneLayer(t *testing.T) {
 	const owner = "replydesk/internal/fonts"
-	out, err := exec.Command("go", "list", "-e", "-f", `{{.ImportPath}}:{{join .Imports " "}}`, "replydesk/...").Output()
-	if err != nil {
-		t.Fatalf("go list: %v", err)
-	}
-	for _, ln := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		pkg, imports, _ := strings.Cut(ln, ":")
-		for _, imp := range strings.Fields(imports) {
-			if pkg != owner && slices.Contains(fontParsers, imp) {
-				t.Errorf("%s imports %s: only %s reads font files", pkg, imp, owner)
-			}
+	eachImport(t, false, func(pkg, imp string) {
+		if pkg != owner && slices.Contains(fontParsers, imp) {
+			t.Errorf("%s imports %s: only %s reads font files", pkg, imp, owner)
 		}
-	}
-	err = filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return err
-		}
-		if rel, _ := filepath.Rel("../..", filepath.Dir(path)); filepath.ToSlash(rel) == "internal/fonts" {
-			return nil
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
+	})
+	eachSource(t, func(file, src string) {
+		if path.Dir(file) == "internal/fonts" {
+			return
 		}
 		for _, tag := range fontTables {
-			if strings.Contains(string(src), tag) {
-				t.Errorf("%s names the font table %s: read and write fonts in internal/fonts", path, tag)
+			if strings.Contains(src, tag) {
+				t.Errorf("%s names the font table %s: read and write fonts in internal/fonts", file, tag)
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestHTMLImports fails if the HTML writer reaches past the letter's
