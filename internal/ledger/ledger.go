@@ -7,6 +7,7 @@
 package ledger
 
 import (
+	"slices"
 	"strings"
 
 	"replydesk/internal/reply"
@@ -150,17 +151,10 @@ func (it *Item) Label() string {
 // Clone returns a deep copy of the item.
 func (it *Item) Clone() Item {
 	c := *it
-	c.Proposers = cloneStrings(it.Proposers)
-	c.CoSigners = cloneStrings(it.CoSigners)
-	c.CoUnits = cloneStrings(it.CoUnits)
+	c.Proposers = slices.Clone(it.Proposers)
+	c.CoSigners = slices.Clone(it.CoSigners)
+	c.CoUnits = slices.Clone(it.CoUnits)
 	return c
-}
-
-func cloneStrings(s []string) []string {
-	if s == nil {
-		return nil
-	}
-	return append([]string{}, s...)
 }
 
 // NormalizeNumber writes an item number the way the ledger keeps it:

@@ -1,9 +1,9 @@
 package recognize
 
 import (
+	"maps"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -394,7 +394,7 @@ func (s *state) disclosureNote(p para) bool {
 			s.note(p, "disclosure", "第"+itoa(p.idx+1)+"段附注“"+p.text+"”表示公开属性“"+code+"”，与前面的“"+s.r.Disclosure+"”不同，已保留前者")
 		}
 	}
-	for _, code := range sortedKeys(s.opt.DisclosureNotes) {
+	for _, code := range slices.Sorted(maps.Keys(s.opt.DisclosureNotes)) {
 		if n := inner(s.opt.DisclosureNotes[code]); n != "" && t == n {
 			set(code)
 			return true
@@ -407,17 +407,6 @@ func (s *state) disclosureNote(p para) bool {
 		return true
 	}
 	return false
-}
-
-// sortedKeys returns the keys of m in order, so that two notes of the
-// same wording resolve the same way every time.
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // brokenDate reads a date that lost its 年 and 月 ("2023619") when the
