@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/page"
 	"replydesk/internal/reply"
 )
@@ -36,7 +37,7 @@ func (t *typesetter) titleLines(title string, measure page.Length) []line {
 		if seg == "" {
 			continue
 		}
-		p := &para{spans: []span{{text: seg, role: RoleTitle, size: titleSize, color: page.Black}},
+		p := &para{spans: []span{{text: seg, role: fontrole.Title, size: titleSize, color: page.Black}},
 			align: center, where: where{"title", -1}}
 		ps := splitWide(t.pieces(p), measure)
 		for _, br := range t.titleBreaks(seg, ps, measure) {

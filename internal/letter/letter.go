@@ -19,17 +19,6 @@ import (
 	"replydesk/internal/style"
 )
 
-// Font roles: the typefaces GB/T 9704 asks for (package fontrole's). Each
-// writer maps a role to its faces (package fonts for the PDF, the official
-// names for Word).
-const (
-	RoleTitle = fontrole.Title // 小标宋: title and the red header
-	RoleBody  = fontrole.Body  // 仿宋: body text
-	RoleHei   = fontrole.Hei   // 黑体: first-level headings, marks, attachment labels
-	RoleKai   = fontrole.Kai   // 楷体: second-level headings, 签发人 name
-	RoleSong  = fontrole.Song  // 宋体: page numbers
-)
-
 // Fixed wording of the letter.
 const (
 	SignerLabel     = "签发人："
@@ -177,7 +166,7 @@ func (l *Letter) marks(st *style.Style, p style.Place) []Mark {
 		l.show(reply.FormulaFields(m.Format)...)
 		role := m.Font
 		if role == "" {
-			role = RoleHei
+			role = fontrole.Hei
 		}
 		out = append(out, Mark{reply.Expand(m.Format, &l.Reply), role})
 	}
