@@ -187,7 +187,9 @@ var writerExceptions = map[string]string{
 }
 
 // fileWrites are the calls that create, replace or rename files.
-var fileWrites = []string{"os.Rename(", "os.CreateTemp(", "ioutil.TempFile(", "os.WriteFile(", "ioutil.WriteFile(", "os.Create(", "os.O_CREATE", "os.Link("}
+// Libraries' own file writers count too: excelize's SaveAs and gopdf's
+// WritePdf replace a file in place.
+var fileWrites = []string{"os.Rename(", "os.CreateTemp(", "ioutil.TempFile(", "os.WriteFile(", "ioutil.WriteFile(", "os.Create(", "os.O_CREATE", "os.Link(", ".SaveAs(", ".WritePdf("}
 
 func TestOneAtomicWriter(t *testing.T) {
 	eachSource(t, func(file, src string) {
