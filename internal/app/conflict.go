@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -240,20 +241,11 @@ func replyFields(a, b *reply.Reply) []string {
 			continue
 		}
 		l := replyFieldLabel(va.Type().Field(i).Name)
-		if !contains(out, l) {
+		if !slices.Contains(out, l) {
 			out = append(out, l)
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // replyFieldLabel names a field of reply.Reply in Chinese as the form

@@ -33,11 +33,14 @@ const (
 // 28.95 pt grid with at most 22 per page (22 on the seed's full pages),
 // no line wider than 28 characters, the same text in the same order, no
 // ink past the type area and the page numbers' dashes 7 mm under it.
-// It is skipped where LibreOffice is not installed.
+// It is skipped with -short.
 func TestDOCXLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice conversions take seconds; skipped with -short")
+	}
 	soffice, err := exec.LookPath("soffice")
-	if err != nil || testing.Short() {
-		t.Skip("LibreOffice (soffice) is not installed")
+	if err != nil {
+		t.Fatal("LibreOffice (soffice) not found: install libreoffice-calc-nogui and libreoffice-writer-nogui (scripts/setup.sh)")
 	}
 	files, _ := filepath.Glob("../../templates/examples/*.reply.toml")
 	more, _ := filepath.Glob("../layout/testdata/*.reply.toml")

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"replydesk/internal/reply"
@@ -23,8 +24,14 @@ func openStore(t *testing.T) *store.Store {
 	return s
 }
 
+// TestAutosaverCoalesces: five quick edits are saved once, a delay after
+// the first. The autosaver's timer runs on synctest's fake clock.
 func TestAutosaverCoalesces(t *testing.T) {
 	s := openStore(t)
+	synctest.Test(t, func(t *testing.T) { autosaverCoalesces(t, s) })
+}
+
+func autosaverCoalesces(t *testing.T, s *store.Store) {
 	a := NewAutosaver(s, 50*time.Millisecond)
 	saved := make(chan int64, 10)
 	a.OnSaved = func(id int64, err error) {
@@ -39,16 +46,21 @@ func TestAutosaverCoalesces(t *testing.T) {
 		a.Touch(r)
 	}
 	r.Body = "changed after touch"
-	var id int64
-	select {
-	case id = <-saved:
-	case <-time.After(2 * time.Second):
-		t.Fatal("no autosave")
+	time.Sleep(49 * time.Millisecond)
+	synctest.Wait()
+	if len(saved) != 0 {
+		t.Fatal("saved before the delay")
 	}
-	select {
-	case <-saved:
+	time.Sleep(time.Millisecond)
+	synctest.Wait()
+	if len(saved) != 1 {
+		t.Fatalf("%d saves a delay after five quick edits, want 1", len(saved))
+	}
+	id := <-saved
+	time.Sleep(time.Second)
+	synctest.Wait()
+	if len(saved) != 0 {
 		t.Error("five quick edits saved more than once")
-	case <-time.After(150 * time.Millisecond):
 	}
 	d, err := s.Draft(id)
 	if err != nil {
@@ -63,24 +75,31 @@ func TestAutosaverCoalesces(t *testing.T) {
 }
 
 // TestAutosaverSavesWhileTyping: steady typing, never pausing as long as
-// the delay, is still saved every delay.
+// the delay, is still saved every delay. On synctest's fake clock: a key
+// every 5 ms for 400 ms with a delay of 42 ms saves at 42, 87, 132 … 357 ms,
+// a delay after the first key typed after each save.
 func TestAutosaverSavesWhileTyping(t *testing.T) {
 	s := openStore(t)
-	a := NewAutosaver(s, 40*time.Millisecond)
+	synctest.Test(t, func(t *testing.T) { autosaverSavesWhileTyping(t, s) })
+}
+
+func autosaverSavesWhileTyping(t *testing.T, s *store.Store) {
+	a := NewAutosaver(s, 42*time.Millisecond)
 	var mu sync.Mutex
 	saves := 0
 	a.OnSaved = func(int64, error) { mu.Lock(); saves++; mu.Unlock() }
 	r := &reply.Reply{Kind: reply.Proposal, Number: "1"}
-	for end := time.Now().Add(400 * time.Millisecond); time.Now().Before(end); {
+	for range 80 {
 		r.Body += "字"
 		a.Touch(r)
 		time.Sleep(5 * time.Millisecond)
 	}
+	synctest.Wait()
 	mu.Lock()
 	n := saves
 	mu.Unlock()
-	if n < 4 {
-		t.Errorf("%d saves in 400 ms of typing with a 40 ms delay, want about 10", n)
+	if n != 8 {
+		t.Errorf("%d saves in 400 ms of typing with a 42 ms delay, want 8", n)
 	}
 	if err := a.Flush(); err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/fonts"
 )
 
@@ -25,8 +26,8 @@ type FontChoice struct {
 // warning.
 func FontSet(files map[string]string, official map[string]fonts.InstalledFont) (*fonts.Set, map[string]FontChoice, error) {
 	for role := range files {
-		if !isRole(role) {
-			return nil, nil, fmt.Errorf("未知的字体角色“%s”：应为 %s 之一", role, strings.Join(fonts.Roles, "、"))
+		if err := fontrole.Check(role); err != nil {
+			return nil, nil, err
 		}
 	}
 	set, err := fonts.Default()
@@ -56,13 +57,4 @@ func FontSet(files map[string]string, official map[string]fonts.InstalledFont) (
 		}
 	}
 	return set, choices, errors.Join(warn...)
-}
-
-func isRole(role string) bool {
-	for _, r := range fonts.Roles {
-		if r == role {
-			return true
-		}
-	}
-	return false
 }

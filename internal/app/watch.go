@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -131,7 +132,7 @@ func editingNote(eds []store.Editor) string {
 	var names []string
 	for _, e := range eds {
 		n := (&HistoryEntry{Operator: e.Operator, DBUser: e.DBUser}).Who()
-		if !contains(names, n) {
+		if !slices.Contains(names, n) {
 			names = append(names, n)
 		}
 	}

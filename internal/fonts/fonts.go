@@ -32,56 +32,27 @@ import (
 	"slices"
 	"sync"
 	"unicode"
+
+	"replydesk/internal/fontrole"
 )
 
-// Roles of the faces of a reply; the same strings as package layout's.
+// Roles of the faces of a reply (package fontrole's).
 const (
-	Title = "title" // 小标宋: title, red header
-	Body  = "body"  // 仿宋: body text
-	Hei   = "hei"   // 黑体: first-level headings, marks, attachment labels
-	Kai   = "kai"   // 楷体: second-level headings, 签发人 name
-	Song  = "song"  // 宋体: page numbers
+	Title = fontrole.Title // 小标宋: title, red header
+	Body  = fontrole.Body  // 仿宋: body text
+	Hei   = fontrole.Hei   // 黑体: first-level headings, marks, attachment labels
+	Kai   = fontrole.Kai   // 楷体: second-level headings, 签发人 name
+	Song  = fontrole.Song  // 宋体: page numbers
 )
 
 // Roles lists every role, in the order settings show them.
-var Roles = []string{Title, Body, Hei, Kai, Song}
+var Roles = fontrole.All
 
 // numRoles is len(Roles).
-const numRoles = 5
+const numRoles = fontrole.Count
 
 // RoleLabel names a role in Chinese, for settings and messages.
-func RoleLabel(role string) string {
-	switch role {
-	case Title:
-		return "标题（小标宋）"
-	case Body:
-		return "正文（仿宋）"
-	case Hei:
-		return "一级标题（黑体）"
-	case Kai:
-		return "二级标题（楷体）"
-	case Song:
-		return "页码（宋体）"
-	}
-	return role
-}
-
-// roleIndex returns the index of role in Roles, or -1.
-func roleIndex(role string) int {
-	switch role {
-	case Title:
-		return 0
-	case Body:
-		return 1
-	case Hei:
-		return 2
-	case Kai:
-		return 3
-	case Song:
-		return 4
-	}
-	return -1
-}
+func RoleLabel(role string) string { return fontrole.Label(role) }
 
 // The embedded faces, named after their files in assets/fonts.
 const (
@@ -155,11 +126,13 @@ func newSet(faces map[string]*Face) (*Set, error) {
 	return s, nil
 }
 
-// chain returns role's chain; an unknown role has the body chain.
+// chain returns role's chain. An unknown role is a mistake of the
+// program, not of a user: the roles users write (style files, the font
+// settings) are checked with fontrole.Check where they are read.
 func (s *Set) chain(role string) []member {
-	i := roleIndex(role)
+	i := fontrole.Index(role)
 	if i < 0 {
-		i = roleIndex(Body)
+		panic(fontrole.Check(role))
 	}
 	return s.chains[i]
 }
@@ -176,8 +149,7 @@ func (s *Set) Chain(role string) []string {
 // Glyph reports which face of role's chain draws r, and r's advance in
 // that face's font units, of which an em has unitsPerEm. ok is false when
 // no face of the chain has r; face and advance are then those of the
-// chain's first face and its .notdef glyph. An unknown role is taken for
-// Body.
+// chain's first face and its .notdef glyph.
 func (s *Set) Glyph(role string, r rune) (face string, advance, unitsPerEm int, ok bool) {
 	chain := s.chain(role)
 	for _, m := range chain {

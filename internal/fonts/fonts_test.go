@@ -88,7 +88,6 @@ func TestGlyph(t *testing.T) {
 		{Kai, '楷', LXGWWenKai, 1000, true},
 		{Kai, '\u4DB5', NotoSerif, 1000, true}, // Ext-A: LXGW WenKai lacks it
 		{Song, '1', NotoSerif, 471, true},
-		{"bold", '中', FandolFang, 1000, true}, // unknown role: body
 	}
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("%s/%U", tc.role, tc.r), func(t *testing.T) {
@@ -99,6 +98,20 @@ func TestGlyph(t *testing.T) {
 			}
 		})
 	}
+}
+
+// An unknown role is a mistake of the program and stops it, naming the
+// role: it never falls back to the body text's faces unnoticed.
+func TestUnknownRole(t *testing.T) {
+	s := set(t)
+	defer func() {
+		err, _ := recover().(error)
+		if err == nil || !strings.Contains(err.Error(), "未知的字体角色“bold”") {
+			t.Errorf("Glyph(bold) recovered %v, want an error naming the role", err)
+		}
+	}()
+	face, _, _, _ := s.Glyph("bold", '中')
+	t.Errorf("Glyph(bold) = %s, want a panic", face)
 }
 
 func TestFandolLacksNameCharacters(t *testing.T) {

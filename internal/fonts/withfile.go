@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"replydesk/internal/fontrole"
 )
 
 // ErrUnusable is wrapped by the errors of font files that cannot be
@@ -38,10 +40,10 @@ func (e *fileError) Unwrap() error { return ErrUnusable }
 // name (else its family name), with a suffix when a different face of s
 // has that name. A file is read once per process while it stays unchanged.
 func (s *Set) WithFile(role, spec string) (*Set, error) {
-	i := roleIndex(role)
-	if i < 0 {
-		return nil, fmt.Errorf("未知的字体角色“%s”：应为 %s 之一", role, strings.Join(Roles, "、"))
+	if err := fontrole.Check(role); err != nil {
+		return nil, err
 	}
+	i := fontrole.Index(role)
 	f, base, err := openFile(spec)
 	if err != nil {
 		return nil, err

@@ -137,12 +137,12 @@ func TestWithFileCache(t *testing.T) {
 	}
 }
 
-// TestWithFileSystemFont uses a real installed font when there is one:
-// DejaVu Sans has nested composites (Ǆ U+01C4), which it draws itself.
+// TestWithFileSystemFont uses a real installed font: DejaVu Sans has
+// nested composites (Ǆ U+01C4), which it draws itself.
 func TestWithFileSystemFont(t *testing.T) {
 	const path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 	if _, err := os.Stat(path); err != nil {
-		t.Skip("DejaVu Sans not installed; TestWithFile covers the same with testdata")
+		t.Fatal("DejaVu Sans not installed: install fonts-dejavu-core (scripts/setup.sh)")
 	}
 	c, err := set(t).WithFile(Song, path)
 	if err != nil {

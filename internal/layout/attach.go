@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"replydesk/internal/fontrole"
 	"replydesk/internal/letter"
 	"replydesk/internal/page"
 )
@@ -12,7 +13,7 @@ import (
 func (t *typesetter) attachments() []row {
 	var rows []row
 	for _, a := range t.l.Attachments {
-		p := t.plain(a.Label, RoleHei, where{a.Field + ".title", -1})
+		p := t.plain(a.Label, fontrole.Hei, where{a.Field + ".title", -1})
 		p.align = left
 		rows = append(rows, row{line: t.breakPara(p, areaWidth)[0], newPage: true, keepNext: true})
 		rows = append(rows, row{keepNext: true})
@@ -38,8 +39,8 @@ func (t *typesetter) cc() []line {
 		return nil
 	}
 	one := ccSize
-	label := span{text: letter.CCLabel, role: RoleBody, size: ccSize, color: page.Black}
-	text := span{text: t.l.CCText(), role: RoleBody, size: ccSize, color: page.Black}
+	label := span{text: letter.CCLabel, role: fontrole.Body, size: ccSize, color: page.Black}
+	text := span{text: t.l.CCText(), role: fontrole.Body, size: ccSize, color: page.Black}
 	p := &para{spans: []span{label, text}, indent: one, hang: one + 3*one, right: one,
 		cell: cellWidth, where: where{"cc", -1}}
 	return t.breakPara(p, areaWidth)

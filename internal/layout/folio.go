@@ -3,6 +3,7 @@ package layout
 import (
 	"strconv"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/page"
 )
 
@@ -27,7 +28,7 @@ const folioDash = '—'
 // edge of the page. The baseline stands that far below the type area plus
 // the height of the dash's top above the baseline.
 func (t *typesetter) folio(pg *page.Page, n int) {
-	s := span{text: string(folioDash) + " " + strconv.Itoa(n) + " " + string(folioDash), role: RoleSong, size: folioSize, color: page.Black}
+	s := span{text: string(folioDash) + " " + strconv.Itoa(n) + " " + string(folioDash), role: fontrole.Song, size: folioSize, color: page.Black}
 	p := &para{spans: []span{s}, align: left, where: where{"folio", -1}}
 	l := setLine(t.pieces(p), 0, areaWidth, left, true)
 	x := folioSize // one character from the left edge
@@ -48,7 +49,7 @@ func (t *typesetter) folio(pg *page.Page, n int) {
 // the dash (Noto Serif SC 0.29 em, FandolFang 0.33, LXGW WenKai 0.41).
 func (t *typesetter) dashTop(size page.Length) page.Length {
 	if in, ok := t.fonts.(Inker); ok {
-		if top, _, upem, ok := in.Ink(RoleSong, folioDash); ok && upem > 0 {
+		if top, _, upem, ok := in.Ink(fontrole.Song, folioDash); ok && upem > 0 {
 			return page.Length(top) * size / page.Length(upem)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/fonts"
 	"replydesk/internal/layout"
 	"replydesk/internal/page"
@@ -16,7 +17,7 @@ func TestFolioByDash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	top, _, upem, ok := fs.Ink(layout.RoleSong, '—')
+	top, _, upem, ok := fs.Ink(fontrole.Song, '—')
 	if !ok {
 		t.Fatal("no outline for the dash")
 	}

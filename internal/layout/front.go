@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/page"
 )
 
@@ -103,7 +104,7 @@ func (t *typesetter) cover(fr Front) page.Page {
 		if strings.TrimSpace(s) == "" {
 			continue
 		}
-		p := t.plain(s, RoleBody, where{"cover", -1})
+		p := t.plain(s, fontrole.Body, where{"cover", -1})
 		p.align = center
 		for _, l := range t.breakPara(p, areaWidth) {
 			if slot < linesPerPage {
@@ -120,13 +121,13 @@ func (t *typesetter) cover(fr Front) page.Page {
 // last line, a leader between.
 func (t *typesetter) entry(e Entry, i int) []line {
 	text := strings.TrimSpace(e.Number + "\u3000" + strings.ReplaceAll(e.Title, "\n", ""))
-	p := t.plain(text, RoleBody, where{"contents", i})
+	p := t.plain(text, fontrole.Body, where{"contents", i})
 	p.hang, p.right, p.align = 2*cellWidth, 4*cellWidth, left
 	lines := t.breakPara(p, areaWidth)
 	if len(lines) == 0 || e.Page <= 0 {
 		return lines
 	}
-	num := t.natural(strconv.Itoa(e.Page), RoleBody, where{"contents", i})
+	num := t.natural(strconv.Itoa(e.Page), fontrole.Body, where{"contents", i})
 	nx := areaWidth - width(num)
 	last := &lines[len(lines)-1]
 	var end page.Length
@@ -134,7 +135,7 @@ func (t *typesetter) entry(e Entry, i int) []line {
 		end = last.glyphs[n-1].x + last.glyphs[n-1].w
 	}
 	if dots := int((nx-end)/cellWidth) - 1; dots > 0 {
-		lead := t.natural(strings.Repeat(string(leader), dots), RoleBody, where{"contents", i})
+		lead := t.natural(strings.Repeat(string(leader), dots), fontrole.Body, where{"contents", i})
 		last.glyphs = append(last.glyphs, shift(lead, nx-width(lead)-cellWidth/2).glyphs...)
 	}
 	last.glyphs = append(last.glyphs, shift(num, nx).glyphs...)

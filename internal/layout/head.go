@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"replydesk/internal/fontrole"
 	"replydesk/internal/letter"
 	"replydesk/internal/page"
 	"replydesk/internal/style"
@@ -45,7 +46,7 @@ func (t *typesetter) head() ([]row, int) {
 	}
 	rows = append(rows, row{keepNext: true})
 	if t.l.Salutation != "" {
-		for _, r := range t.rowsOf(t.plain(t.l.Salutation, RoleBody, where{"salutation", -1})) {
+		for _, r := range t.rowsOf(t.plain(t.l.Salutation, fontrole.Body, where{"salutation", -1})) {
 			r.keepNext = true
 			rows = append(rows, r)
 		}
@@ -76,7 +77,7 @@ func (t *typesetter) numberLine() (line, bool) {
 	}
 	var l line
 	if number != "" {
-		p := t.plain(number, RoleBody, where{"doc_number", -1})
+		p := t.plain(number, fontrole.Body, where{"doc_number", -1})
 		switch {
 		case t.l.Format == style.Letter:
 			p.align = right
@@ -88,7 +89,7 @@ func (t *typesetter) numberLine() (line, bool) {
 		l = t.breakPara(p, areaWidth)[0]
 	}
 	if signer {
-		p := &para{spans: []span{t.span(letter.SignerLabel, RoleBody), t.span(t.l.Signer, RoleKai)},
+		p := &para{spans: []span{t.span(letter.SignerLabel, fontrole.Body), t.span(t.l.Signer, fontrole.Kai)},
 			cell: cellWidth, align: right, right: cellWidth, where: where{"signer", -1}}
 		if t.l.Format == style.Letter {
 			p.align, p.right, p.indent = left, 0, cellWidth

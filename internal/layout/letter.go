@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"replydesk/internal/fontrole"
 	"replydesk/internal/letter"
 	"replydesk/internal/page"
 )
@@ -30,7 +31,7 @@ func (t *typesetter) letterhead(pg *page.Page) {
 	size := headerSize
 	var l line
 	for {
-		s := span{text: text, role: RoleTitle, size: size, color: page.Red}
+		s := span{text: text, role: fontrole.Title, size: size, color: page.Red}
 		l = setLine(t.pieces(&para{spans: []span{s}, where: where{"header", -1}}), 0, pageWidth, left, true)
 		if width(l) <= letterRule || size <= bodySize {
 			break

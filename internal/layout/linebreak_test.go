@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/page"
 )
 
@@ -25,7 +26,7 @@ func (f fakeFonts) Glyph(role string, r rune) (string, int, int, bool) {
 func newTestSetter() *typesetter { return &typesetter{fonts: fakeFonts{lack: "\uE000"}} }
 
 func bodyPara(text string) *para {
-	return &para{spans: []span{{text: text, role: RoleBody, size: bodySize}}, indent: 2 * cellWidth, cell: cellWidth}
+	return &para{spans: []span{{text: text, role: fontrole.Body, size: bodySize}}, indent: 2 * cellWidth, cell: cellWidth}
 }
 
 func TestBreakPara(t *testing.T) {

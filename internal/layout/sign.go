@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"replydesk/internal/fontrole"
 	"replydesk/internal/letter"
 	"replydesk/internal/page"
 )
@@ -21,11 +22,11 @@ func (t *typesetter) signature() []row {
 	var issuer []line
 	var iw page.Length
 	for _, text := range letter.IssuerLines(t.l.Issuer) {
-		l := t.natural(text, RoleBody, where{"issuer", -1})
+		l := t.natural(text, fontrole.Body, where{"issuer", -1})
 		issuer = append(issuer, l)
 		iw = max(iw, width(l))
 	}
-	date := t.natural(t.l.Date, RoleBody, where{"date", -1})
+	date := t.natural(t.l.Date, fontrole.Body, where{"date", -1})
 	ix, dx := letter.SignaturePlace(iw, width(date), areaWidth, cellWidth, t.l.Seal)
 	gaps := 1
 	if t.l.Seal {
@@ -41,7 +42,7 @@ func (t *typesetter) signature() []row {
 	}
 	rows = append(rows, row{line: shift(date, dx)})
 	for i, n := range t.l.Notes {
-		p := t.plain(n.Text, RoleBody, where{n.Field, i})
+		p := t.plain(n.Text, fontrole.Body, where{n.Field, i})
 		p.indent, p.align = 2*cellWidth, left
 		rows = append(rows, t.rowsOf(p)...)
 	}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"replydesk/internal/fontrole"
 	"replydesk/internal/letter"
 	"replydesk/internal/page"
 	"replydesk/internal/reply"
@@ -32,11 +33,11 @@ func (t *typesetter) table(tb *reply.Table, field string) []row {
 	xs := t.columns(tb, cols)
 	var header []row
 	if len(tb.Header) > 0 {
-		header = t.tableRow(tb.Header, xs, RoleHei, center, where{field + ".header", -1})
+		header = t.tableRow(tb.Header, xs, fontrole.Hei, center, where{field + ".header", -1})
 	}
 	rows := append([]row(nil), header...)
 	for i, cells := range tb.Rows {
-		r := t.tableRow(cells, xs, RoleBody, left, where{field + ".rows", i})
+		r := t.tableRow(cells, xs, fontrole.Body, left, where{field + ".rows", i})
 		for j := range r {
 			r[j].header = header
 		}

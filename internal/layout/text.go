@@ -1,6 +1,9 @@
 package layout
 
-import "replydesk/internal/letter"
+import (
+	"replydesk/internal/fontrole"
+	"replydesk/internal/letter"
+)
 
 // text returns the rows of the opening, the body, the closing and the list of
 // attachments.
@@ -22,7 +25,7 @@ func (t *typesetter) paragraph(lp letter.Para) []row {
 		p.spans = append(p.spans, t.span(lp.Head, lp.HeadRole()))
 	}
 	if lp.Rest != "" {
-		p.spans = append(p.spans, t.span(lp.Rest, RoleBody))
+		p.spans = append(p.spans, t.span(lp.Rest, fontrole.Body))
 	}
 	rows := t.rowsOf(p)
 	for i := range rows {
@@ -43,10 +46,10 @@ func (t *typesetter) attachmentList() []row {
 	for i, it := range t.l.List {
 		p := &para{cell: cellWidth, indent: 5 * cellWidth, hang: 5 * cellWidth, where: where{it.Field, -1}}
 		if i == 0 {
-			p.spans = append(p.spans, t.span(letter.AttachmentLabel, RoleBody))
+			p.spans = append(p.spans, t.span(letter.AttachmentLabel, fontrole.Body))
 			p.indent = 2 * cellWidth
 		}
-		p.spans = append(p.spans, t.span(it.Text, RoleBody))
+		p.spans = append(p.spans, t.span(it.Text, fontrole.Body))
 		p.align = left
 		for _, r := range t.rowsOf(p) {
 			r.body = true

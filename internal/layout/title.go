@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/page"
 	"replydesk/internal/reply"
 )
@@ -36,7 +37,7 @@ func (t *typesetter) titleLines(title string, measure page.Length) []line {
 		if seg == "" {
 			continue
 		}
-		p := &para{spans: []span{{text: seg, role: RoleTitle, size: titleSize, color: page.Black}},
+		p := &para{spans: []span{{text: seg, role: fontrole.Title, size: titleSize, color: page.Black}},
 			align: center, where: where{"title", -1}}
 		ps := splitWide(t.pieces(p), measure)
 		for _, br := range t.titleBreaks(seg, ps, measure) {
@@ -166,84 +167,121 @@ func (t *typesetter) breakPenalties(seg string, ps []piece) ([]float64, []bool) 
 // The states left out cannot reach a solution, so the result is the one
 // the full programme gives.
 func bestBreaks(ps []piece, pen []float64, lines int, measure, total page.Length) [][2]int {
+	b, ok := newBreaker(ps, pen, lines, measure, total)
+	if !ok {
+		return nil
+	}
 	n := len(ps)
-	if measure <= 0 {
-		return nil
-	}
-	prefix := make([]page.Length, n+1)
-	for i, p := range ps {
-		prefix[i+1] = prefix[i] + p.width
-	}
-	ceilDiv := func(a page.Length) int { return int((a + measure - 1) / measure) }
-	// The band of k for each i: lo[i] ≤ k < lo[i]+band.
-	band := lines - ceilDiv(total) + 1
-	if band <= 0 {
-		return nil
-	}
-	lo := make([]int, n+1)
-	for i := range lo {
-		lo[i] = ceilDiv(prefix[i])
-	}
-	inBand := func(k, i int) bool {
-		return k >= lo[i] && k < lo[i]+band && k <= lines-ceilDiv(total-prefix[i]) && k <= i
-	}
-	mean := float64(total) / float64(lines)
-	mid := float64(lines+1) / 2 // the middle line, counting from 1
-	unit := float64(titleSize)
-	const inf = 1e18
-	// cost[i*band+k-lo[i]]: best cost of setting ps[:i] in k lines; from the
-	// start of line k.
-	cost := make([]float64, (n+1)*band)
-	from := make([]int32, (n+1)*band)
-	for x := range cost {
-		cost[x] = inf
-	}
-	get := func(k, i int) float64 {
-		if !inBand(k, i) {
-			return inf
-		}
-		return cost[i*band+k-lo[i]]
-	}
-	cost[0] = 0 // lo[0] = 0: no lines hold no pieces
+	b.cost[0] = 0 // lo[0] = 0: no lines hold no pieces
 	for i := 1; i <= n; i++ {
 		if i < n && pen[i] < 0 {
 			continue
 		}
-		for k := lo[i]; k < lo[i]+band; k++ {
-			if k < 1 || !inBand(k, i) {
-				continue
-			}
-			x := i*band + k - lo[i]
-			for s := i - 1; s >= 0; s-- {
-				w := prefix[i] - prefix[s]
-				if w > measure {
-					break
-				}
-				prev := get(k-1, s)
-				if prev >= inf || (s > 0 && pen[s] < 0) {
-					continue
-				}
-				d := (float64(w) - mean) / unit
-				c := prev + d*d*2 + d*shapeBias*(mid-float64(k))
-				if i < n {
-					c += pen[i]
-				}
-				if c < cost[x] {
-					cost[x], from[x] = c, int32(s)
-				}
+		for k := b.lo[i]; k < b.lo[i]+b.band; k++ {
+			if k >= 1 && b.inBand(k, i) {
+				b.relax(k, i)
 			}
 		}
 	}
-	if get(lines, n) >= inf {
+	if b.get(lines, n) >= infCost {
 		return nil
 	}
 	out := make([][2]int, lines)
 	for k, i := lines, n; k > 0; k-- {
-		s := int(from[i*band+k-lo[i]])
+		s := int(b.from[i*b.band+k-b.lo[i]])
 		out[k-1] = [2]int{s, i}
 		i = s
 	}
 	return out
+}
+
+// infCost is the cost of a state that cannot be reached.
+const infCost = 1e18
+
+// breaker is the dynamic programme of bestBreaks.
+type breaker struct {
+	ps             []piece
+	pen            []float64
+	lines          int
+	measure, total page.Length
+	prefix         []page.Length // prefix[i]: the width of ps[:i]
+	// The band of k for each i: lo[i] ≤ k < lo[i]+band.
+	lo   []int
+	band int
+	// cost[i*band+k-lo[i]]: best cost of setting ps[:i] in k lines; from:
+	// the start of line k.
+	cost            []float64
+	from            []int32
+	mean, mid, unit float64
+}
+
+// newBreaker sets up the programme; ok is false when no solution exists.
+func newBreaker(ps []piece, pen []float64, lines int, measure, total page.Length) (*breaker, bool) {
+	if measure <= 0 {
+		return nil, false
+	}
+	n := len(ps)
+	b := &breaker{ps: ps, pen: pen, lines: lines, measure: measure, total: total}
+	b.prefix = make([]page.Length, n+1)
+	for i, p := range ps {
+		b.prefix[i+1] = b.prefix[i] + p.width
+	}
+	b.band = lines - b.ceilDiv(total) + 1
+	if b.band <= 0 {
+		return nil, false
+	}
+	b.lo = make([]int, n+1)
+	for i := range b.lo {
+		b.lo[i] = b.ceilDiv(b.prefix[i])
+	}
+	b.mean = float64(total) / float64(lines)
+	b.mid = float64(lines+1) / 2 // the middle line, counting from 1
+	b.unit = float64(titleSize)
+	b.cost = make([]float64, (n+1)*b.band)
+	b.from = make([]int32, (n+1)*b.band)
+	for x := range b.cost {
+		b.cost[x] = infCost
+	}
+	return b, true
+}
+
+func (b *breaker) ceilDiv(a page.Length) int { return int((a + b.measure - 1) / b.measure) }
+
+// inBand reports whether k lines can hold ps[:i] on the way to a solution.
+func (b *breaker) inBand(k, i int) bool {
+	return k >= b.lo[i] && k < b.lo[i]+b.band && k <= b.lines-b.ceilDiv(b.total-b.prefix[i]) && k <= i
+}
+
+// get is the best cost of setting ps[:i] in k lines.
+func (b *breaker) get(k, i int) float64 {
+	if !b.inBand(k, i) {
+		return infCost
+	}
+	return b.cost[i*b.band+k-b.lo[i]]
+}
+
+// relax finds the best start of line k when it ends after ps[i-1].
+func (b *breaker) relax(k, i int) {
+	n := len(b.ps)
+	x := i*b.band + k - b.lo[i]
+	for s := i - 1; s >= 0; s-- {
+		w := b.prefix[i] - b.prefix[s]
+		if w > b.measure {
+			break
+		}
+		prev := b.get(k-1, s)
+		if prev >= infCost || (s > 0 && b.pen[s] < 0) {
+			continue
+		}
+		d := (float64(w) - b.mean) / b.unit
+		c := prev + d*d*2 + d*shapeBias*(b.mid-float64(k))
+		if i < n {
+			c += b.pen[i]
+		}
+		if c < b.cost[x] {
+			b.cost[x], b.from[x] = c, int32(s)
+		}
+	}
 }
 
 // names are the words of the reply that a title break must not cut, as

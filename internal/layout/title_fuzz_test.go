@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/page"
 	"replydesk/internal/reply"
 )
@@ -81,7 +82,7 @@ func FuzzTitleLines(f *testing.F) {
 			if seg == "" || utf8.RuneCountInString(seg) > 120 {
 				continue
 			}
-			p := &para{spans: []span{{text: seg, role: RoleTitle, size: titleSize}}, align: center}
+			p := &para{spans: []span{{text: seg, role: fontrole.Title, size: titleSize}}, align: center}
 			ps := splitWide(ts.pieces(p), areaWidth)
 			got, ref := ts.titleBreaks(seg, ps, areaWidth), refTitleBreaks(ts, seg, ps, areaWidth)
 			if !slices.Equal(got, ref) {

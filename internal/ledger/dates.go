@@ -92,7 +92,7 @@ func (it *Item) Urgency(today reply.Date) Urgency {
 // 00:00:00", "二〇二三年六月一日" …). An empty text is the zero Date. The
 // error, in Chinese, quotes the text and shows the expected form.
 func ParseDate(s string) (reply.Date, error) {
-	if strings.TrimSpace(halfWidth(s)) == "" {
+	if strings.TrimSpace(reply.HalfWidth(s)) == "" {
 		return reply.Date{}, nil
 	}
 	return reply.ParseDate(s)

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"replydesk/internal/reply"
 )
@@ -124,14 +123,7 @@ func SearchText(it *Item) string {
 }
 
 // foldSearch makes text and queries comparable: half-width, lower case.
-func foldSearch(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '！' && r <= '～' {
-			r -= '！' - '!'
-		}
-		return unicode.ToLower(r)
-	}, s)
-}
+func foldSearch(s string) string { return strings.ToLower(reply.HalfWidth(s)) }
 
 // SortKey is a column the ledger can be sorted by.
 type SortKey int

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"replydesk/internal/reply"
 )
 
 // FuzzParseDate checks that any text either reads as a valid date whose
@@ -36,7 +38,7 @@ func FuzzParseDate(f *testing.F) {
 			return
 		}
 		if d.IsZero() {
-			if strings.TrimSpace(halfWidth(s)) != "" {
+			if strings.TrimSpace(reply.HalfWidth(s)) != "" {
 				t.Fatalf("%q read as no date", s)
 			}
 			return

@@ -7,6 +7,7 @@
 package ledger
 
 import (
+	"slices"
 	"strings"
 
 	"replydesk/internal/reply"
@@ -150,37 +151,17 @@ func (it *Item) Label() string {
 // Clone returns a deep copy of the item.
 func (it *Item) Clone() Item {
 	c := *it
-	c.Proposers = cloneStrings(it.Proposers)
-	c.CoSigners = cloneStrings(it.CoSigners)
-	c.CoUnits = cloneStrings(it.CoUnits)
+	c.Proposers = slices.Clone(it.Proposers)
+	c.CoSigners = slices.Clone(it.CoSigners)
+	c.CoUnits = slices.Clone(it.CoUnits)
 	return c
-}
-
-func cloneStrings(s []string) []string {
-	if s == nil {
-		return nil
-	}
-	return append([]string{}, s...)
-}
-
-// halfWidth maps full-width digits and letters to ASCII.
-func halfWidth(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '！' && r <= '～' {
-			return r - ('！' - '!')
-		}
-		if r == '\u3000' {
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // NormalizeNumber writes an item number the way the ledger keeps it:
 // half-width, without 第 and 号 or spaces, and without leading zeros when it
 // is all digits: "第０２４４号" → "244".
 func NormalizeNumber(s string) string {
-	s = strings.Join(strings.Fields(halfWidth(s)), "")
+	s = strings.Join(strings.Fields(reply.HalfWidth(s)), "")
 	s = strings.TrimPrefix(s, "第")
 	s = strings.TrimSuffix(s, "号")
 	if s == "" {

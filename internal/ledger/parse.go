@@ -43,7 +43,7 @@ var (
 // fold makes a cell comparable with the word lists: half-width, lower
 // case, no spaces.
 func fold(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(halfWidth(s)), ""))
+	return strings.ToLower(strings.Join(strings.Fields(reply.HalfWidth(s)), ""))
 }
 
 func choices[T ~string](vs []T) string {
@@ -134,7 +134,7 @@ var countRe = regexp.MustCompile(`^(.*?)等\s*(\d+|[一二两三四五六七八�
 // all there is.
 func ParseProposers(s string) (names []string, count int) {
 	s = strings.TrimSpace(s)
-	if m := countRe.FindStringSubmatch(halfWidth(s)); m != nil {
+	if m := countRe.FindStringSubmatch(reply.HalfWidth(s)); m != nil {
 		if n, err := reply.ParseNumeral(m[2]); err == nil {
 			names = SplitList(m[1])
 			if n > len(names) {
@@ -161,7 +161,7 @@ var categoryRe = regexp.MustCompile(`^[（(【\[]?\s*([A-Za-z]|甲|乙|丙|丁)\
 // NormalizeCategory writes a category code without decoration: "B类",
 // "（B）", "【b】" → "B"; "甲类" → "甲". Other text is kept trimmed.
 func NormalizeCategory(s string) string {
-	t := strings.TrimSpace(halfWidth(s))
+	t := strings.TrimSpace(reply.HalfWidth(s))
 	if m := categoryRe.FindStringSubmatch(t); m != nil {
 		return strings.ToUpper(m[1])
 	}
@@ -174,7 +174,7 @@ var meetingRe = regexp.MustCompile(`^(.*?)第?([零〇一二两三四五六七�
 // "市政协第十四届第二次会议", "十四届二次", "14届2次". ok is false when the
 // text names no term and session.
 func ParseMeeting(s string) (assembly string, term, session int, ok bool) {
-	t := strings.Join(strings.Fields(halfWidth(s)), "")
+	t := strings.Join(strings.Fields(reply.HalfWidth(s)), "")
 	m := meetingRe.FindStringSubmatch(t)
 	if m == nil {
 		return "", 0, 0, false

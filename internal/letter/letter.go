@@ -14,18 +14,9 @@ import (
 	"strconv"
 	"strings"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/reply"
 	"replydesk/internal/style"
-)
-
-// Font roles: the typefaces GB/T 9704 asks for. Each writer maps a role to
-// its faces (package fonts for the PDF, the official names for Word).
-const (
-	RoleTitle = "title" // 小标宋: title and the red header
-	RoleBody  = "body"  // 仿宋: body text
-	RoleHei   = "hei"   // 黑体: first-level headings, marks, attachment labels
-	RoleKai   = "kai"   // 楷体: second-level headings, 签发人 name
-	RoleSong  = "song"  // 宋体: page numbers
 )
 
 // Fixed wording of the letter.
@@ -175,7 +166,7 @@ func (l *Letter) marks(st *style.Style, p style.Place) []Mark {
 		l.show(reply.FormulaFields(m.Format)...)
 		role := m.Font
 		if role == "" {
-			role = RoleHei
+			role = fontrole.Hei
 		}
 		out = append(out, Mark{reply.Expand(m.Format, &l.Reply), role})
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/reply"
 	"replydesk/internal/style"
 )
@@ -48,8 +49,8 @@ func TestNewPara(t *testing.T) {
 			t.Errorf("NewPara(%q, %d) = %+v, want head %q rest %q level %d", tc.text, tc.form, p, tc.head, tc.rest, tc.level)
 		}
 	}
-	if r := NewPara("（一）工作", "body", 0, reply.AutoForm).HeadRole(); r != RoleKai {
-		t.Errorf("（一） role = %q, want %q", r, RoleKai)
+	if r := NewPara("（一）工作", "body", 0, reply.AutoForm).HeadRole(); r != fontrole.Kai {
+		t.Errorf("（一） role = %q, want %q", r, fontrole.Kai)
 	}
 }
 
@@ -88,7 +89,7 @@ func TestNew(t *testing.T) {
 	if l.Title != "关于第7号提案的答复" || l.Salutation != "董妍委员：" {
 		t.Errorf("title %q, salutation %q", l.Title, l.Salutation)
 	}
-	if !reflect.DeepEqual(l.TopLeft, []Mark{{"【B】", RoleHei}}) || !reflect.DeepEqual(l.EndMarks, []Mark{{"同意公开", RoleBody}}) {
+	if !reflect.DeepEqual(l.TopLeft, []Mark{{"【B】", fontrole.Hei}}) || !reflect.DeepEqual(l.EndMarks, []Mark{{"同意公开", fontrole.Body}}) {
 		t.Errorf("marks %v, end %v", l.TopLeft, l.EndMarks)
 	}
 	if l.Number != "某教函〔2023〕1号" || l.Signer != "张三" || l.Header != "某市教育局" {
@@ -144,7 +145,7 @@ func TestShapes(t *testing.T) {
 	if !reflect.DeepEqual(notes, want) {
 		t.Errorf("Notes = %q\nwant %q", notes, want)
 	}
-	if len(l.EndMarks) != 1 || l.EndMarks[0] != (Mark{"办复类别：B", RoleBody}) {
+	if len(l.EndMarks) != 1 || l.EndMarks[0] != (Mark{"办复类别：B", fontrole.Body}) {
 		t.Errorf("EndMarks = %v", l.EndMarks)
 	}
 	var closing []string

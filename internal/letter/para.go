@@ -4,12 +4,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/reply"
 )
 
 // Font roles of the heading levels of the body (GB/T 9704-2012 §7.3.4): 一、
 // in 黑体, （一） in 楷体, 1. and （1） in 仿宋.
-var headingRoles = [...]string{RoleHei, RoleKai, RoleBody, RoleBody}
+var headingRoles = [...]string{fontrole.Hei, fontrole.Kai, fontrole.Body, fontrole.Body}
 
 // HeadingWidth is the most a heading sentence may take to be set as a
 // heading, in characters of the grid: the first line of its paragraph, 28
@@ -23,7 +24,7 @@ const HeadingWidth = CharsPerLine - 2
 // heading). Otherwise it is body text with a number.
 type Para struct {
 	Head  string // the heading sentence, set in HeadRole; "" for body text
-	Rest  string // the text after the heading, set in RoleBody
+	Rest  string // the text after the heading, set in fontrole.Body
 	Level int    // heading level 1–4; 0 for body text (numbered or not)
 	Field string // the reply field, e.g. "body", "opening"
 	Index int    // paragraph index within the field (raw lines), -1 when the field is one paragraph
@@ -32,7 +33,7 @@ type Para struct {
 // HeadRole is the font role of the heading sentence.
 func (p Para) HeadRole() string {
 	if p.Level == 0 {
-		return RoleBody
+		return fontrole.Body
 	}
 	return headingRoles[p.Level-1]
 }

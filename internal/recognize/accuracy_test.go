@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -76,20 +77,11 @@ func readWant(t *testing.T, path string) map[string]string {
 		want[k] = v
 	}
 	for k := range want {
-		if !slicesContains(fields, k) {
+		if !slices.Contains(fields, k) {
 			t.Fatalf("%s: unknown field %q", path, k)
 		}
 	}
 	return want
-}
-
-func slicesContains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // letters selects the letters TestAccuracy reads: comma-separated globs,

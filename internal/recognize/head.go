@@ -87,8 +87,36 @@ var titleWords = []string{"答复", "复函", "意见", "提案", "建议", "议
 // of up to four short lines just above it (furniture skipped); marks,
 // 发文字号 and 签发人 are read wherever they stand; the rest is noted.
 func (s *state) head(ps []para) {
-	var title []para
-	from := len(ps)
+	title, from := titleBlock(ps)
+	joined, printed := titleTexts(title)
+	if !containsAny(joined, titleWords) {
+		title, joined, printed, from = nil, "", "", len(ps)
+	}
+	if title == nil {
+		if i := shortTitle(ps); i >= 0 {
+			t := ps[i].text
+			title, joined, printed, from = []para{ps[i]}, titleText(t), titleText(t), i
+		}
+	}
+	if m := numberedRe.FindStringSubmatchIndex(printed); m != nil {
+		// "…的函(编号:B〔2017〕062号)": the 文号 printed after the title.
+		s.r.DocNumber = strings.NewReplacer(":", "", "：", "").Replace(printed[m[2]:m[3]])
+		s.note(title[len(title)-1], "doc_number", "标题后的“"+printed[m[0]:m[1]]+"”已录为发文字号")
+		printed = printed[:m[0]]
+	}
+	s.r.Title = printed
+	if len(title) > 0 {
+		if tag := siteTagRe.FindString(titleLabel.FindString(compact(title[0].text))); tag != "" {
+			s.note(title[0], "title", "标题前的“"+tag+"”是网页的栏目标记，已略去")
+		}
+	}
+	s.beforeTitle(ps, title, from, joined)
+}
+
+// titleBlock finds the title's lines above the salutation, and the index
+// in ps of the first.
+func titleBlock(ps []para) (title []para, from int) {
+	from = len(ps)
 	skipped := 0
 	for i := len(ps) - 1; i >= 0 && len(title) < 4; i-- {
 		t := ps[i].text
@@ -118,7 +146,12 @@ func (s *state) head(ps []para) {
 		title = append([]para{ps[i]}, title...)
 		from = i
 	}
-	joined, printed := "", ""
+	return title, from
+}
+
+// titleTexts returns the title's text joined in one line, and as printed:
+// its lines as they stand, separated by newlines.
+func titleTexts(title []para) (joined, printed string) {
 	for _, p := range title {
 		joined += titleText(p.text)
 		if p.lines == nil {
@@ -132,36 +165,31 @@ func (s *state) head(ps []para) {
 			printed += compact(l)
 		}
 	}
-	if !containsAny(joined, titleWords) {
-		title, joined, printed, from = nil, "", "", len(ps)
-	}
-	if title == nil {
-		// A title cut short by the page ("对云南省十三届人大二次会议") still
-		// names the session: the line just above the salutation (marks
-		// and furniture aside) that does is taken as the title.
-		for i := len(ps) - 1; i >= 0 && i >= len(ps)-4; i-- {
-			t := ps[i].text
-			if isFurniture(t) || isMarkOnly(t) {
-				continue
-			}
-			if titleLike(ps[i]) && termRe.MatchString(compact(t)) {
-				title, joined, printed, from = []para{ps[i]}, titleText(t), titleText(t), i
-			}
-			break
+	return joined, printed
+}
+
+// shortTitle returns the index of a title cut short by the page
+// ("对云南省十三届人大二次会议"), which still names the session: the line
+// just above the salutation (marks and furniture aside), if it does; -1
+// otherwise.
+func shortTitle(ps []para) int {
+	for i := len(ps) - 1; i >= 0 && i >= len(ps)-4; i-- {
+		t := ps[i].text
+		if isFurniture(t) || isMarkOnly(t) {
+			continue
 		}
-	}
-	if m := numberedRe.FindStringSubmatchIndex(printed); m != nil {
-		// "…的函(编号:B〔2017〕062号)": the 文号 printed after the title.
-		s.r.DocNumber = strings.NewReplacer(":", "", "：", "").Replace(printed[m[2]:m[3]])
-		s.note(title[len(title)-1], "doc_number", "标题后的“"+printed[m[0]:m[1]]+"”已录为发文字号")
-		printed = printed[:m[0]]
-	}
-	s.r.Title = printed
-	if len(title) > 0 {
-		if tag := siteTagRe.FindString(titleLabel.FindString(compact(title[0].text))); tag != "" {
-			s.note(title[0], "title", "标题前的“"+tag+"”是网页的栏目标记，已略去")
+		if titleLike(ps[i]) && termRe.MatchString(compact(t)) {
+			return i
 		}
+		break
 	}
+	return -1
+}
+
+// beforeTitle reads the paragraphs of the head other than the title's:
+// marks, a repeated title, the page's metadata and whatever else stands
+// there, each noted.
+func (s *state) beforeTitle(ps, title []para, from int, joined string) {
 	inTitle := map[int]bool{}
 	for _, p := range title {
 		inTitle[p.idx] = true
@@ -348,8 +376,31 @@ func (s *state) item() {
 	if r.Kind == "" {
 		r.Kind = kindOf(title, open)
 	}
-	// The term and session (termRe) in the title or the opening; else a
-	// term alone (termOnlyRe), padded to termRe's groups.
+	r.Assembly, r.Term, r.Session = meeting(title, open, r.Assembly, r.Term, r.Session)
+	for _, t := range []string{title, open} {
+		if m := numberRe.FindStringSubmatch(t); m != nil {
+			r.Number = m[1] + m[2] + m[3]
+			break
+		}
+	}
+	if t, ok := itemTitle(title, open); ok {
+		r.ItemTitle = t
+	}
+	if r.Category == "" {
+		// "…建议办理情况（B）的函": the category in the title.
+		if m := titleCatRe.FindStringSubmatch(title); m != nil {
+			r.Category = m[1]
+		}
+	}
+	if r.Kind == reply.CoOpinion && len(r.Proposers) == 1 && r.ProposerCount == 0 {
+		r.LeadUnit, r.Proposers = r.Proposers[0], nil
+	}
+}
+
+// meeting reads the assembly, term and session from the title or the
+// opening: the term and session (termRe), else a term alone (termOnlyRe,
+// padded to termRe's groups). Without either, the values given are kept.
+func meeting(title, open, assembly string, term, session int) (string, int, int) {
 	var found []int
 	var in string
 	for _, t := range []string{title, open} {
@@ -363,62 +414,55 @@ func (s *state) item() {
 			found, in = append(o, -1, -1), t
 		}
 	}
-	if m, t := found, in; m != nil {
-		term, _ := reply.ParseNumeral(t[m[2]:m[3]])
-		sess := 0
-		if m[6] >= 0 {
-			sess, _ = reply.ParseNumeral(t[m[6]:m[7]])
-		}
-		r.Term, r.Session = term, sess
-		prefix := t[:m[0]]
-		if c := cutRe.FindStringIndex(prefix); c != nil {
-			prefix = prefix[c[1]:]
-		}
-		body := ""
-		if m[4] >= 0 {
-			body = t[m[4]:m[5]]
-		}
-		if body == "人大常委会" {
-			body = "人大"
-		}
-		if body != "委员会" && !strings.Contains(prefix, body) {
-			prefix += body
-		}
-		r.Assembly = prefix
+	m, t := found, in
+	if m == nil {
+		return assembly, term, session
 	}
-	for _, t := range []string{title, open} {
-		if m := numberRe.FindStringSubmatch(t); m != nil {
-			r.Number = m[1] + m[2] + m[3]
-			break
-		}
+	term, _ = reply.ParseNumeral(t[m[2]:m[3]])
+	session = 0
+	if m[6] >= 0 {
+		session, _ = reply.ParseNumeral(t[m[6]:m[7]])
 	}
+	prefix := t[:m[0]]
+	if c := cutRe.FindStringIndex(prefix); c != nil {
+		prefix = prefix[c[1]:]
+	}
+	body := ""
+	if m[4] >= 0 {
+		body = t[m[4]:m[5]]
+	}
+	if body == "人大常委会" {
+		body = "人大"
+	}
+	if body != "委员会" && !strings.Contains(prefix, body) {
+		prefix += body
+	}
+	return prefix, term, session
+}
+
+// itemTitle reads the 案由 from the opening, else the title; ok is false
+// when neither names it.
+func itemTitle(title, open string) (string, bool) {
 	if m := bookRe.FindStringSubmatch(open); m != nil {
-		r.ItemTitle = m[1]
+		return m[1], true
 	} else if m := aboutQuoteRe.FindStringSubmatch(open); m != nil && !strings.HasPrefix(m[2], "关于") {
 		// 关于“…”的建议: the quote is part of the 案由.
-		r.ItemTitle = m[1]
+		return m[1], true
 	} else if m := quoteRe.FindStringSubmatch(open); m != nil {
-		r.ItemTitle = m[1]
+		return m[1], true
 	} else if m := bookRe.FindStringSubmatch(title); m != nil && open == "" || m != nil && !strings.Contains(open, "关于") {
 		// The 案由 in 《》 in the title, when the opening does not name it.
-		r.ItemTitle = m[1]
+		return m[1], true
 	} else if m := aboutRe.FindStringSubmatch(open); m != nil {
-		r.ItemTitle = m[1]
+		t := m[1]
 		// A quote whose opening mark was lost ("关于…建设”的提案")
 		// still closes the title.
-		if i := strings.Index(r.ItemTitle, "”"); i > 0 && !strings.Contains(r.ItemTitle, "“") {
-			r.ItemTitle = r.ItemTitle[:i]
+		if i := strings.Index(t, "”"); i > 0 && !strings.Contains(t, "“") {
+			t = t[:i]
 		}
+		return t, true
 	}
-	if r.Category == "" {
-		// "…建议办理情况（B）的函": the category in the title.
-		if m := titleCatRe.FindStringSubmatch(title); m != nil {
-			r.Category = m[1]
-		}
-	}
-	if r.Kind == reply.CoOpinion && len(r.Proposers) == 1 && r.ProposerCount == 0 {
-		r.LeadUnit, r.Proposers = r.Proposers[0], nil
-	}
+	return "", false
 }
 
 // kindOf guesses the kind of item from the title, then the opening.

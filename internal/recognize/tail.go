@@ -1,9 +1,9 @@
 package recognize
 
 import (
+	"maps"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,42 +17,10 @@ import (
 // tail reads the end of the letter in ps (the paragraphs after the opening)
 // and returns how many of them are body and closing.
 func (s *state) tail(ps []para) int {
-	date := -1
-	for i := len(ps) - 1; i >= 0; i-- {
-		if isDate(ps[i].text) {
-			date = i
-			break
-		}
-	}
-	if date < 0 {
-		// A date whose 年 and 月 were lost on the way to the web page
-		// ("2023821") still marks the place of the signature.
-		for i := len(ps) - 1; i >= 0; i-- {
-			if brokenDateRe.MatchString(compact(ps[i].text)) && i > 0 && issuerLike(ps[i-1].text) {
-				date = i
-				break
-			}
-		}
-	}
+	date := dateLine(ps)
 	end := len(ps)
 	if date >= 0 {
-		s.date(ps[date])
-		end = date
-		if date > 0 && issuerLike(ps[date-1].text) {
-			s.r.Issuer = compact(ps[date-1].text)
-			s.r.Seal = s.sealed(ps[:date-1], ps[date-1])
-			end = date - 1
-		}
-		footer := false
-		for _, p := range ps[date+1:] {
-			// Below a site's footer (版权所有, ICP备案…) a 联系电话 is
-			// the site's, not the letter's.
-			if footer = footer || isSiteFooter(p.text); footer {
-				s.note(p, "", "第"+itoa(p.idx+1)+"段是网站页脚，已略去：“"+p.text+"”")
-				continue
-			}
-			s.after(p)
-		}
+		end = s.signature(ps, date)
 	} else {
 		// No date: the tail is the run of lines at the end that are
 		// contact, 抄送, marks, notes in parentheses or furniture.
@@ -78,6 +46,46 @@ func (s *state) tail(ps []para) int {
 		s.after(p)
 	}
 	return keep
+}
+
+// dateLine returns the index of the letter's date in ps, or -1.
+func dateLine(ps []para) int {
+	for i := len(ps) - 1; i >= 0; i-- {
+		if isDate(ps[i].text) {
+			return i
+		}
+	}
+	// A date whose 年 and 月 were lost on the way to the web page
+	// ("2023821") still marks the place of the signature.
+	for i := len(ps) - 1; i >= 0; i-- {
+		if brokenDateRe.MatchString(compact(ps[i].text)) && i > 0 && issuerLike(ps[i-1].text) {
+			return i
+		}
+	}
+	return -1
+}
+
+// signature reads the date at ps[date], the issuer just above it and the
+// lines below it, and returns where the signature starts.
+func (s *state) signature(ps []para, date int) (end int) {
+	s.date(ps[date])
+	end = date
+	if date > 0 && issuerLike(ps[date-1].text) {
+		s.r.Issuer = compact(ps[date-1].text)
+		s.r.Seal = s.sealed(ps[:date-1], ps[date-1])
+		end = date - 1
+	}
+	footer := false
+	for _, p := range ps[date+1:] {
+		// Below a site's footer (版权所有, ICP备案…) a 联系电话 is
+		// the site's, not the letter's.
+		if footer = footer || isSiteFooter(p.text); footer {
+			s.note(p, "", "第"+itoa(p.idx+1)+"段是网站页脚，已略去：“"+p.text+"”")
+			continue
+		}
+		s.after(p)
+	}
+	return end
 }
 
 // signatureLine reports whether ps[i], between the text and the date,
@@ -274,51 +282,62 @@ func (s *state) contact(p para) {
 			s.r.Notes = append(s.r.Notes, m[1]+"："+m[2])
 		}
 	}
-	var names []string
-	for _, part := range regexp.MustCompile(`[，,；;]`).Split(c, -1) {
-		if m := nameRe.FindStringSubmatch(part); m != nil && len(names) == 0 {
-			name := m[1]
-			for _, stop := range []string{"联系", "电话", "手机", "办公"} {
-				if i := strings.Index(name, stop); i > 0 {
-					name = name[:i]
-				}
-			}
-			if sp := spacedName(p.text); utf8.RuneCountInString(name) > 4 && sp != "" && strings.HasPrefix(name, sp) {
-				// "联系人：张  征 市公安局东区分局纪委书记": the name, then
-				// the post, told apart by the spaces.
-				s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人后的“"+strings.TrimPrefix(name, sp)+"”未录入联系人")
-				name = sp
-			} else if u := unitEnd.FindStringSubmatch(name); u != nil {
-				s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人前的单位“"+u[1]+"”未录入联系人")
-				name = u[2]
-			}
-			names = append(names, name)
-		}
-	}
-	for _, name := range names {
-		switch {
-		case s.r.Contact.Name == "":
-			s.r.Contact.Name = name
-		case !slices.Contains(strings.Split(s.r.Contact.Name, "、"), name):
-			// A second contact line: both people.
-			s.r.Contact.Name += "、" + name
-		}
+	if name, ok := s.contactName(p, c); ok {
+		// A second contact line: both people.
+		addListed(&s.r.Contact.Name, name)
 	}
 	if s.r.Contact.Name == "" && strings.HasPrefix(c, "承办") && unitRe.FindStringSubmatch(c) == nil {
 		s.r.Notes = append(s.r.Notes, c)
 		return
 	}
 	for _, ph := range phoneRe.FindAllString(c, -1) {
-		ph = dashes.Replace(ph)
-		switch {
-		case s.r.Contact.Phone == "":
-			s.r.Contact.Phone = ph
-		case !slices.Contains(strings.Split(s.r.Contact.Phone, "、"), ph):
-			s.r.Contact.Phone += "、" + ph
-		}
+		addListed(&s.r.Contact.Phone, dashes.Replace(ph))
 	}
 	if rest := leftover(c, s.r.Contact.Name, s.r.Contact.Phone, s.r.Contact.Unit, strings.Join(s.r.Notes, "")); rest != "" {
 		s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人一行中“"+rest+"”未能识别：“"+p.text+"”")
+	}
+}
+
+// contactSep separates the parts of a contact line.
+var contactSep = regexp.MustCompile(`[，,；;]`)
+
+// contactName returns the name of the first part of contact line c (of
+// paragraph p) that names a person, without what follows or precedes it
+// (a post, a unit), which is noted.
+func (s *state) contactName(p para, c string) (string, bool) {
+	for _, part := range contactSep.Split(c, -1) {
+		m := nameRe.FindStringSubmatch(part)
+		if m == nil {
+			continue
+		}
+		name := m[1]
+		for _, stop := range []string{"联系", "电话", "手机", "办公"} {
+			if i := strings.Index(name, stop); i > 0 {
+				name = name[:i]
+			}
+		}
+		if sp := spacedName(p.text); utf8.RuneCountInString(name) > 4 && sp != "" && strings.HasPrefix(name, sp) {
+			// "联系人：张  征 市公安局东区分局纪委书记": the name, then
+			// the post, told apart by the spaces.
+			s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人后的“"+strings.TrimPrefix(name, sp)+"”未录入联系人")
+			name = sp
+		} else if u := unitEnd.FindStringSubmatch(name); u != nil {
+			s.note(p, "contact", "第"+itoa(p.idx+1)+"段联系人前的单位“"+u[1]+"”未录入联系人")
+			name = u[2]
+		}
+		return name, true
+	}
+	return "", false
+}
+
+// addListed adds v to the list in *dst, whose values are separated by
+// "、", unless it is there.
+func addListed(dst *string, v string) {
+	switch {
+	case *dst == "":
+		*dst = v
+	case !slices.Contains(strings.Split(*dst, "、"), v):
+		*dst += "、" + v
 	}
 }
 
@@ -394,7 +413,7 @@ func (s *state) disclosureNote(p para) bool {
 			s.note(p, "disclosure", "第"+itoa(p.idx+1)+"段附注“"+p.text+"”表示公开属性“"+code+"”，与前面的“"+s.r.Disclosure+"”不同，已保留前者")
 		}
 	}
-	for _, code := range sortedKeys(s.opt.DisclosureNotes) {
+	for _, code := range slices.Sorted(maps.Keys(s.opt.DisclosureNotes)) {
 		if n := inner(s.opt.DisclosureNotes[code]); n != "" && t == n {
 			set(code)
 			return true
@@ -407,17 +426,6 @@ func (s *state) disclosureNote(p para) bool {
 		return true
 	}
 	return false
-}
-
-// sortedKeys returns the keys of m in order, so that two notes of the
-// same wording resolve the same way every time.
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // brokenDate reads a date that lost its 年 and 月 ("2023619") when the

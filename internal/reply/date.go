@@ -84,7 +84,7 @@ func ParseDate(s string) (Date, error) {
 	if len(s) > maxDateText {
 		return Date{}, &DateError{Text: cut(s, 20) + "…"}
 	}
-	t := strings.TrimSpace(foldWidth(s))
+	t := strings.TrimSpace(HalfWidth(s))
 	t = timeSuffix.ReplaceAllString(t, "")
 	var d Date
 	if m := arabicDate.FindStringSubmatch(t); m != nil {
@@ -122,20 +122,6 @@ func dateOf(y, m, d string) Date {
 	mi, _ := strconv.Atoi(m)
 	di, _ := strconv.Atoi(d)
 	return Date{Year: yi, Month: mi, Day: di}
-}
-
-// foldWidth writes full-width ASCII forms (digits, ．／－) in ASCII and the
-// ideographic space as a space.
-func foldWidth(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= '！' && r <= '～':
-			return r - ('！' - '!')
-		case r == '\u3000':
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // cut returns the first n runes of s.

@@ -142,12 +142,7 @@ type textField struct {
 
 // textFields lists every text of r in form order, as pointers into r.
 func (r *Reply) textFields() []textField {
-	one := func(field string, limit int, p *string) textField {
-		return textField{field: field, limit: limit, p: p}
-	}
-	code := func(field string, limit int, p *string) textField {
-		return textField{field: field, strict: true, limit: limit, p: p}
-	}
+	one, code := oneField, codeField
 	fs := []textField{
 		code("style", maxCode, &r.Style),
 		one("assembly", maxUnit, &r.Assembly),
@@ -174,36 +169,49 @@ func (r *Reply) textFields() []textField {
 		code("contact.phone", maxCode, &r.Contact.Phone),
 		one("responsible", maxName, &r.Responsible),
 	)
-	for i := range r.Notes {
-		fs = append(fs, one(indexField("notes", i), maxSentence, &r.Notes[i]))
-	}
-	for i := range r.CC {
-		fs = append(fs, one(indexField("cc", i), maxUnit, &r.CC[i]))
-	}
+	fs = listFields(fs, "notes", maxSentence, r.Notes)
+	fs = listFields(fs, "cc", maxUnit, r.CC)
 	// The entries naming paragraphs are fixed as the paragraphs are, so
 	// that they still name them.
-	for i := range r.AsHeading {
-		fs = append(fs, one(indexField("as_heading", i), maxSentence, &r.AsHeading[i]))
-	}
-	for i := range r.AsText {
-		fs = append(fs, one(indexField("as_text", i), maxSentence, &r.AsText[i]))
-	}
+	fs = listFields(fs, "as_heading", maxSentence, r.AsHeading)
+	fs = listFields(fs, "as_text", maxSentence, r.AsText)
 	for i := range r.Attachments {
-		a := &r.Attachments[i]
-		at := indexField("attachments", i)
-		fs = append(fs, one(at+".title", maxTitle, &a.Title),
-			textField{field: at + ".body", multi: true, breaks: true, limit: maxParagraph, total: maxAttachmentBody, p: &a.Body})
-		if a.Table == nil {
-			continue
-		}
-		for j := range a.Table.Header {
-			fs = append(fs, one(at+".table"+indexField(".header", j), maxSentence, &a.Table.Header[j]))
-		}
-		for j, row := range a.Table.Rows {
-			for k := range row {
-				f := at + ".table" + indexField(".rows", j) + "[" + strconv.Itoa(k) + "]"
-				fs = append(fs, one(f, maxSentence, &row[k]))
-			}
+		fs = attachmentFields(fs, indexField("attachments", i), &r.Attachments[i])
+	}
+	return fs
+}
+
+// oneField is a text of one line.
+func oneField(field string, limit int, p *string) textField {
+	return textField{field: field, limit: limit, p: p}
+}
+
+// codeField is a value of a strict form.
+func codeField(field string, limit int, p *string) textField {
+	return textField{field: field, strict: true, limit: limit, p: p}
+}
+
+// listFields appends the texts of list, named field[i], to fs.
+func listFields(fs []textField, field string, limit int, list []string) []textField {
+	for i := range list {
+		fs = append(fs, oneField(indexField(field, i), limit, &list[i]))
+	}
+	return fs
+}
+
+// attachmentFields appends the texts of attachment a, named at, to fs:
+// title, body and the cells of its table.
+func attachmentFields(fs []textField, at string, a *Attachment) []textField {
+	fs = append(fs, oneField(at+".title", maxTitle, &a.Title),
+		textField{field: at + ".body", multi: true, breaks: true, limit: maxParagraph, total: maxAttachmentBody, p: &a.Body})
+	if a.Table == nil {
+		return fs
+	}
+	fs = listFields(fs, at+".table.header", maxSentence, a.Table.Header)
+	for j, row := range a.Table.Rows {
+		for k := range row {
+			f := at + ".table" + indexField(".rows", j) + "[" + strconv.Itoa(k) + "]"
+			fs = append(fs, oneField(f, maxSentence, &row[k]))
 		}
 	}
 	return fs

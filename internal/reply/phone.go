@@ -198,22 +198,8 @@ func parsePhone(s string) (Phone, *PhoneError) {
 
 // phoneCore reads a number without label, note or extension.
 func phoneCore(s string) (Phone, *PhoneError) {
-	if s == "" {
-		return Phone{}, perr(s, "缺少号码")
-	}
-	for _, r := range s {
-		if !(r >= '0' && r <= '9' || r == '-' || r == ' ' || r == '(' || r == ')' || r == '+') {
-			if r > unicode.MaxASCII && (unicode.IsDigit(r) || strings.ContainsRune("－—–―（）＋", r)) {
-				return Phone{}, perr(s, "含有全角数字或符号，应写半角")
-			}
-			return Phone{}, perr(s, "含有“%c”，电话号码只能有数字和“-”", r)
-		}
-	}
-	if strings.Contains(s, "--") {
-		return Phone{}, perr(s, "有连续的“-”")
-	}
-	if strings.LastIndexByte(s, '+') > 0 {
-		return Phone{}, perr(s, "：“+”只用在国家代码+86之前")
+	if err := phoneChars(s); err != nil {
+		return Phone{}, err
 	}
 	if m := explicitArea.FindStringSubmatch(s); m != nil && !strings.HasPrefix(s, "00") {
 		if strings.ContainsAny(m[2], "()") {
@@ -258,6 +244,29 @@ func phoneCore(s string) (Phone, *PhoneError) {
 		return Phone{Kind: Local, Number: d}, nil
 	}
 	return Phone{}, perr(s, "是%d位：固定电话（不带区号）应为7到8位，手机号应为11位", len(d))
+}
+
+// phoneChars checks the characters of a number: digits, "-", spaces,
+// brackets and a leading "+" only.
+func phoneChars(s string) *PhoneError {
+	if s == "" {
+		return perr(s, "缺少号码")
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r == '-' || r == ' ' || r == '(' || r == ')' || r == '+') {
+			if r > unicode.MaxASCII && (unicode.IsDigit(r) || strings.ContainsRune("－—–―（）＋", r)) {
+				return perr(s, "含有全角数字或符号，应写半角")
+			}
+			return perr(s, "含有“%c”，电话号码只能有数字和“-”", r)
+		}
+	}
+	if strings.Contains(s, "--") {
+		return perr(s, "有连续的“-”")
+	}
+	if strings.LastIndexByte(s, '+') > 0 {
+		return perr(s, "：“+”只用在国家代码+86之前")
+	}
+	return nil
 }
 
 // mobile reads d, the digits of s, which start with 1.

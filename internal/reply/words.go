@@ -1,6 +1,7 @@
 package reply
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -100,24 +101,24 @@ func Paragraphs(text string) []string {
 // not change r.
 func (r *Reply) Clone() Reply {
 	c := *r
-	c.Proposers = cloneStrings(r.Proposers)
-	c.Notes = cloneStrings(r.Notes)
-	c.CC = cloneStrings(r.CC)
-	c.AsHeading = cloneStrings(r.AsHeading)
-	c.AsText = cloneStrings(r.AsText)
+	c.Proposers = slices.Clone(r.Proposers)
+	c.Notes = slices.Clone(r.Notes)
+	c.CC = slices.Clone(r.CC)
+	c.AsHeading = slices.Clone(r.AsHeading)
+	c.AsText = slices.Clone(r.AsText)
 	if r.Attachments != nil {
 		c.Attachments = make([]Attachment, len(r.Attachments))
 		for i, a := range r.Attachments {
 			if a.Table != nil {
 				t := *a.Table
-				t.Header = cloneStrings(t.Header)
+				t.Header = slices.Clone(t.Header)
 				if t.Widths != nil {
 					t.Widths = append([]int{}, t.Widths...)
 				}
 				if t.Rows != nil {
 					t.Rows = make([][]string, len(a.Table.Rows))
 					for j, row := range a.Table.Rows {
-						t.Rows[j] = cloneStrings(row)
+						t.Rows[j] = slices.Clone(row)
 					}
 				}
 				a.Table = &t
@@ -126,11 +127,4 @@ func (r *Reply) Clone() Reply {
 		}
 	}
 	return c
-}
-
-func cloneStrings(s []string) []string {
-	if s == nil {
-		return nil
-	}
-	return append([]string{}, s...)
 }

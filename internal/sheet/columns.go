@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"replydesk/internal/ledger"
+	"replydesk/internal/reply"
 )
 
 // Mapping says which column of the sheet (0-based) holds each ledger
@@ -130,7 +131,7 @@ var (
 // foldHeader makes a header comparable: half-width, lower case, without
 // spaces, line breaks, required-field stars and a trailing colon.
 func foldHeader(s string) string {
-	s = strings.ToLower(halfWidth(headerNoise.Replace(s)))
+	s = strings.ToLower(reply.HalfWidth(headerNoise.Replace(s)))
 	return strings.Join(strings.Fields(s), "")
 }
 
@@ -148,19 +149,6 @@ func MatchHeader(h string) ledger.FieldKey {
 		return headerIndex[s]
 	}
 	return ""
-}
-
-// halfWidth maps full-width ASCII forms and the ideographic space to ASCII.
-func halfWidth(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '！' && r <= '～' {
-			return r - ('！' - '!')
-		}
-		if r == '\u3000' {
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // FieldLabel names a field in Chinese as the 汇总表 heads its column.
@@ -189,7 +177,7 @@ func letter(i int) string {
 // ParseColumn reads a column given as a letter ("C", "aa") or a 1-based
 // number ("3") into a 0-based index.
 func ParseColumn(s string) (int, error) {
-	s = strings.TrimSpace(halfWidth(s))
+	s = strings.TrimSpace(reply.HalfWidth(s))
 	var n int
 	if _, err := fmt.Sscanf(s, "%d", &n); err == nil && fmt.Sprint(n) == s {
 		if n < 1 || n > excelize.MaxColumns {

@@ -26,11 +26,14 @@ const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
 // converts to CSV, the dates show as 2023年6月1日, formula-like text stays
 // text, the 统计 formulas, recalculated, count the edit, and the workbook
 // saved again by LibreOffice imports the same items. It takes about four
-// seconds and is skipped where LibreOffice is not installed.
+// seconds and is skipped with -short.
 func TestLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("LibreOffice conversions take seconds; skipped with -short")
+	}
 	soffice, err := exec.LookPath("soffice")
-	if err != nil || testing.Short() {
-		t.Skip("LibreOffice (soffice) is not installed")
+	if err != nil {
+		t.Fatal("LibreOffice (soffice) not found: install libreoffice-calc-nogui and libreoffice-writer-nogui (scripts/setup.sh)")
 	}
 	dir := t.TempDir()
 	f, err := excelize.OpenReader(bytes.NewReader(export(t, ledgerItems())))

@@ -141,14 +141,7 @@ func searchText(r *reply.Reply) string {
 
 // fold makes text and queries comparable: full-width ASCII (“２４４”, “ＡＢ”)
 // becomes half-width and letters lower case.
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '！' && r <= '～' {
-			r -= '！' - '!'
-		}
-		return unicode.ToLower(r)
-	}, s)
-}
+func fold(s string) string { return strings.ToLower(reply.HalfWidth(s)) }
 
 // summarize describes cur against the revision before it (prev, nil for
 // the first), e.g. "改动：正文、成文日期（正文3512字）".

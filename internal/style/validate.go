@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/reply"
 )
 
@@ -90,7 +91,7 @@ func lastRune(s string) rune {
 var (
 	formats    = []Format{Plain, Letter, Letterhead}
 	markPlaces = []Place{None, TopLeft, TopRight, AfterNumber, End}
-	fonts      = []string{"", "hei", "body", "kai"}
+	markFonts  = []string{"", fontrole.Hei, fontrole.Body, fontrole.Kai}
 )
 
 func (v *validator) page(s *Style) {
@@ -109,7 +110,7 @@ func (v *validator) mark(key string, m Mark, choices []Choice, placeholder strin
 	if !slices.Contains(markPlaces, m.Place) {
 		v.add(key+".place", fmt.Sprintf("应为 top-left、top-right、after-number 或 end，不是“%s”", m.Place))
 	}
-	if !slices.Contains(fonts, m.Font) {
+	if !slices.Contains(markFonts, m.Font) {
 		v.add(key+".font", fmt.Sprintf("应为 hei（黑体）、body（仿宋）或 kai（楷体），不是“%s”", m.Font))
 	}
 	switch {

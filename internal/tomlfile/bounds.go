@@ -43,114 +43,146 @@ const (
 // prescan checks src against lim without parsing it, and reports the first
 // limit exceeded with its line.
 func prescan(src string, lim limits, file string) *Error {
-	line, lineStart := 1, 0
-	depth, keys, values := 0, 0, 0
-	mode := scanCode
-	header := false // inside a [table] or [[array]] header
-	start := true   // only blanks so far on this line
-	fail := func(format string, args ...any) *Error {
-		return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
-	}
-	tooLong := func() *Error {
-		return fail("这一行太长（超过%d KB）：多段文字请每段写一行，或把内容拆开", lim.line>>10)
-	}
+	p := prescanner{src: src, lim: lim, file: file, line: 1, mode: scanCode, start: true}
 	for i := 0; i < len(src); i++ {
-		c := src[i]
-		if c == '\n' {
-			if i-lineStart > lim.line {
-				return tooLong()
-			}
-			line++
-			lineStart = i + 1
-			header, start = false, true
-			if mode == scanComment || mode == scanBasic || mode == scanLiteral {
-				mode = scanCode
-			}
-			continue
+		var err *Error
+		switch {
+		case src[i] == '\n':
+			err = p.newline(i)
+		case p.mode != scanCode:
+			i = p.quoted(i)
+		default:
+			i, err = p.code(i)
 		}
-		switch mode {
-		case scanComment:
-			continue
-		case scanBasic:
-			if c == '\\' && i+1 < len(src) && src[i+1] != '\n' {
-				i++
-			} else if c == '"' {
-				mode = scanCode
-			}
-			continue
-		case scanLiteral:
-			if c == '\'' {
-				mode = scanCode
-			}
-			continue
-		case scanMLBasic:
-			if c == '\\' && i+1 < len(src) && src[i+1] != '\n' {
-				i++
-			} else if c == '"' && triple(src, i, '"') {
-				i += 2
-				mode = scanCode
-			}
-			continue
-		case scanMLLiteral:
-			if c == '\'' && triple(src, i, '\'') {
-				i += 2
-				mode = scanCode
-			}
-			continue
-		}
-		atStart := start
-		if c != ' ' && c != '\t' {
-			start = false
-		}
-		switch c {
-		case '#':
-			mode = scanComment
-		case '"', '\'':
-			switch {
-			case triple(src, i, c) && c == '"':
-				mode, i = scanMLBasic, i+2
-			case triple(src, i, c):
-				mode, i = scanMLLiteral, i+2
-			case c == '"':
-				mode = scanBasic
-			default:
-				mode = scanLiteral
-			}
-		case '[':
-			if depth == 0 && (header || atStart) {
-				if !header {
-					header = true
-					if keys++; keys > lim.keys {
-						return fail("键和小节太多（超过%d个）", lim.keys)
-					}
-				}
-				continue
-			}
-			fallthrough
-		case '{':
-			if depth++; depth > lim.depth {
-				return fail("嵌套层数过多（方括号或花括号套了%d层以上）", lim.depth)
-			}
-		case ']', '}':
-			if depth > 0 {
-				depth--
-			}
-		case '=':
-			if keys++; keys > lim.keys {
-				return fail("键和小节太多（超过%d个）", lim.keys)
-			}
-		case ',':
-			if depth > 0 {
-				if values++; values > lim.values {
-					return fail("列表中的项太多（超过%d项）", lim.values)
-				}
-			}
+		if err != nil {
+			return err
 		}
 	}
-	if len(src)-lineStart > lim.line {
-		return tooLong()
+	if len(src)-p.lineStart > lim.line {
+		return p.tooLong()
 	}
 	return nil
+}
+
+// prescanner is the state of prescan.
+type prescanner struct {
+	src  string
+	lim  limits
+	file string
+
+	line, lineStart     int
+	depth, keys, values int
+	mode                int
+	header              bool // inside a [table] or [[array]] header
+	start               bool // only blanks so far on this line
+}
+
+func (p *prescanner) fail(format string, args ...any) *Error {
+	return &Error{File: p.file, Line: p.line, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *prescanner) tooLong() *Error {
+	return p.fail("这一行太长（超过%d KB）：多段文字请每段写一行，或把内容拆开", p.lim.line>>10)
+}
+
+// newline ends the line whose newline is at i.
+func (p *prescanner) newline(i int) *Error {
+	if i-p.lineStart > p.lim.line {
+		return p.tooLong()
+	}
+	p.line++
+	p.lineStart = i + 1
+	p.header, p.start = false, true
+	if p.mode == scanComment || p.mode == scanBasic || p.mode == scanLiteral {
+		p.mode = scanCode
+	}
+	return nil
+}
+
+// quoted reads the byte at i inside a comment or a string and returns the
+// index of the last byte it took.
+func (p *prescanner) quoted(i int) int {
+	src, c := p.src, p.src[i]
+	switch p.mode {
+	case scanBasic:
+		if c == '\\' && i+1 < len(src) && src[i+1] != '\n' {
+			i++
+		} else if c == '"' {
+			p.mode = scanCode
+		}
+	case scanLiteral:
+		if c == '\'' {
+			p.mode = scanCode
+		}
+	case scanMLBasic:
+		if c == '\\' && i+1 < len(src) && src[i+1] != '\n' {
+			i++
+		} else if c == '"' && triple(src, i, '"') {
+			i += 2
+			p.mode = scanCode
+		}
+	case scanMLLiteral:
+		if c == '\'' && triple(src, i, '\'') {
+			i += 2
+			p.mode = scanCode
+		}
+	}
+	return i
+}
+
+// code reads the byte at i outside comments and strings, counting keys,
+// nesting and items, and returns the index of the last byte it took.
+func (p *prescanner) code(i int) (int, *Error) {
+	src, c := p.src, p.src[i]
+	atStart := p.start
+	if c != ' ' && c != '\t' {
+		p.start = false
+	}
+	switch c {
+	case '#':
+		p.mode = scanComment
+	case '"', '\'':
+		switch {
+		case triple(src, i, c) && c == '"':
+			p.mode, i = scanMLBasic, i+2
+		case triple(src, i, c):
+			p.mode, i = scanMLLiteral, i+2
+		case c == '"':
+			p.mode = scanBasic
+		default:
+			p.mode = scanLiteral
+		}
+	case '[':
+		if p.depth == 0 && (p.header || atStart) {
+			if !p.header {
+				p.header = true
+				if p.keys++; p.keys > p.lim.keys {
+					return i, p.fail("键和小节太多（超过%d个）", p.lim.keys)
+				}
+			}
+			return i, nil
+		}
+		fallthrough
+	case '{':
+		if p.depth++; p.depth > p.lim.depth {
+			return i, p.fail("嵌套层数过多（方括号或花括号套了%d层以上）", p.lim.depth)
+		}
+	case ']', '}':
+		if p.depth > 0 {
+			p.depth--
+		}
+	case '=':
+		if p.keys++; p.keys > p.lim.keys {
+			return i, p.fail("键和小节太多（超过%d个）", p.lim.keys)
+		}
+	case ',':
+		if p.depth > 0 {
+			if p.values++; p.values > p.lim.values {
+				return i, p.fail("列表中的项太多（超过%d项）", p.lim.values)
+			}
+		}
+	}
+	return i, nil
 }
 
 func triple(src string, i int, q byte) bool {

@@ -14,48 +14,12 @@ import (
 // caller to write the whole value.
 func (p *patcher) lines(sp span, old, now string) bool {
 	delim := p.src[sp.val : sp.val+3]
-	cStart, cEnd := sp.val+3, sp.end-3
-	if cEnd < cStart {
+	raw, lead, adjacent, ok := p.rawLines(sp)
+	if !ok {
 		return false
 	}
-	lead := 0
-	if strings.HasPrefix(p.src[cStart:cEnd], "\n") {
-		lead = 1
-	} else if strings.HasPrefix(p.src[cStart:cEnd], "\r\n") {
-		lead = 2
-	}
-	type rawLine struct{ start, end int } // end before the line end
-	var raw []rawLine
-	for pos := cStart + lead; ; {
-		j := strings.IndexByte(p.src[pos:cEnd], '\n')
-		if j < 0 {
-			raw = append(raw, rawLine{pos, cEnd})
-			break
-		}
-		e := pos + j
-		if e > pos && p.src[e-1] == '\r' {
-			e--
-		}
-		raw = append(raw, rawLine{pos, e})
-		pos += j + 1
-	}
-	// A newline just before the closing delimiter ends the last line.
-	adjacent := true
-	if last := raw[len(raw)-1]; last.start == cEnd && len(raw) > 1 {
-		raw, adjacent = raw[:len(raw)-1], false
-	}
-	dec := make([]string, len(raw))
-	for i, l := range raw {
-		s, ok := p.src[l.start:l.end], true
-		if delim == `"""` {
-			s, ok = unescapeLine(s)
-		}
-		if !ok || strings.ContainsAny(s, "\r\n") {
-			return false
-		}
-		dec[i] = s
-	}
-	if strings.TrimRight(strings.Join(dec, "\n"), "\n") != old {
+	dec, ok := p.decodeLines(raw, delim)
+	if !ok || strings.TrimRight(strings.Join(dec, "\n"), "\n") != old {
 		return false
 	}
 	extra := len(dec) - len(strings.Split(old, "\n"))
@@ -84,13 +48,77 @@ func (p *patcher) lines(sp span, old, now string) bool {
 			enc = append(enc, escape(want[k], !edge))
 		}
 	}
-	text := strings.Join(enc, p.eol)
+	return p.splice(raw, i, j, strings.Join(enc, p.eol), len(enc) > 0)
+}
+
+// rawLine is a line of a multi-line string in the source: its start and
+// its end before the line end.
+type rawLine struct{ start, end int }
+
+// rawLines returns the lines of the multi-line string at sp; lead is the
+// length of the line end just after the opening delimiter (0 when the
+// text starts there), and adjacent tells whether the closing delimiter
+// follows the last line on the same line. ok is false for a string too
+// short to be one.
+func (p *patcher) rawLines(sp span) (raw []rawLine, lead int, adjacent, ok bool) {
+	cStart, cEnd := sp.val+3, sp.end-3
+	if cEnd < cStart {
+		return nil, 0, false, false
+	}
+	if strings.HasPrefix(p.src[cStart:cEnd], "\n") {
+		lead = 1
+	} else if strings.HasPrefix(p.src[cStart:cEnd], "\r\n") {
+		lead = 2
+	}
+	for pos := cStart + lead; ; {
+		j := strings.IndexByte(p.src[pos:cEnd], '\n')
+		if j < 0 {
+			raw = append(raw, rawLine{pos, cEnd})
+			break
+		}
+		e := pos + j
+		if e > pos && p.src[e-1] == '\r' {
+			e--
+		}
+		raw = append(raw, rawLine{pos, e})
+		pos += j + 1
+	}
+	// A newline just before the closing delimiter ends the last line.
+	adjacent = true
+	if last := raw[len(raw)-1]; last.start == cEnd && len(raw) > 1 {
+		raw, adjacent = raw[:len(raw)-1], false
+	}
+	return raw, lead, adjacent, true
+}
+
+// decodeLines returns the text of each line; ok is false when a line
+// holds an escape that breaks it (a continuation, "\n").
+func (p *patcher) decodeLines(raw []rawLine, delim string) ([]string, bool) {
+	dec := make([]string, len(raw))
+	for i, l := range raw {
+		s, ok := p.src[l.start:l.end], true
+		if delim == `"""` {
+			s, ok = unescapeLine(s)
+		}
+		if !ok || strings.ContainsAny(s, "\r\n") {
+			return nil, false
+		}
+		dec[i] = s
+	}
+	return dec, true
+}
+
+// splice replaces the lines of raw between the i common at the start and
+// the j common at the end with text (nonEmpty: there are new lines at
+// all); false when it cannot be done in place.
+func (p *patcher) splice(raw []rawLine, i, j int, text string, nonEmpty bool) bool {
+	n := len(raw)
 	switch {
-	case n-j > i && len(enc) > 0:
+	case n-j > i && nonEmpty:
 		p.replace(raw[i].start, raw[n-1-j].end, text)
-	case len(enc) > 0 && i < n:
+	case nonEmpty && i < n:
 		p.replace(raw[i].start, raw[i].start, text+p.eol)
-	case len(enc) > 0:
+	case nonEmpty:
 		p.replace(raw[n-1].end, raw[n-1].end, p.eol+text)
 	case n-j > i && n-j < n:
 		p.replace(raw[i].start, raw[n-j].start, "")

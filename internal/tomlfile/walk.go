@@ -3,6 +3,7 @@ package tomlfile
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -268,7 +269,7 @@ func (t *table) subs(k string) []*table {
 func (t *table) end() {
 	var unknown []string
 	for k := range t.m {
-		if !contains(t.known, k) {
+		if !slices.Contains(t.known, k) {
 			unknown = append(unknown, k)
 		}
 	}
@@ -282,15 +283,6 @@ func (t *table) end() {
 	for _, k := range unknown {
 		t.w.fail(t.key(k), "是未知的键（拼写错误或放错了小节？）；%s可用的键：%s", where, strings.Join(t.known, "、"))
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, e := range list {
-		if e == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Error is a problem in a TOML file at a line, with a message in Chinese.

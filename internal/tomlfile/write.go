@@ -28,7 +28,18 @@ func WriteReply(w io.Writer, r *reply.Reply) error {
 	e.raw("# ReplyDesk 答复件。各键的含义见 templates/examples/reply-244.reply.toml。\n")
 	e.str("style", r.Style, false)
 	e.str("kind", string(r.Kind), true)
+	e.item(r)
+	e.text(r)
+	e.signature(r)
+	for _, a := range r.Attachments {
+		e.attachment(a)
+	}
+	return e.flush()
+}
 
+// item writes the sections of the item answered and of the result, and
+// the document's, when it has one.
+func (e *emitter) item(r *reply.Reply) {
 	e.section("item")
 	e.str("assembly", r.Assembly, true)
 	e.num("term", r.Term, true)
@@ -49,7 +60,10 @@ func WriteReply(w io.Writer, r *reply.Reply) error {
 		e.str("signer", r.Signer, false)
 		e.list("cc", r.CC, false)
 	}
+}
 
+// text writes the section of the letter's text.
+func (e *emitter) text(r *reply.Reply) {
 	e.section("text")
 	e.str("title", r.Title, false)
 	e.str("salutation", r.Salutation, false)
@@ -62,7 +76,10 @@ func WriteReply(w io.Writer, r *reply.Reply) error {
 	}
 	e.list("as_heading", r.AsHeading, false)
 	e.list("as_text", r.AsText, false)
+}
 
+// signature writes the sections of the signature and of the contact.
+func (e *emitter) signature(r *reply.Reply) {
 	e.section("signature")
 	e.str("issuer", r.Issuer, true)
 	if !r.Date.IsZero() {
@@ -76,11 +93,6 @@ func WriteReply(w io.Writer, r *reply.Reply) error {
 	e.str("name", r.Contact.Name, true)
 	e.str("phone", r.Contact.Phone, true)
 	e.str("responsible", r.Responsible, false)
-
-	for _, a := range r.Attachments {
-		e.attachment(a)
-	}
-	return e.flush()
 }
 
 // writable checks what TOML cannot hold.

@@ -225,12 +225,7 @@ func (p *printDialog) fail(msg string) {
 
 // copyCount reads the copies typed (full-width digits too).
 func (p *printDialog) copyCount() (int, error) {
-	s := strings.TrimSpace(strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return r - '０' + '0'
-		}
-		return r
-	}, p.copies.Text))
+	s := strings.TrimSpace(reply.HalfWidth(p.copies.Text))
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 1 || n > maxCopies {
 		return 1, fmt.Errorf("份数“%s”有误：请填写1到%d之间的整数", p.copies.Text, maxCopies)

@@ -220,6 +220,11 @@ func (w *walker) element(t xml.StartElement) error {
 	if skipped[name] {
 		return w.skip()
 	}
+	return w.word(t, name)
+}
+
+// word reads element t of WordprocessingML, named name, and its content.
+func (w *walker) word(t xml.StartElement, name string) error {
 	switch name {
 	case "p":
 		return w.paragraph()
@@ -227,6 +232,26 @@ func (w *walker) element(t xml.StartElement) error {
 		return w.pPr()
 	case "sectPr":
 		return w.sectPr()
+	case "tbl":
+		return w.table()
+	case "tblGrid":
+		return w.tblGrid()
+	case "tr":
+		return w.row()
+	case "trPr":
+		return w.trPr()
+	case "tc":
+		return w.cell()
+	case "txbxContent":
+		return w.textBox()
+	}
+	return w.run(t, name)
+}
+
+// run reads element t of a run (a run itself, its properties, its text,
+// tabs, breaks, symbols and fields), named name, and its content.
+func (w *walker) run(t xml.StartElement, name string) error {
+	switch name {
 	case "r":
 		w.runs = append(w.runs, false)
 		err := w.children()
@@ -254,18 +279,6 @@ func (w *walker) element(t xml.StartElement) error {
 		return w.addEmpty(symbol(attr(t, "font"), attr(t, "char")))
 	case "fldChar":
 		w.fldChar(attr(t, "fldCharType"))
-	case "tbl":
-		return w.table()
-	case "tblGrid":
-		return w.tblGrid()
-	case "tr":
-		return w.row()
-	case "trPr":
-		return w.trPr()
-	case "tc":
-		return w.cell()
-	case "txbxContent":
-		return w.textBox()
 	}
 	return w.children()
 }

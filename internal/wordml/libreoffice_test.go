@@ -14,13 +14,13 @@ import (
 )
 
 // soffice converts files with LibreOffice headless into dir, in its own
-// profile so that it runs beside other instances. It skips the test when
-// LibreOffice is not installed (CI installs it).
+// profile so that it runs beside other instances. It fails the test when
+// LibreOffice is not installed (scripts/setup.sh installs it).
 func soffice(t *testing.T, dir, format string, files ...string) {
 	t.Helper()
 	bin, err := exec.LookPath("soffice")
 	if err != nil {
-		t.Skip("LibreOffice (soffice) is not installed")
+		t.Fatal("LibreOffice (soffice) not found: install libreoffice-writer-nogui (scripts/setup.sh)")
 	}
 	profile := "file://" + filepath.ToSlash(filepath.Join(t.TempDir(), "profile"))
 	args := append([]string{"-env:UserInstallation=" + profile, "--headless", "--convert-to", format, "--outdir", dir}, files...)

@@ -145,6 +145,22 @@ func (n *numbering) next(numID string, ilvl int) (number, suffix string) {
 	if lv == nil {
 		return "", ""
 	}
+	c := n.count(numID, m, a, ilvl)
+	format := fmtOf(lv)
+	if format == "bullet" || format == "none" || lv.Text == nil {
+		return "", ""
+	}
+	number = n.text(m, a, lv, c)
+	if number == "" {
+		return "", ""
+	}
+	return number, suffixAfter(number, lv)
+}
+
+// count counts a paragraph of instance numID (m, of abstract a) at level
+// ilvl: the level's counter goes up and the deeper levels that restart
+// after it start again. It returns the abstract's counters.
+func (n *numbering) count(numID string, m *num, a *abstractNum, ilvl int) *counters {
 	c := n.counters[a.ID]
 	if c == nil {
 		c = new(counters)
@@ -167,10 +183,13 @@ func (n *numbering) next(numID string, ilvl int) (number, suffix string) {
 			c.set[j] = false
 		}
 	}
-	format := fmtOf(lv)
-	if format == "bullet" || format == "none" || lv.Text == nil {
-		return "", ""
-	}
+	return c
+}
+
+// text writes level lv's number text: its %1…%9 placeholders filled with
+// the counters c of the levels they name, each in its level's format (in
+// decimal digits for a legal-style level, isLgl).
+func (n *numbering) text(m *num, a *abstractNum, lv *lvl, c *counters) string {
 	var b strings.Builder
 	t := lv.Text.Val
 	for i := 0; i < len(t); i++ {
@@ -190,11 +209,7 @@ func (n *numbering) next(numID string, ilvl int) (number, suffix string) {
 		}
 		b.WriteByte(t[i])
 	}
-	number = b.String()
-	if number == "" {
-		return "", ""
-	}
-	return number, suffixAfter(number, lv)
+	return b.String()
 }
 
 // lvl is level i of instance m, which may override its abstract's level.
@@ -251,20 +266,29 @@ var (
 	branches    = []rune("子丑寅卯辰巳午未申酉戌亥")
 )
 
-// formatNumber writes n in number format f (ST_NumberFormat, 17.18.59).
+// formatNumber writes n in number format f (ST_NumberFormat, 17.18.59);
+// in decimal digits where f is unknown or cannot write n.
 func formatNumber(n int, f string) string {
+	if s, ok := ideographic(n, f); ok {
+		return s
+	}
+	if s, ok := western(n, f); ok {
+		return s
+	}
+	return strconv.Itoa(n)
+}
+
+// ideographic writes n in the Chinese and Japanese formats f names; ok is
+// false for another format or a number it cannot write.
+func ideographic(n int, f string) (string, bool) {
 	switch f {
-	case "decimalZero":
-		if n >= 0 && n < 10 {
-			return "0" + strconv.Itoa(n)
-		}
 	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand":
 		if s := counting(n, cnDigits, cnUnits, '零', true); s != "" {
-			return s
+			return s, true
 		}
 	case "chineseLegalSimplified", "japaneseLegal":
 		if s := counting(n, legalDigits, legalUnits, '零', false); s != "" {
-			return s
+			return s, true
 		}
 	case "ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand":
 		if n >= 0 {
@@ -272,27 +296,39 @@ func formatNumber(n int, f string) string {
 			for _, d := range strconv.Itoa(n) {
 				b.WriteRune(cnDigits[d-'0'])
 			}
-			return b.String()
+			return b.String(), true
 		}
 	case "ideographTraditional":
 		if n >= 1 && n <= len(stems) {
-			return string(stems[n-1])
+			return string(stems[n-1]), true
 		}
 	case "ideographZodiac":
 		if n >= 1 && n <= len(branches) {
-			return string(branches[n-1])
+			return string(branches[n-1]), true
+		}
+	}
+	return "", false
+}
+
+// western writes n in the decimal, enclosed, letter and Roman formats f
+// names; ok is false for another format or a number it cannot write.
+func western(n int, f string) (string, bool) {
+	switch f {
+	case "decimalZero":
+		if n >= 0 && n < 10 {
+			return "0" + strconv.Itoa(n), true
 		}
 	case "decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle":
 		if n >= 1 && n <= 20 {
-			return string(rune(0x2460 + n - 1))
+			return string(rune(0x2460 + n - 1)), true
 		}
 	case "decimalEnclosedParen":
 		if n >= 1 && n <= 20 {
-			return string(rune(0x2474 + n - 1))
+			return string(rune(0x2474 + n - 1)), true
 		}
 	case "decimalEnclosedFullstop":
 		if n >= 1 && n <= 20 {
-			return string(rune(0x2488 + n - 1))
+			return string(rune(0x2488 + n - 1)), true
 		}
 	case "decimalFullWidth", "decimalFullWidth2":
 		var b strings.Builder
@@ -302,14 +338,14 @@ func formatNumber(n int, f string) string {
 			}
 			b.WriteRune(d)
 		}
-		return b.String()
+		return b.String(), true
 	case "lowerLetter", "upperLetter":
 		if n >= 1 && n <= 26*20 {
 			c := 'a'
 			if f == "upperLetter" {
 				c = 'A'
 			}
-			return strings.Repeat(string(c+rune((n-1)%26)), (n-1)/26+1)
+			return strings.Repeat(string(c+rune((n-1)%26)), (n-1)/26+1), true
 		}
 	case "lowerRoman", "upperRoman":
 		if n >= 1 && n < 4000 {
@@ -317,10 +353,10 @@ func formatNumber(n int, f string) string {
 			if f == "lowerRoman" {
 				s = strings.ToLower(s)
 			}
-			return s
+			return s, true
 		}
 	}
-	return strconv.Itoa(n)
+	return "", false
 }
 
 // counting writes 1 ≤ n ≤ 9999 in Chinese counting: 一, 十, 十一, 二十,

@@ -3,6 +3,7 @@ package docx
 import (
 	"strings"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/letter"
 	"replydesk/internal/style"
 )
@@ -143,7 +144,7 @@ func (d *doc) numberLine() bool {
 	if l.Number == "" && l.Signer == "" {
 		return false
 	}
-	signer := []string{run(letter.SignerLabel), d.runAs(l.Signer, letter.RoleKai)}
+	signer := []string{run(letter.SignerLabel), d.runAs(l.Signer, fontrole.Kai)}
 	switch {
 	case l.Signer == "":
 		jc := ""

@@ -26,7 +26,7 @@ import (
 // Options of a document. The zero value writes the official font names,
 // no dates and no application name.
 type Options struct {
-	// Fonts maps a font role (letter.RoleTitle …) to the family Word
+	// Fonts maps a font role (fontrole.Title …) to the family Word
 	// should use; a role left out takes its official name (see Official).
 	Fonts map[string]string
 	// Application names the program in docProps/app.xml; "" writes none.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"replydesk/internal/fontrole"
 	"replydesk/internal/letter"
 )
 
@@ -55,11 +56,11 @@ func halfPoints(pt int) string { return strconv.Itoa(2 * pt) }
 // and local practice), with their English names and font classification,
 // for the font table that lets Word and WPS choose a substitute.
 var Official = map[string]Face{
-	letter.RoleTitle: {"方正小标宋简体", "FZXiaoBiaoSong-B05S", "02000000000000000000", "script", "variable"},
-	letter.RoleBody:  {"仿宋_GB2312", "FangSong_GB2312", "02010609030101010101", "modern", "fixed"},
-	letter.RoleHei:   {"黑体", "SimHei", "02010609060101010101", "modern", "fixed"},
-	letter.RoleKai:   {"楷体_GB2312", "KaiTi_GB2312", "02010609030101010101", "modern", "fixed"},
-	letter.RoleSong:  {"宋体", "SimSun", "02010600030101010101", "auto", "variable"},
+	fontrole.Title: {"方正小标宋简体", "FZXiaoBiaoSong-B05S", "02000000000000000000", "script", "variable"},
+	fontrole.Body:  {"仿宋_GB2312", "FangSong_GB2312", "02010609030101010101", "modern", "fixed"},
+	fontrole.Hei:   {"黑体", "SimHei", "02010609060101010101", "modern", "fixed"},
+	fontrole.Kai:   {"楷体_GB2312", "KaiTi_GB2312", "02010609030101010101", "modern", "fixed"},
+	fontrole.Song:  {"宋体", "SimSun", "02010600030101010101", "auto", "variable"},
 }
 
 // Face is a font as the font table names it.
@@ -83,7 +84,7 @@ func fontsOf(opt Options) map[string]Face {
 }
 
 // roles in the order of the font table.
-var roles = []string{letter.RoleBody, letter.RoleTitle, letter.RoleHei, letter.RoleKai, letter.RoleSong}
+var roles = []string{fontrole.Body, fontrole.Title, fontrole.Hei, fontrole.Kai, fontrole.Song}
 
 // fontTable is word/fontTable.xml: each face with its alternative name,
 // GB2312 character set and classification.
@@ -173,69 +174,85 @@ func styles(fonts map[string]Face) []byte {
 	b.WriteString(xmlHead)
 	b.WriteString(`<w:styles xmlns:w="` + nsW + `">`)
 	// Defaults: 3号仿宋, black, Chinese; 28.95 pt exact on the grid.
-	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr>` + rFonts(fonts, letter.RoleBody) +
+	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr>` + rFonts(fonts, fontrole.Body) +
 		`<w:kern w:val="0"/><w:sz w:val="` + halfPoints(letter.BodySize) + `"/><w:szCs w:val="` + halfPoints(letter.BodySize) +
 		`"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
 		`<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="` + tw(linePitch) +
 		`" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>`)
-	st := func(id, name, based, ppr, rpr string, extra string) {
-		b.WriteString(`<w:style w:type="paragraph"`)
-		if id == sNormal {
-			b.WriteString(` w:default="1"`)
-		}
-		b.WriteString(` w:styleId="` + id + `"><w:name w:val="` + name + `"/>`)
-		if based != "" {
-			b.WriteString(`<w:basedOn w:val="` + based + `"/>`)
-		}
-		b.WriteString(`<w:next w:val="` + sNormal + `"/><w:qFormat/>` + extra)
-		if ppr != "" {
-			b.WriteString(`<w:pPr>` + ppr + `</w:pPr>`)
-		}
-		if rpr != "" {
-			b.WriteString(`<w:rPr>` + rpr + `</w:rPr>`)
-		}
-		b.WriteString(`</w:style>`)
+	paragraphStyles(&b, fonts)
+	tableStyle(&b)
+	b.WriteString(`</w:styles>`)
+	return []byte(b.String())
+}
+
+// paragraphStyle writes a paragraph style: its id and name, the style it
+// is based on, its paragraph and run properties.
+func paragraphStyle(b *strings.Builder, id, name, based, ppr, rpr string) {
+	b.WriteString(`<w:style w:type="paragraph"`)
+	if id == sNormal {
+		b.WriteString(` w:default="1"`)
 	}
+	b.WriteString(` w:styleId="` + id + `"><w:name w:val="` + name + `"/>`)
+	if based != "" {
+		b.WriteString(`<w:basedOn w:val="` + based + `"/>`)
+	}
+	b.WriteString(`<w:next w:val="` + sNormal + `"/><w:qFormat/>`)
+	if ppr != "" {
+		b.WriteString(`<w:pPr>` + ppr + `</w:pPr>`)
+	}
+	if rpr != "" {
+		b.WriteString(`<w:rPr>` + rpr + `</w:rPr>`)
+	}
+	b.WriteString(`</w:style>`)
+}
+
+// paragraphStyles writes the paragraph styles of the letter's blocks.
+func paragraphStyles(b *strings.Builder, fonts map[string]Face) {
+	st := func(id, name, based, ppr, rpr string) { paragraphStyle(b, id, name, based, ppr, rpr) }
 	flush := indent(0, 0, 0)
 	body := `<w:spacing w:val="` + tw(charSpacing) + `"/><w:sz w:val="32"/><w:szCs w:val="32"/>`
 	// 正文 (Normal): paragraphs indented two characters, justified (§7.3.3).
 	st(sNormal, "Normal", "", `<w:kinsoku/><w:overflowPunct/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="`+tw(linePitch)+`" w:lineRule="exact"/>`+indent(0, 0, 200)+`<w:jc w:val="both"/>`,
-		rFonts(fonts, letter.RoleBody)+`<w:color w:val="000000"/>`+body, "")
+		rFonts(fonts, fontrole.Body)+`<w:color w:val="000000"/>`+body)
 	// 标题: 2号小标宋, centred (§7.3.1).
 	st(sTitle, "Title", sNormal, `<w:keepNext/>`+flush+`<w:jc w:val="center"/><w:outlineLvl w:val="9"/>`,
-		rFonts(fonts, letter.RoleTitle)+`<w:spacing w:val="0"/><w:sz w:val="`+halfPoints(letter.TitleSize)+`"/><w:szCs w:val="`+halfPoints(letter.TitleSize)+`"/>`, "")
+		rFonts(fonts, fontrole.Title)+`<w:spacing w:val="0"/><w:sz w:val="`+halfPoints(letter.TitleSize)+`"/><w:szCs w:val="`+halfPoints(letter.TitleSize)+`"/>`)
 	// Headings (§7.3.4): 一、 黑体, （一） 楷体, 1. and （1） 仿宋.
-	st(sH1, "一级标题", sNormal, `<w:keepNext/><w:outlineLvl w:val="0"/>`, rFonts(fonts, letter.RoleHei), "")
-	st(sH2, "二级标题", sNormal, `<w:keepNext/><w:outlineLvl w:val="1"/>`, rFonts(fonts, letter.RoleKai), "")
-	st(sH3, "三级标题", sNormal, `<w:keepNext/><w:outlineLvl w:val="2"/>`, "", "")
-	st(sH4, "四级标题", sNormal, `<w:keepNext/><w:outlineLvl w:val="3"/>`, "", "")
-	st(sMark, "标记", sNormal, flush+`<w:jc w:val="left"/>`, rFonts(fonts, letter.RoleHei), "")
-	st(sNumber, "发文字号", sNormal, flush+`<w:jc w:val="center"/>`, "", "")
-	st(sSalutation, "主送", sNormal, `<w:keepNext/>`+flush+`<w:jc w:val="left"/>`, "", "")
-	st(sIssuer, "署名", sNormal, `<w:keepNext/>`+flush+`<w:jc w:val="right"/>`, "", "")
-	st(sDate, "成文日期", sNormal, `<w:keepNext/>`+flush+`<w:jc w:val="right"/>`, "", "")
-	st(sNote, "附注", sNormal, `<w:jc w:val="left"/>`, "", "")
-	st(sList, "附件说明", sNormal, `<w:jc w:val="left"/>`, "", "")
-	st(sLabel, "附件标签", sNormal, `<w:keepNext/><w:pageBreakBefore/>`+flush+`<w:jc w:val="left"/>`, rFonts(fonts, letter.RoleHei), "")
-	st(sAttTitle, "附件标题", sTitle, "", "", "")
+	st(sH1, "一级标题", sNormal, `<w:keepNext/><w:outlineLvl w:val="0"/>`, rFonts(fonts, fontrole.Hei))
+	st(sH2, "二级标题", sNormal, `<w:keepNext/><w:outlineLvl w:val="1"/>`, rFonts(fonts, fontrole.Kai))
+	st(sH3, "三级标题", sNormal, `<w:keepNext/><w:outlineLvl w:val="2"/>`, "")
+	st(sH4, "四级标题", sNormal, `<w:keepNext/><w:outlineLvl w:val="3"/>`, "")
+	st(sMark, "标记", sNormal, flush+`<w:jc w:val="left"/>`, rFonts(fonts, fontrole.Hei))
+	st(sNumber, "发文字号", sNormal, flush+`<w:jc w:val="center"/>`, "")
+	st(sSalutation, "主送", sNormal, `<w:keepNext/>`+flush+`<w:jc w:val="left"/>`, "")
+	st(sIssuer, "署名", sNormal, `<w:keepNext/>`+flush+`<w:jc w:val="right"/>`, "")
+	st(sDate, "成文日期", sNormal, `<w:keepNext/>`+flush+`<w:jc w:val="right"/>`, "")
+	st(sNote, "附注", sNormal, `<w:jc w:val="left"/>`, "")
+	st(sList, "附件说明", sNormal, `<w:jc w:val="left"/>`, "")
+	st(sLabel, "附件标签", sNormal, `<w:keepNext/><w:pageBreakBefore/>`+flush+`<w:jc w:val="left"/>`, rFonts(fonts, fontrole.Hei))
+	st(sAttTitle, "附件标题", sTitle, "", "")
 	// A cell's line is shorter than the grid's by the rule under it, so
 	// that a row of one line takes one line of the grid.
-	st(sCell, "表格文字", sNormal, `<w:spacing w:line="`+tw(linePitch-ruleTable*20/8)+`" w:lineRule="exact"/>`+flush+`<w:jc w:val="left"/>`, "", "")
-	st(sHeadCell, "表头", sCell, `<w:jc w:val="center"/>`, rFonts(fonts, letter.RoleHei), "")
+	st(sCell, "表格文字", sNormal, `<w:spacing w:line="`+tw(linePitch-ruleTable*20/8)+`" w:lineRule="exact"/>`+flush+`<w:jc w:val="left"/>`, "")
+	st(sHeadCell, "表头", sCell, `<w:jc w:val="center"/>`, rFonts(fonts, fontrole.Hei))
 	// 抄送 (§7.4.2): 4号仿宋, one character in from either side.
 	st(sCC, "抄送", sNormal, indent(100+300, 100, -300)+`<w:jc w:val="left"/>`,
-		`<w:sz w:val="`+halfPoints(letter.CCSize)+`"/><w:szCs w:val="`+halfPoints(letter.CCSize)+`"/>`, "")
+		`<w:sz w:val="`+halfPoints(letter.CCSize)+`"/><w:szCs w:val="`+halfPoints(letter.CCSize)+`"/>`)
 	// 页码 (§7.5): 4号宋体, off the grid.
 	st(sFolio, "页码", sNormal, `<w:snapToGrid w:val="0"/><w:spacing w:line="`+tw(20*letter.FolioSize)+`" w:lineRule="exact"/>`+flush,
-		rFonts(fonts, letter.RoleSong)+`<w:spacing w:val="0"/><w:sz w:val="`+halfPoints(letter.FolioSize)+`"/><w:szCs w:val="`+halfPoints(letter.FolioSize)+`"/>`, "")
+		rFonts(fonts, fontrole.Song)+`<w:spacing w:val="0"/><w:sz w:val="`+halfPoints(letter.FolioSize)+`"/><w:szCs w:val="`+halfPoints(letter.FolioSize)+`"/>`)
 	// 发文机关标志 of the letter format (§10.1): red 小标宋, centred, on a
 	// line exactly as high as its size, as the PDF sets it: a line
 	// spacing from the font would grow with the ascent and descent of
 	// whatever font an editor substitutes (Noto Sans CJK's line is 1.45
 	// em), and a header that grows takes its height from page 1's text.
 	st(sHeader, "发文机关标志", sNormal, `<w:snapToGrid w:val="0"/><w:spacing w:line="`+tw(20*letter.HeaderSize)+`" w:lineRule="exact"/>`+flush+`<w:jc w:val="center"/>`,
-		rFonts(fonts, letter.RoleTitle)+`<w:color w:val="`+red+`"/><w:spacing w:val="0"/><w:sz w:val="`+halfPoints(letter.HeaderSize)+`"/><w:szCs w:val="`+halfPoints(letter.HeaderSize)+`"/>`, "")
-	// Tables of attachments: ruled 0.25 mm, cells inset 1.5 mm.
+		rFonts(fonts, fontrole.Title)+`<w:color w:val="`+red+`"/><w:spacing w:val="0"/><w:sz w:val="`+halfPoints(letter.HeaderSize)+`"/><w:szCs w:val="`+halfPoints(letter.HeaderSize)+`"/>`)
+}
+
+// tableStyle writes the style of the attachments' tables: ruled 0.25 mm,
+// cells inset 1.5 mm.
+func tableStyle(b *strings.Builder) {
 	pad := tw(twips(1500))
 	border := `w:val="single" w:sz="` + strconv.Itoa(ruleTable) + `" w:space="0" w:color="000000"`
 	b.WriteString(`<w:style w:type="table" w:styleId="` + sTable + `"><w:name w:val="公文表格"/><w:uiPriority w:val="59"/><w:qFormat/>` +
@@ -243,8 +260,6 @@ func styles(fonts map[string]Face) []byte {
 		`<w:tblPr><w:tblBorders><w:top ` + border + `/><w:left ` + border + `/><w:bottom ` + border + `/><w:right ` + border +
 		`/><w:insideH ` + border + `/><w:insideV ` + border + `/></w:tblBorders><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="` + pad +
 		`" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="` + pad + `" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
-	b.WriteString(`</w:styles>`)
-	return []byte(b.String())
 }
 
 // settings is word/settings.xml: odd and even footers (§7.5), Chinese line

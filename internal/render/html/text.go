@@ -18,71 +18,87 @@ const indent = "\u3000\u3000"
 // indented two characters), the 附件说明, the signature, the notes, the
 // 抄送 and the attachments. Line breaks are "\n".
 func WriteText(w io.Writer, l *letter.Letter) error {
-	b := bufio.NewWriter(w)
-	var part []string
-	flush := func() {
-		if len(part) == 0 {
-			return
-		}
-		for _, s := range part {
-			b.WriteString(s)
-			b.WriteString("\n")
-		}
-		b.WriteString("\n")
-		part = nil
-	}
-	add := func(s string) {
-		if s = clean(s); strings.TrimSpace(s) != "" {
-			part = append(part, s)
-		}
-	}
+	t := &textWriter{b: bufio.NewWriter(w)}
 	for _, m := range append(append([]letter.Mark{}, l.TopLeft...), l.TopRight...) {
-		add(m.Text)
+		t.add(m.Text)
 	}
-	add(l.Number)
+	t.add(l.Number)
 	if l.Signer != "" {
-		add(letter.SignerLabel + l.Signer)
+		t.add(letter.SignerLabel + l.Signer)
 	}
-	flush()
-	add(letter.Flat(l.Title))
-	flush()
-	add(l.Salutation)
-	textParas(l.Text, add)
-	flush()
+	t.flush()
+	t.add(letter.Flat(l.Title))
+	t.flush()
+	t.add(l.Salutation)
+	textParas(l.Text, t.add)
+	t.flush()
 	for i, it := range l.List {
 		if i == 0 {
-			add(indent + letter.AttachmentLabel + it.Text)
+			t.add(indent + letter.AttachmentLabel + it.Text)
 			continue
 		}
-		add(indent + strings.Repeat("\u3000", 3) + it.Text)
+		t.add(indent + strings.Repeat("\u3000", 3) + it.Text)
 	}
-	flush()
-	add(l.Issuer)
-	add(l.Date)
+	t.flush()
+	t.add(l.Issuer)
+	t.add(l.Date)
 	for _, n := range l.Notes {
-		add(indent + n.Text)
+		t.add(indent + n.Text)
 	}
 	for _, m := range l.EndMarks {
-		add(m.Text)
+		t.add(m.Text)
 	}
-	flush()
+	t.flush()
 	if cc := l.CCText(); cc != "" {
-		add(letter.CCLabel + cc)
+		t.add(letter.CCLabel + cc)
 	}
-	flush()
+	t.flush()
 	for _, a := range l.Attachments {
-		add(a.Label)
-		add(a.Title)
-		textParas(a.Body, add)
-		if t := a.Table; t != nil {
-			add(strings.Join(cells(t.Header), "\t"))
-			for _, r := range t.Rows {
-				add(strings.Join(cells(r), "\t"))
-			}
-		}
-		flush()
+		t.attachment(a)
 	}
-	return b.Flush()
+	return t.b.Flush()
+}
+
+// textWriter writes the letter as text a part at a time: the lines of a
+// part, then a blank line.
+type textWriter struct {
+	b    *bufio.Writer
+	part []string
+}
+
+// add adds a line to the part, unless it is blank.
+func (t *textWriter) add(s string) {
+	if s = clean(s); strings.TrimSpace(s) != "" {
+		t.part = append(t.part, s)
+	}
+}
+
+// flush writes the part, if it has lines, and a blank line after it.
+func (t *textWriter) flush() {
+	if len(t.part) == 0 {
+		return
+	}
+	for _, s := range t.part {
+		t.b.WriteString(s)
+		t.b.WriteString("\n")
+	}
+	t.b.WriteString("\n")
+	t.part = nil
+}
+
+// attachment writes an attachment as a part: label, title, text and the
+// rows of its table, cells separated by tabs.
+func (t *textWriter) attachment(a letter.Attachment) {
+	t.add(a.Label)
+	t.add(a.Title)
+	textParas(a.Body, t.add)
+	if tb := a.Table; tb != nil {
+		t.add(strings.Join(cells(tb.Header), "\t"))
+		for _, r := range tb.Rows {
+			t.add(strings.Join(cells(r), "\t"))
+		}
+	}
+	t.flush()
 }
 
 // textParas adds running text, each paragraph indented.

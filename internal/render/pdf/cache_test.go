@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"replydesk/internal/page"
+	"replydesk/internal/render/rendertest"
 )
 
 // forget empties the caches of documents and font programs.
@@ -17,7 +18,7 @@ func forget() {
 // TestCachesGiveFreshBytes: a document written from the caches (the whole
 // PDF, or its font programs) is byte for byte the one written afresh.
 func TestCachesGiveFreshBytes(t *testing.T) {
-	needFaces(t, "WenKai", "DejaVuSans")
+	rendertest.Need(t, "WenKai", "DejaVuSans")
 	d := mixedDoc()
 	write := func() []byte {
 		var b bytes.Buffer

@@ -2,74 +2,17 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"os"
-	"sync"
 	"testing"
 	"unicode"
 
-	"replydesk/internal/fonts"
 	"replydesk/internal/page"
+	"replydesk/internal/render/rendertest"
 )
 
-// Test faces: real TrueType files, read once so every call returns the same
-// slice, as the fonts package does.
-var testFontFiles = map[string]string{
-	"WenKai":      "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf",
-	"WenKaiBold":  "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Bold.ttf",
-	"WenKaiLight": "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Light.ttf",
-	"DejaVuSans":  "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-}
-
-// fileFaces serves the test faces, each read and parsed on first use.
-type fileFaces struct {
-	mu    sync.Mutex
-	faces map[string]*fonts.Face
-}
-
-var testFaces = newFileFaces()
-
-func newFileFaces() *fileFaces { return &fileFaces{faces: make(map[string]*fonts.Face)} }
-
-// fontFiles keeps the bytes of the test fonts, read once.
-var fontFiles sync.Map // path → []byte
-
-func (f *fileFaces) Face(name string) (*fonts.Face, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if face, ok := f.faces[name]; ok {
-		return face, nil
-	}
-	path, ok := testFontFiles[name]
-	if !ok {
-		return nil, fmt.Errorf("no face %q", name)
-	}
-	b, ok := fontFiles.Load(path)
-	if !ok {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		b, _ = fontFiles.LoadOrStore(path, data)
-	}
-	face, err := fonts.NewFace(b.([]byte))
-	if err != nil {
-		return nil, err
-	}
-	f.faces[name] = face
-	return face, nil
-}
-
-// needFaces skips the test when a font file it needs is not installed.
-func needFaces(tb testing.TB, faces ...string) {
-	tb.Helper()
-	for _, f := range faces {
-		if _, err := os.Stat(testFontFiles[f]); err != nil {
-			tb.Skipf("test font %s not installed (%s): install fonts-lxgw-wenkai and fonts-dejavu-core", f, testFontFiles[f])
-		}
-	}
-}
+// testFaces are the faces of the tests (package rendertest).
+var testFaces = rendertest.NewFaces()
 
 // replyText is the body of the seed reply, without blanks: about 1,900
 // characters of which some 600 differ, as in a real reply.
@@ -144,7 +87,7 @@ var benchFaces = [3]string{"WenKai", "WenKaiBold", "WenKaiLight"}
 // BenchmarkWrite renders a synthetic three-page reply (about 2,500 CJK
 // glyphs in three faces of 15–19 MB) with the fonts already parsed.
 func BenchmarkWrite(b *testing.B) {
-	needFaces(b, benchFaces[:]...)
+	rendertest.Need(b, benchFaces[:]...)
 	d := syntheticReply(benchFaces, 3, 30, 28)
 	var buf bytes.Buffer
 	if err := Write(&buf, d, testFaces, Options{}); err != nil {
@@ -165,11 +108,11 @@ func BenchmarkWrite(b *testing.B) {
 // BenchmarkWriteCold is BenchmarkWrite with new faces for each document:
 // the first export after start-up, reading three faces.
 func BenchmarkWriteCold(b *testing.B) {
-	needFaces(b, benchFaces[:]...)
+	rendertest.Need(b, benchFaces[:]...)
 	d := syntheticReply(benchFaces, 3, 30, 28)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Write(io.Discard, d, newFileFaces(), Options{}); err != nil {
+		if err := Write(io.Discard, d, rendertest.NewFaces(), Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

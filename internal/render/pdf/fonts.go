@@ -10,21 +10,11 @@ import (
 // Faces gives the face of a run by the name runs carry in page.Run.Face
 // (fonts.Set implements it). A face's subsets come from package fonts,
 // which reads and writes every font file.
-type Faces interface {
-	Face(name string) (*fonts.Face, error)
-}
+type Faces = fonts.Faces
 
 // MissingGlyphError reports a character that a face cannot draw. Coverage is
 // checked upstream; this error keeps a gap from silently printing a space.
-type MissingGlyphError struct {
-	Face string
-	Rune rune
-}
-
-// Error describes the missing character in Chinese, for the user.
-func (e *MissingGlyphError) Error() string {
-	return fmt.Sprintf("字体“%s”缺少字符“%c”（U+%04X），请换用包含该字的字体", e.Face, e.Rune, e.Rune)
-}
+type MissingGlyphError = fonts.MissingGlyphError
 
 // pdfName escapes a face name into the characters a PDF name may hold bare,
 // writing every other byte as #XX, so distinct faces keep distinct names.

@@ -10,6 +10,7 @@ import (
 
 	"replydesk/internal/fonts"
 	"replydesk/internal/page"
+	"replydesk/internal/render/rendertest"
 )
 
 // gopdfVersion is the gopdf release whose output finish and segment were
@@ -41,7 +42,7 @@ func TestGopdfVersion(t *testing.T) {
 // program, descriptor and font, referring to each other; where drawPage
 // recorded them, each page's uncompressed content stream.
 func TestGopdfObjects(t *testing.T) {
-	needFaces(t, "WenKai", "DejaVuSans")
+	rendertest.Need(t, "WenKai", "DejaVuSans")
 	d := mixedDoc()
 	used, order, err := collectFaces(d, testFaces)
 	if err != nil {
@@ -93,7 +94,7 @@ func TestGopdfObjects(t *testing.T) {
 // segment's start (TD) and character spacing (Tc) as segment gives them,
 // to 0.01 and 0.001 pt, and the font's widths (W) as width computes them.
 func TestGopdfDecimals(t *testing.T) {
-	needFaces(t, "WenKai")
+	rendertest.Need(t, "WenKai")
 	mm := page.Millimetre
 	run := page.Run{Face: "WenKai", Size: 10*page.Point + page.Point/2, Y: 50 * mm,
 		Glyphs: []page.Glyph{{R: '答', X: 12345}, {R: '复', X: 10*mm + 77}, {R: '函', X: 13 * mm}, {R: '口', X: 30*mm + 5}}}
@@ -117,8 +118,8 @@ func TestGopdfDecimals(t *testing.T) {
 		t.Errorf("gopdf wrote\n%q\nsegment expects\n%q", got, want)
 	}
 	checkWidths(t, buf.Bytes(), sub, "答复函口")
-	needFaces(t, "DejaVuSans") // 2048 units per em: widths are truncated
-	latin := page.Run{Face: "DejaVuSans", Size: 12 * page.Point, Y: 50 * mm, Glyphs: glyphsOf("Résumé", 20*mm, 7*page.Point)}
+	rendertest.Need(t, "DejaVuSans") // 2048 units per em: widths are truncated
+	latin := page.Run{Face: "DejaVuSans", Size: 12 * page.Point, Y: 50 * mm, Glyphs: rendertest.GlyphsOf("Résumé", 20*mm, 7*page.Point)}
 	buf.Reset()
 	if err := Write(&buf, &page.Doc{Width: 210 * mm, Height: 297 * mm, Pages: []page.Page{{Runs: []page.Run{latin}}}}, testFaces, Options{CompressLevel: -1}); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 
 	"replydesk/internal/fonts"
 	"replydesk/internal/page"
+	"replydesk/internal/render/rendertest"
 )
 
 // installedSet is the embedded faces with a CFF .otf as the body face and
@@ -48,7 +49,7 @@ func TestInstalledFormats(t *testing.T) {
 		for l := 0; l*28 < len(text); l++ {
 			line := text[l*28 : min(len(text), (l+1)*28)]
 			runs = append(runs, page.Run{Face: face, Size: size, Y: 20*page.Millimetre + page.Length(i*17+l)*size*5/4,
-				Glyphs: glyphsOf(string(line), 20*page.Millimetre, size)})
+				Glyphs: rendertest.GlyphsOf(string(line), 20*page.Millimetre, size)})
 		}
 	}
 	d := &page.Doc{Width: 210 * page.Millimetre, Height: 297 * page.Millimetre, Pages: []page.Page{{Runs: runs}}}
@@ -93,7 +94,7 @@ func TestInstalledFormats(t *testing.T) {
 func TestInstalledFormatMissing(t *testing.T) {
 	set, body, _ := installedSet(t)
 	d := &page.Doc{Width: 210 * page.Millimetre, Height: 297 * page.Millimetre, Pages: []page.Page{{Runs: []page.Run{
-		{Face: body, Size: 16 * page.Point, Y: 50 * page.Millimetre, Glyphs: glyphsOf("答复堃", 30*page.Millimetre, 16*page.Point)},
+		{Face: body, Size: 16 * page.Point, Y: 50 * page.Millimetre, Glyphs: rendertest.GlyphsOf("答复堃", 30*page.Millimetre, 16*page.Point)},
 	}}}}
 	err := Write(&bytes.Buffer{}, d, set, Options{})
 	if me, ok := err.(*MissingGlyphError); !ok || me.Rune != '堃' || me.Face != body {

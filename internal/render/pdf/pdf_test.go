@@ -14,6 +14,7 @@ import (
 
 	"replydesk/internal/fonts"
 	"replydesk/internal/page"
+	"replydesk/internal/render/rendertest"
 )
 
 // TestSegmentKeepsPositions checks the text segments a run is drawn with:
@@ -21,7 +22,7 @@ import (
 // segment start as gopdf rounds it, must land every glyph within tolerance
 // of its laid-out X, using as few segments as the spacing allows.
 func TestSegmentKeepsPositions(t *testing.T) {
-	needFaces(t, "WenKai")
+	rendertest.Need(t, "WenKai")
 	face, err := testFaces.Face("WenKai")
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +32,9 @@ func TestSegmentKeepsPositions(t *testing.T) {
 		t.Fatal(err)
 	}
 	mm := page.Millimetre
-	even := func(n int, step page.Length) []page.Glyph { return glyphsOf(strings.Repeat("答", n), 28*mm, step) }
+	even := func(n int, step page.Length) []page.Glyph {
+		return rendertest.GlyphsOf(strings.Repeat("答", n), 28*mm, step)
+	}
 	tests := []struct {
 		name   string
 		size   page.Length
@@ -41,7 +44,7 @@ func TestSegmentKeepsPositions(t *testing.T) {
 		{"natural advance", 16 * page.Point, even(28, 16*page.Point), 1},
 		{"compressed to 28 per 156 mm", 16 * page.Point, even(28, 156*mm/28), 1},
 		{"widened", 16 * page.Point, even(20, 17*page.Point+123), 1},
-		{"jump in the middle", 16 * page.Point, append(even(5, 16*page.Point), glyphsOf("复", 100*mm, 0)...), 2},
+		{"jump in the middle", 16 * page.Point, append(even(5, 16*page.Point), rendertest.GlyphsOf("复", 100*mm, 0)...), 2},
 		{"uneven", 10*page.Point + page.Point/2, []page.Glyph{{R: '答', X: 0}, {R: '复', X: 10 * mm}, {R: '函', X: 13 * mm}, {R: '口', X: 30 * mm}}, 2},
 		{"one glyph", 22 * page.Point, even(1, 0), 1},
 	}
@@ -75,9 +78,9 @@ func TestSegmentKeepsPositions(t *testing.T) {
 }
 
 func TestMissingGlyphIsAnError(t *testing.T) {
-	needFaces(t, "DejaVuSans")
+	rendertest.Need(t, "DejaVuSans")
 	d := &page.Doc{Width: 210 * page.Millimetre, Height: 297 * page.Millimetre, Pages: []page.Page{{Runs: []page.Run{
-		{Face: "DejaVuSans", Size: 12 * page.Point, Y: 30 * page.Millimetre, Glyphs: glyphsOf("Reply 答", 20*page.Millimetre, 7*page.Point)},
+		{Face: "DejaVuSans", Size: 12 * page.Point, Y: 30 * page.Millimetre, Glyphs: rendertest.GlyphsOf("Reply 答", 20*page.Millimetre, 7*page.Point)},
 	}}}}
 	var buf bytes.Buffer
 	err := Write(&buf, d, testFaces, Options{})
@@ -106,7 +109,7 @@ func (failingFaces) Face(face string) (*fonts.Face, error) {
 
 func TestBadInput(t *testing.T) {
 	run := func(face string) []page.Run {
-		return []page.Run{{Face: face, Size: 12 * page.Point, Glyphs: glyphsOf("答", 0, 0)}}
+		return []page.Run{{Face: face, Size: 12 * page.Point, Glyphs: rendertest.GlyphsOf("答", 0, 0)}}
 	}
 	a4 := func(runs []page.Run) *page.Doc {
 		return &page.Doc{Width: 210 * page.Millimetre, Height: 297 * page.Millimetre, Pages: []page.Page{{Runs: runs}}}
@@ -150,7 +153,7 @@ func TestEmptyPageAndRulesOnly(t *testing.T) {
 // TestConcurrentWrites renders several documents at once (run with -race):
 // each must equal its serial rendering.
 func TestConcurrentWrites(t *testing.T) {
-	needFaces(t, "WenKai", "WenKaiBold", "DejaVuSans")
+	rendertest.Need(t, "WenKai", "WenKaiBold", "DejaVuSans")
 	docs := []*page.Doc{
 		mixedDoc(),
 		syntheticReply([3]string{"WenKaiBold", "WenKai", "WenKaiBold"}, 2, 12, 28),
@@ -186,7 +189,7 @@ func TestConcurrentWrites(t *testing.T) {
 }
 
 func TestWriteFile(t *testing.T) {
-	needFaces(t, "WenKai", "DejaVuSans")
+	rendertest.Need(t, "WenKai", "DejaVuSans")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "答复.pdf")
 	d := mixedDoc()
@@ -256,7 +259,7 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 }
 
 func TestCompressLevel(t *testing.T) {
-	needFaces(t, "WenKai")
+	rendertest.Need(t, "WenKai")
 	d := syntheticReply([3]string{"WenKai", "WenKai", "WenKai"}, 1, 10, 28)
 	sizes := map[int]int{}
 	for _, level := range []int{-1, 0, 1, 9, 42} {
@@ -284,9 +287,9 @@ type swapFaces struct{ path string }
 func (s *swapFaces) Face(string) (*fonts.Face, error) { return testFaces.Face(s.path) }
 
 func TestChangedFaceDataIsParsedAgain(t *testing.T) {
-	needFaces(t, "WenKai", "DejaVuSans")
+	rendertest.Need(t, "WenKai", "DejaVuSans")
 	d := &page.Doc{Width: 210 * page.Millimetre, Height: 297 * page.Millimetre, Pages: []page.Page{{Runs: []page.Run{
-		{Face: "Body", Size: 12 * page.Point, Y: 30 * page.Millimetre, Glyphs: glyphsOf("答复", 20*page.Millimetre, 12*page.Point)},
+		{Face: "Body", Size: 12 * page.Point, Y: 30 * page.Millimetre, Glyphs: rendertest.GlyphsOf("答复", 20*page.Millimetre, 12*page.Point)},
 	}}}}
 	faces := &swapFaces{path: "DejaVuSans"}
 	var me *MissingGlyphError

@@ -1,12 +1,8 @@
 package pdf
 
 import (
-	"fmt"
 	"image"
-	"image/png"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/image/math/fixed"
@@ -14,6 +10,7 @@ import (
 
 	"replydesk/internal/fonts"
 	"replydesk/internal/page"
+	"replydesk/internal/render/rendertest"
 )
 
 // inkBox rasterises one glyph the way the page should show it (pen at x,
@@ -70,38 +67,6 @@ func inkBox(t *testing.T, face string, r rune, size, x, y, dpi float64) image.Re
 	return box
 }
 
-// darkBox returns the box of the pixels of img inside area darker than
-// mid-grey.
-func darkBox(img image.Image, area image.Rectangle) image.Rectangle {
-	var box image.Rectangle
-	area = area.Intersect(img.Bounds())
-	for y := area.Min.Y; y < area.Max.Y; y++ {
-		for x := area.Min.X; x < area.Max.X; x++ {
-			if r, g, b, _ := img.At(x, y).RGBA(); (r+g+b)/3 < 0x8000 {
-				box = box.Union(image.Rect(x, y, x+1, y+1))
-			}
-		}
-	}
-	return box
-}
-
-// rasterPDF renders page 1 of the PDF at path with pdftoppm.
-func rasterPDF(t *testing.T, path string, dpi int) image.Image {
-	t.Helper()
-	prefix := filepath.Join(filepath.Dir(path), "page")
-	tool(t, "pdftoppm", "-png", "-r", fmt.Sprint(dpi), "-f", "1", "-l", "1", "-singlefile", path, prefix)
-	f, err := os.Open(prefix + ".png")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
-}
-
 // TestGlyphsLandWhereLaidOut renders glyphs at uneven positions (so runs
 // split into several text segments, with both compressed and widened
 // spacing) through poppler and checks that each glyph's ink sits where the
@@ -109,7 +74,7 @@ func rasterPDF(t *testing.T, path string, dpi int) image.Image {
 // (0.18 mm); and that rules are drawn at their y in their colour.
 func TestGlyphsLandWhereLaidOut(t *testing.T) {
 	skipShort(t)
-	needFaces(t, "WenKai", "DejaVuSans")
+	rendertest.Need(t, "WenKai", "DejaVuSans")
 	const dpi = 144
 	mm := page.Millimetre
 	type placed struct {
@@ -123,12 +88,12 @@ func TestGlyphsLandWhereLaidOut(t *testing.T) {
 			{R: '口', X: 20 * mm}, {R: '田', X: 28 * mm}, {R: '工', X: 36 * mm}, {R: '王', X: 50 * mm}, {R: '日', X: 58*mm + 12345}}},
 		{Face: "DejaVuSans", Size: 30 * page.Point, Color: page.Color{R: 0, G: 0, B: 0x80}, Y: 70 * mm, Glyphs: []page.Glyph{
 			{R: 'H', X: 20 * mm}, {R: 'E', X: 35 * mm}, {R: 'L', X: 47*mm + 777}, {R: 'T', X: 60 * mm}}},
-		{Face: "WenKai", Size: 22 * page.Point, Y: 100 * mm, Glyphs: glyphsOf("土上下", 20*mm, 26*page.Point)},
+		{Face: "WenKai", Size: 22 * page.Point, Y: 100 * mm, Glyphs: rendertest.GlyphsOf("土上下", 20*mm, 26*page.Point)},
 	}
 	d := &page.Doc{Width: 120 * mm, Height: 130 * mm, Pages: []page.Page{{Runs: runs, Rules: []page.Rule{
 		{X1: 20 * mm, Y1: 115 * mm, X2: 100 * mm, Y2: 115 * mm, Width: page.Millimetre, Color: page.Red},
 	}}}}
-	img := rasterPDF(t, writeTemp(t, d, Options{}), dpi)
+	img := rendertest.Poppler(t, writeTemp(t, d, Options{}), dpi)
 	px := func(l page.Length) float64 { return l.Pt() * dpi / 72 }
 
 	var want []image.Rectangle
@@ -138,8 +103,8 @@ func TestGlyphsLandWhereLaidOut(t *testing.T) {
 		}
 	}
 	for i, w := range want {
-		got := darkBox(img, w.Inset(-6))
-		if d := maxEdgeDiff(got, w); d > 1 {
+		got := rendertest.DarkBox(img, w.Inset(-6))
+		if d := rendertest.MaxEdgeDiff(got, w); d > 1 {
 			t.Errorf("glyph %d: ink at %v, want %v (off by %d px)", i, got, w, d)
 		}
 	}
@@ -166,10 +131,6 @@ func TestGlyphsLandWhereLaidOut(t *testing.T) {
 	}
 }
 
-func maxEdgeDiff(a, b image.Rectangle) int {
-	return max(abs(a.Min.X-b.Min.X), abs(a.Min.Y-b.Min.Y), abs(a.Max.X-b.Max.X), abs(a.Max.Y-b.Max.Y))
-}
-
 func inAny(p image.Point, rs []image.Rectangle, margin int) bool {
 	for _, r := range rs {
 		if p.In(r.Inset(-margin)) {
@@ -179,9 +140,4 @@ func inAny(p image.Point, rs []image.Rectangle, margin int) bool {
 	return false
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
+func abs(x int) int { return max(x, -x) }

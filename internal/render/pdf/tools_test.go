@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"replydesk/internal/page"
+	"replydesk/internal/render/rendertest"
 )
 
 // tool runs a command-line PDF tool and returns its standard output. The
@@ -63,7 +64,7 @@ func mixedDoc() *page.Doc {
 
 func TestToolsAcceptOutput(t *testing.T) {
 	skipShort(t)
-	needFaces(t, "WenKai", "DejaVuSans")
+	rendertest.Need(t, "WenKai", "DejaVuSans")
 	d := mixedDoc()
 	path := writeTemp(t, d, Options{Creator: "ReplyDesk"})
 
@@ -119,10 +120,10 @@ func TestToolsAcceptOutput(t *testing.T) {
 // one beyond the BMP (𠮷, U+20BB7), survive text extraction.
 func TestRareCharactersExtract(t *testing.T) {
 	skipShort(t)
-	needFaces(t, "WenKai")
+	rendertest.Need(t, "WenKai")
 	const text = "吉𠮷堃喆镕"
 	d := &page.Doc{Width: 210 * page.Millimetre, Height: 297 * page.Millimetre, Pages: []page.Page{{Runs: []page.Run{
-		{Face: "WenKai", Size: 16 * page.Point, Y: 50 * page.Millimetre, Glyphs: glyphsOf(text, 30*page.Millimetre, 16*page.Point)},
+		{Face: "WenKai", Size: 16 * page.Point, Y: 50 * page.Millimetre, Glyphs: rendertest.GlyphsOf(text, 30*page.Millimetre, 16*page.Point)},
 	}}}}
 	path := writeTemp(t, d, Options{})
 	if got := strings.TrimSpace(tool(t, "pdftotext", path, "-")); got != text {
@@ -133,7 +134,7 @@ func TestRareCharactersExtract(t *testing.T) {
 
 func TestFixedDate(t *testing.T) {
 	skipShort(t)
-	needFaces(t, "WenKai")
+	rendertest.Need(t, "WenKai")
 	d := syntheticReply([3]string{"WenKai", "WenKai", "WenKai"}, 1, 2, 5)
 	date := time.Date(2024, 3, 15, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
 	path := writeTemp(t, d, Options{Date: date})
@@ -147,7 +148,7 @@ func TestFixedDate(t *testing.T) {
 }
 
 func TestSameInputSameBytes(t *testing.T) {
-	needFaces(t, "WenKai", "DejaVuSans")
+	rendertest.Need(t, "WenKai", "DejaVuSans")
 	d := mixedDoc()
 	var a, b bytes.Buffer
 	if err := Write(&a, d, testFaces, Options{}); err != nil {
@@ -171,11 +172,11 @@ func TestSameInputSameBytes(t *testing.T) {
 }
 
 func TestSubsetTagFollowsGlyphs(t *testing.T) {
-	needFaces(t, "WenKai")
+	rendertest.Need(t, "WenKai")
 	tags := map[string]string{}
 	for _, text := range []string{"答复", "答复函", "答复"} {
 		d := &page.Doc{Width: 210 * page.Millimetre, Height: 297 * page.Millimetre, Pages: []page.Page{{Runs: []page.Run{
-			{Face: "WenKai", Size: 16 * page.Point, Y: 50 * page.Millimetre, Glyphs: glyphsOf(text, 30*page.Millimetre, 16*page.Point)},
+			{Face: "WenKai", Size: 16 * page.Point, Y: 50 * page.Millimetre, Glyphs: rendertest.GlyphsOf(text, 30*page.Millimetre, 16*page.Point)},
 		}}}}
 		var buf bytes.Buffer
 		if err := Write(&buf, d, testFaces, Options{}); err != nil {
@@ -190,14 +191,4 @@ func TestSubsetTagFollowsGlyphs(t *testing.T) {
 	if tags["答复"] == tags["答复函"] {
 		t.Errorf("different glyph sets share the tag %s", tags["答复"])
 	}
-}
-
-// glyphsOf places text's characters every advance from x.
-func glyphsOf(text string, x, advance page.Length) []page.Glyph {
-	var gs []page.Glyph
-	for _, r := range text {
-		gs = append(gs, page.Glyph{R: r, X: x, W: advance})
-		x += advance
-	}
-	return gs
 }

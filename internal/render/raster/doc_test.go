@@ -1,76 +1,17 @@
 package raster
 
 import (
-	"fmt"
-	"image"
 	"io"
-	"os"
-	"sync"
 	"testing"
 
-	"replydesk/internal/fonts"
 	"replydesk/internal/page"
+	"replydesk/internal/render/rendertest"
 )
 
-// Test faces: real TrueType files, read once so every call returns the same
-// slice, as the fonts package does.
-var testFontFiles = map[string]string{
-	"WenKai":     "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf",
-	"WenKaiBold": "/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Bold.ttf",
-	"DejaVuSans": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-}
-
-// fileFaces serves the test faces, each read and parsed on first use.
-type fileFaces struct {
-	mu    sync.Mutex
-	faces map[string]*fonts.Face
-}
-
-var testFaces = &fileFaces{faces: make(map[string]*fonts.Face)}
-
-func (f *fileFaces) Face(name string) (*fonts.Face, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if face, ok := f.faces[name]; ok {
-		return face, nil
-	}
-	path, ok := testFontFiles[name]
-	if !ok {
-		return nil, fmt.Errorf("no face %q", name)
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	face, err := fonts.NewFace(b)
-	if err != nil {
-		return nil, err
-	}
-	f.faces[name] = face
-	return face, nil
-}
-
-// needFaces skips the test when a font file it needs is not installed.
-func needFaces(tb testing.TB, faces ...string) {
-	tb.Helper()
-	for _, f := range faces {
-		if _, err := os.Stat(testFontFiles[f]); err != nil {
-			tb.Skipf("test font %s not installed (%s): install fonts-lxgw-wenkai and fonts-dejavu-core", f, testFontFiles[f])
-		}
-	}
-}
+// testFaces are the faces of the tests (package rendertest).
+var testFaces = rendertest.NewFaces()
 
 const mm = page.Millimetre
-
-// glyphsOf places text's characters every advance from x.
-func glyphsOf(text string, x, advance page.Length) []page.Glyph {
-	var gs []page.Glyph
-	for _, r := range text {
-		gs = append(gs, page.Glyph{R: r, X: x, W: advance})
-		x += advance
-	}
-	return gs
-}
 
 // bodyText is a passage of a reply letter, repeated to fill pages.
 var bodyText = []rune("近年来，党和国家高度重视职业教育，把职业教育摆在前所未有的突出位置，密集出台重大政策，" +
@@ -88,7 +29,7 @@ var bodyText = []rune("近年来，党和国家高度重视职业教育，把职
 func replyPage(lines, perLine int) *page.Doc {
 	var p page.Page
 	title := page.Run{Face: "WenKaiBold", Size: 22 * page.Point, Color: page.Red, Y: 45 * mm,
-		Glyphs: glyphsOf("关于进一步推进职业教育产教融合的答复", 30*mm, 22*page.Point)}
+		Glyphs: rendertest.GlyphsOf("关于进一步推进职业教育产教融合的答复", 30*mm, 22*page.Point)}
 	p.Runs = append(p.Runs, title)
 	p.Rules = append(p.Rules, page.Rule{X1: 28 * mm, Y1: 52 * mm, X2: 182 * mm, Y2: 52 * mm, Width: mm / 2, Color: page.Red})
 	k := 0
@@ -108,35 +49,10 @@ func replyPage(lines, perLine int) *page.Doc {
 	return &page.Doc{Width: 210 * mm, Height: 297 * mm, Pages: []page.Page{p}}
 }
 
-// darkBox returns the box of img's pixels inside area darker than mid-grey.
-func darkBox(img image.Image, area image.Rectangle) image.Rectangle {
-	var box image.Rectangle
-	area = area.Intersect(img.Bounds())
-	for y := area.Min.Y; y < area.Max.Y; y++ {
-		for x := area.Min.X; x < area.Max.X; x++ {
-			if r, g, b, _ := img.At(x, y).RGBA(); (r+g+b)/3 < 0x8000 {
-				box = box.Union(image.Rect(x, y, x+1, y+1))
-			}
-		}
-	}
-	return box
-}
-
-func maxEdgeDiff(a, b image.Rectangle) int {
-	return max(abs(a.Min.X-b.Min.X), abs(a.Min.Y-b.Min.Y), abs(a.Max.X-b.Max.X), abs(a.Max.Y-b.Max.Y))
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // BenchmarkRenderPreview draws an A4 reply page of 900 CJK glyphs at 96 dpi,
 // the GUI's live preview, with glyph masks cached by earlier drawings.
 func BenchmarkRenderPreview(b *testing.B) {
-	needFaces(b, "WenKai", "WenKaiBold")
+	rendertest.Need(b, "WenKai", "WenKaiBold")
 	d := replyPage(30, 30)
 	if _, err := Render(d, 0, testFaces, 96); err != nil {
 		b.Fatal(err)
@@ -152,7 +68,7 @@ func BenchmarkRenderPreview(b *testing.B) {
 // BenchmarkRenderPreviewCold is BenchmarkRenderPreview with the glyph mask
 // cache emptied before each drawing: the first preview, or one after a zoom.
 func BenchmarkRenderPreviewCold(b *testing.B) {
-	needFaces(b, "WenKai", "WenKaiBold")
+	rendertest.Need(b, "WenKai", "WenKaiBold")
 	d := replyPage(30, 30)
 	if _, err := Render(d, 0, testFaces, 96); err != nil {
 		b.Fatal(err)
@@ -169,7 +85,7 @@ func BenchmarkRenderPreviewCold(b *testing.B) {
 // BenchmarkPNG encodes an A4 page drawn at 96 dpi, the command line's
 // preview output.
 func BenchmarkPNG(b *testing.B) {
-	needFaces(b, "WenKai", "WenKaiBold")
+	rendertest.Need(b, "WenKai", "WenKaiBold")
 	img, err := Render(replyPage(30, 30), 0, testFaces, 96)
 	if err != nil {
 		b.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"replydesk/internal/page"
+	"replydesk/internal/render/rendertest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden images in testdata/")
@@ -85,12 +86,12 @@ func writePNG(t *testing.T, path string, img image.Image) {
 }
 
 func TestGolden(t *testing.T) {
-	needFaces(t, "WenKai", "WenKaiBold", "DejaVuSans")
+	rendertest.Need(t, "WenKai", "WenKaiBold", "DejaVuSans")
 	mixed := &page.Doc{Width: 80 * mm, Height: 30 * mm, Pages: []page.Page{{
 		Runs: []page.Run{
-			{Face: "WenKai", Size: 16 * page.Point, Y: 12 * mm, Glyphs: glyphsOf("答复函：长春市教育局", 5*mm, 156*mm/28)},
+			{Face: "WenKai", Size: 16 * page.Point, Y: 12 * mm, Glyphs: rendertest.GlyphsOf("答复函：长春市教育局", 5*mm, 156*mm/28)},
 			{Face: "DejaVuSans", Size: 10 * page.Point, Color: page.Color{R: 0, G: 0x40, B: 0x90}, Y: 22 * mm,
-				Glyphs: glyphsOf("Résumé 2024-03-15", 5*mm, 6*page.Point)},
+				Glyphs: rendertest.GlyphsOf("Résumé 2024-03-15", 5*mm, 6*page.Point)},
 		},
 		Rules: []page.Rule{
 			{X1: 5 * mm, Y1: 15 * mm, X2: 75 * mm, Y2: 15 * mm, Width: mm / 3, Color: page.Red},
@@ -140,3 +141,5 @@ func TestDifferences(t *testing.T) {
 		t.Errorf("size mismatch gives %d differences, want all 12", n)
 	}
 }
+
+func abs(x int) int { return max(x, -x) }

@@ -10,6 +10,7 @@ import (
 
 	"replydesk/internal/fonts"
 	"replydesk/internal/page"
+	"replydesk/internal/render/rendertest"
 )
 
 // TestPreviewMatchesPrintInstalledFormats draws the seed's characters in
@@ -50,7 +51,7 @@ func TestPreviewMatchesPrintInstalledFormats(t *testing.T) {
 		for l := 0; l*perLine < len(text); l++ {
 			line := text[l*perLine : min(len(text), (l+1)*perLine)]
 			y := 20*mm + page.Length(i*20+l)*size*5/4
-			runs = append(runs, page.Run{Face: face, Size: size, Y: y, Glyphs: glyphsOf(string(line), 10*mm, size)})
+			runs = append(runs, page.Run{Face: face, Size: size, Y: y, Glyphs: rendertest.GlyphsOf(string(line), 10*mm, size)})
 		}
 	}
 	d := &page.Doc{Width: 160 * mm, Height: 297 * mm, Pages: []page.Page{{Runs: runs}}}

@@ -27,20 +27,10 @@ import (
 // (fonts.Set implements it); glyphs and their outlines come from package
 // fonts. Masks are cached by face, so Face should return the same *Face
 // on every call for a name.
-type Faces interface {
-	Face(name string) (*fonts.Face, error)
-}
+type Faces = fonts.Faces
 
 // MissingGlyphError reports a character that a face cannot draw.
-type MissingGlyphError struct {
-	Face string
-	Rune rune
-}
-
-// Error describes the missing character in Chinese, for the user.
-func (e *MissingGlyphError) Error() string {
-	return fmt.Sprintf("字体“%s”缺少字符“%c”（U+%04X），请换用包含该字的字体", e.Face, e.Rune, e.Rune)
-}
+type MissingGlyphError = fonts.MissingGlyphError
 
 // maxPixels bounds the image Render makes (A4 at 1,200 dpi is 140 million).
 const maxPixels = 200_000_000

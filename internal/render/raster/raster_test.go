@@ -3,12 +3,10 @@ package raster
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"math"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -18,6 +16,7 @@ import (
 	"replydesk/internal/fonts"
 	"replydesk/internal/page"
 	"replydesk/internal/render/pdf"
+	"replydesk/internal/render/rendertest"
 )
 
 // outlineBox returns where a glyph's outline (its control box) lies in page
@@ -42,7 +41,7 @@ func outlineBox(t *testing.T, faceName string, r rune, ppem, x, y float64) image
 // the glyph's ink fills its outline's box at (Glyph.X, Run.Y) and nothing
 // lies outside its advance box; the rule is red at its y and its width.
 func TestOneGlyphOneRule(t *testing.T) {
-	needFaces(t, "WenKai")
+	rendertest.Need(t, "WenKai")
 	const dpi = 144
 	size := 40 * page.Point
 	g := page.Glyph{R: '口', X: 20*mm + 1234, W: size}
@@ -60,7 +59,7 @@ func TestOneGlyphOneRule(t *testing.T) {
 	want := outlineBox(t, "WenKai", '口', px(size), px(g.X), px(run.Y))
 	ruleY := px(rule.Y1)
 	glyphArea := image.Rect(int(px(g.X)), int(px(run.Y-size)), int(math.Ceil(px(g.X+g.W))), int(math.Ceil(px(run.Y+size/4))))
-	if got := darkBox(img, glyphArea); maxEdgeDiff(got, want) > 1 {
+	if got := rendertest.DarkBox(img, glyphArea); rendertest.MaxEdgeDiff(got, want) > 1 {
 		t.Errorf("glyph ink at %v, want its outline box %v", got, want)
 	}
 	for y := 0; y < img.Rect.Dy(); y++ {
@@ -96,16 +95,16 @@ func TestOneGlyphOneRule(t *testing.T) {
 }
 
 func TestMissingGlyphStillDraws(t *testing.T) {
-	needFaces(t, "DejaVuSans")
+	rendertest.Need(t, "DejaVuSans")
 	d := &page.Doc{Width: 50 * mm, Height: 20 * mm, Pages: []page.Page{{Runs: []page.Run{
-		{Face: "DejaVuSans", Size: 12 * page.Point, Y: 10 * mm, Glyphs: glyphsOf("A答B", 5*mm, 5*mm)},
+		{Face: "DejaVuSans", Size: 12 * page.Point, Y: 10 * mm, Glyphs: rendertest.GlyphsOf("A答B", 5*mm, 5*mm)},
 	}}}}
 	img, err := Render(d, 0, testFaces, 96)
 	var me *MissingGlyphError
 	if !errors.As(err, &me) || me.Rune != '答' || me.Face != "DejaVuSans" || !strings.Contains(err.Error(), "U+7B54") {
 		t.Fatalf("err = %v, want a MissingGlyphError for 答", err)
 	}
-	if img == nil || darkBox(img, img.Rect).Empty() {
+	if img == nil || rendertest.DarkBox(img, img.Rect).Empty() {
 		t.Fatal("no image drawn alongside the missing-glyph error")
 	}
 }
@@ -116,7 +115,7 @@ func (noFaces) Face(string) (*fonts.Face, error) { return fonts.NewFace([]byte("
 
 func TestBadInput(t *testing.T) {
 	one := &page.Doc{Width: 10 * mm, Height: 10 * mm, Pages: []page.Page{{Runs: []page.Run{
-		{Face: "X", Size: 12 * page.Point, Glyphs: glyphsOf("答", 0, 0)}}}}}
+		{Face: "X", Size: 12 * page.Point, Glyphs: rendertest.GlyphsOf("答", 0, 0)}}}}}
 	tests := []struct {
 		name  string
 		doc   *page.Doc
@@ -145,7 +144,7 @@ func TestBadInput(t *testing.T) {
 // TestConcurrentRenders draws pages at once (run with -race); each must
 // equal its serial drawing.
 func TestConcurrentRenders(t *testing.T) {
-	needFaces(t, "WenKai", "WenKaiBold")
+	rendertest.Need(t, "WenKai", "WenKaiBold")
 	docs := []*page.Doc{replyPage(8, 28), replyPage(12, 20), replyPage(5, 25)}
 	dpis := []float64{48, 72, 96}
 	want := make([]*image.RGBA, len(docs))
@@ -205,12 +204,12 @@ func TestPreviewMatchesPrint(t *testing.T) {
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Fatal("pdftoppm not found: install poppler-utils")
 	}
-	needFaces(t, "WenKai", "WenKaiBold", "DejaVuSans")
+	rendertest.Need(t, "WenKai", "WenKaiBold", "DejaVuSans")
 	const dpi = 144
 	runs := []page.Run{
-		{Face: "WenKaiBold", Size: 22 * page.Point, Color: page.Red, Y: 25 * mm, Glyphs: glyphsOf("答复函", 15*mm, 30*page.Point)},
-		{Face: "WenKai", Size: 16 * page.Point, Y: 45 * mm, Glyphs: glyphsOf("长春市教育局", 15*mm+333, 21*page.Point)},
-		{Face: "DejaVuSans", Size: 14 * page.Point, Y: 60 * mm, Glyphs: glyphsOf("HEAT", 15*mm, 14*page.Point)},
+		{Face: "WenKaiBold", Size: 22 * page.Point, Color: page.Red, Y: 25 * mm, Glyphs: rendertest.GlyphsOf("答复函", 15*mm, 30*page.Point)},
+		{Face: "WenKai", Size: 16 * page.Point, Y: 45 * mm, Glyphs: rendertest.GlyphsOf("长春市教育局", 15*mm+333, 21*page.Point)},
+		{Face: "DejaVuSans", Size: 14 * page.Point, Y: 60 * mm, Glyphs: rendertest.GlyphsOf("HEAT", 15*mm, 14*page.Point)},
 	}
 	d := &page.Doc{Width: 110 * mm, Height: 80 * mm, Pages: []page.Page{{Runs: runs, Rules: []page.Rule{
 		{X1: 15 * mm, Y1: 70 * mm, X2: 95 * mm, Y2: 70 * mm, Width: mm / 2, Color: page.Red},
@@ -227,14 +226,14 @@ func TestPreviewMatchesPrint(t *testing.T) {
 	for _, r := range runs {
 		for _, g := range r.Glyphs {
 			area := image.Rect(px(g.X)-2, px(r.Y-r.Size), px(g.X+g.W)+2, px(r.Y+r.Size/3))
-			want, got := darkBox(preview, area), darkBox(printed, area)
-			if want.Empty() || maxEdgeDiff(got, want) > 1 {
+			want, got := rendertest.DarkBox(preview, area), rendertest.DarkBox(printed, area)
+			if want.Empty() || rendertest.MaxEdgeDiff(got, want) > 1 {
 				t.Errorf("%q: printed ink at %v, preview at %v", g.R, got, want)
 			}
 		}
 	}
 	rule := image.Rect(px(10*mm), px(68*mm), px(100*mm), px(72*mm))
-	if want, got := darkBox(preview, rule), darkBox(printed, rule); want.Empty() || maxEdgeDiff(got, want) > 1 {
+	if want, got := rendertest.DarkBox(preview, rule), rendertest.DarkBox(printed, rule); want.Empty() || rendertest.MaxEdgeDiff(got, want) > 1 {
 		t.Errorf("rule: printed at %v, preview at %v", got, want)
 	}
 }
@@ -242,23 +241,9 @@ func TestPreviewMatchesPrint(t *testing.T) {
 // printPage writes d as a PDF and rasterises its first page with pdftoppm.
 func printPage(t *testing.T, d *page.Doc, faces pdf.Faces, dpi int) image.Image {
 	t.Helper()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "page.pdf")
+	path := filepath.Join(t.TempDir(), "page.pdf")
 	if err := pdf.WriteFile(path, d, faces, pdf.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("pdftoppm", "-png", "-r", fmt.Sprint(dpi), "-singlefile", path, filepath.Join(dir, "page")).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftoppm: %v\n%s", err, out)
-	}
-	f, err := os.Open(filepath.Join(dir, "page.png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
+	return rendertest.Poppler(t, path, dpi)
 }
