@@ -156,7 +156,7 @@ func typDocument(r *reply.Reply) []byte {
 func esc(s string) string {
 	var b strings.Builder
 	for _, c := range s {
-		if strings.ContainsRune(`\#[]*_$@<>~"'=-+/` + "`", c) {
+		if strings.ContainsRune(`\#[]*_$@<>~"'=-+/`+"`", c) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(c)
