@@ -4,7 +4,7 @@ GO       ?= go
 BIN      := bin/replydesk
 TESTTAGS := ci
 
-.PHONY: all setup build run test smoke windows windows-test windows-pkg arm64 arm64-test deb loong64 loong64-test package bench lint fonts clean
+.PHONY: all setup build run test smoke windows windows-test windows-pkg arm64 arm64-test deb loong64 loong64-test package bench bench-compare lint fonts clean
 
 all: build
 
@@ -128,6 +128,11 @@ loong64-test: loong64 build
 
 bench: setup
 	CGO_ENABLED=0 $(GO) test -tags $(TESTTAGS) -run '^$$' -bench . -benchmem ./...
+
+# ReplyDesk against typst on the same reply, cold process and warm
+# recompile (scripts/bench-compare.sh; typst from npm into a cache folder).
+bench-compare: setup
+	scripts/bench-compare.sh
 
 lint:
 	@files=$$(gofmt -l .); if [ -n "$$files" ]; then echo "not gofmt-formatted:"; echo "$$files"; exit 1; fi

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -371,11 +372,15 @@ func ledgerList(args []string, stdout io.Writer) (int, error) {
 	}
 	defer done()
 	today := ledger.Today()
+	marks := map[ledger.Urgency]string{ledger.UrgencyOverdue: "超期", ledger.UrgencyDueSoon: "将到期"}
+	w := bufio.NewWriterSize(stdout, 64<<10) // a system call per line, not per item
 	for _, it := range items {
-		mark := map[ledger.Urgency]string{ledger.UrgencyOverdue: "超期", ledger.UrgencyDueSoon: "将到期"}[it.Urgency(today)]
-		fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\t%s\n", it.Label(), it.Status, it.Deadline, mark, it.Category, it.Title)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", it.Label(), it.Status, it.Deadline, marks[it.Urgency(today)], it.Category, it.Title)
 	}
-	fmt.Fprintf(stdout, "共%d件\n", len(items))
+	fmt.Fprintf(w, "共%d件\n", len(items))
+	if err := w.Flush(); err != nil {
+		return 1, fmt.Errorf("输出台账列表失败：%w", err)
+	}
 	return 0, nil
 }
 

@@ -21,7 +21,7 @@ func (d *Desk) Typeset(r *reply.Reply) (layout.Result, *style.Style, error) {
 	if err != nil {
 		return layout.Result{}, nil, err
 	}
-	return layout.Typeset(r, st, d.Fonts), st, nil
+	return typesetCached(r, st, d.Fonts), st, nil
 }
 
 // Check returns the problems of r: those of its style's rules (see
@@ -32,7 +32,7 @@ func (d *Desk) Check(r *reply.Reply) []reply.Problem {
 		return []reply.Problem{{Field: "style", Severity: reply.Error, Message: err.Error(), Para: -1}}
 	}
 	ps := d.CheckIn(st, r)
-	res := layout.Typeset(r, st, d.Fonts)
+	res := typesetCached(r, st, d.Fonts)
 	return append(MissingProblems(res.Missing), ps...)
 }
 
@@ -151,7 +151,7 @@ func (d *Desk) checked(r *reply.Reply, force bool) (layout.Result, []reply.Probl
 	if err != nil {
 		return layout.Result{}, nil, err
 	}
-	res := layout.Typeset(r, st, d.Fonts)
+	res := typesetCached(r, st, d.Fonts)
 	errs := errorsOf(append(MissingProblems(res.Missing), d.CheckIn(st, r)...))
 	if len(res.Missing) > 0 {
 		return res, errs, &MissingError{res.Missing}
@@ -191,7 +191,7 @@ func (d *Desk) WriteDOCX(w io.Writer, r *reply.Reply) error {
 // and the signature has as many blank lines above it.
 func (d *Desk) docxOptions(r *reply.Reply, st *style.Style) docx.Options {
 	opt := docxOptions
-	res := layout.Typeset(r, st, d.Fonts)
+	res := typesetCached(r, st, d.Fonts)
 	opt.TitleLines, opt.SignatureBlanks = res.TitleLines, res.SignatureBlanks
 	return opt
 }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"replydesk/internal/layout"
 	"replydesk/internal/ledger"
@@ -252,24 +253,52 @@ func (l *Ledger) publicOf(p *Published) (*publish.Version, layout.Result) {
 
 // writeAll writes the files into dir, each atomically; when one cannot
 // be written, the files it created are removed again (those it replaced
-// hold their new, whole content).
+// hold their new, whole content). Each atomic write waits for the disk
+// twice (the file, then the folder), which made most of the time of
+// publishing 200 replies: writers runs them side by side.
 func writeAll(dir string, files []outFile) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return safefile.Explain("建立文件夹", dir, err)
 	}
-	var created []string
-	for _, f := range files {
-		path := filepath.Join(dir, f.name)
-		_, statErr := os.Lstat(path)
-		if err := safefile.WriteBytes(path, f.data); err != nil {
-			for _, c := range created {
-				os.Remove(c)
+	created := make([]bool, len(files))
+	errs := make([]error, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var failed atomic.Bool
+	for range min(writers, len(files)) {
+		wg.Go(func() {
+			for i := range jobs {
+				path := filepath.Join(dir, files[i].name)
+				_, statErr := os.Lstat(path)
+				if err := safefile.WriteBytes(path, files[i].data); err != nil {
+					errs[i] = safefile.Explain("写入", path, err)
+					failed.Store(true)
+					continue
+				}
+				created[i] = os.IsNotExist(statErr)
 			}
-			return safefile.Explain("写入", path, err)
+		})
+	}
+	for i := range files {
+		if failed.Load() {
+			break // the files not yet begun are not written
 		}
-		if os.IsNotExist(statErr) {
-			created = append(created, path)
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			for i, c := range created {
+				if c {
+					os.Remove(filepath.Join(dir, files[i].name))
+				}
+			}
+			return err
 		}
 	}
 	return nil
 }
+
+// writers is how many files writeAll writes at a time.
+const writers = 8

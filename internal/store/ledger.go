@@ -434,27 +434,28 @@ func (s *Store) Items(f ledger.Filter) ([]ledger.Item, error) {
 	in("status", strs(f.Statuses))
 	in("kind", strs(f.Kinds))
 	in("category", f.Categories)
-	rows, err := s.db.Query(q+" ORDER BY deadline = '', deadline, id", args...)
+	// In the order of their ids, which needs no sorting of the rows: the
+	// stable sort below orders by deadline and number, ties by id as
+	// before.
+	rows, err := s.db.Query(q+" ORDER BY id", args...)
 	if err != nil {
 		return nil, s.fail("读取台账", err)
 	}
 	defer rows.Close()
-	var out []ledger.Item
+	var stored []storedItem
 	for rows.Next() {
-		var id, version int64
-		var draft sql.NullInt64
-		var js string
-		if err := rows.Scan(&id, &version, &draft, &js); err != nil {
+		var r storedItem
+		if err := rows.Scan(&r.id, &r.version, &r.draft, &r.js); err != nil {
 			return nil, s.fail("读取台账", err)
 		}
-		it, err := decodeItem(id, version, draft, js)
-		if err != nil {
-			return nil, &Error{Op: "读取台账", Path: s.path, Err: err}
-		}
-		out = append(out, *it)
+		stored = append(stored, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, s.fail("读取台账", err)
+	}
+	out, err := decodeItems(stored)
+	if err != nil {
+		return nil, &Error{Op: "读取台账", Path: s.path, Err: err}
 	}
 	out = f.Apply(out)
 	ledger.Sort(out, ledger.ByDeadline, false)

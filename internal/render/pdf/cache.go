@@ -171,6 +171,75 @@ func describe(d *page.Doc, opt Options) []byte {
 	return b
 }
 
+// gopdfWritten is what gopdf wrote for a document (see gopdfOutput): the
+// PDF, which finish reads but does not change, the numbers of the page
+// content objects and the objects of each face.
+type gopdfWritten struct {
+	raw      []byte
+	contents []int
+	ids      []fontObjects
+}
+
+// gopdfKept keeps gopdf's output for the last documents, by gopdfKey.
+var gopdfKept = &lru[string, *gopdfWritten]{size: 8}
+
+// gopdfKey is all that gopdf's output for d depends on: the page size,
+// which pages have something drawn on them, and each face's subset name
+// and characters.
+func gopdfKey(d *page.Doc, order []*usedFace) string {
+	b := binary.LittleEndian.AppendUint64(nil, uint64(d.Width))
+	b = binary.LittleEndian.AppendUint64(b, uint64(d.Height))
+	for _, p := range d.Pages {
+		if drawnOn(p) {
+			b = append(b, 1)
+		} else {
+			b = append(b, 0)
+		}
+	}
+	for _, uf := range order {
+		b = append(b, 0xFF) // never part of UTF-8
+		b = append(b, uf.family...)
+		b = append(b, 0xFF)
+		b = append(b, string(sortedRunes(uf.runes))...)
+	}
+	return string(b)
+}
+
+// sortedRunes returns the runes of rs in the order of their code points.
+func sortedRunes(rs []rune) []rune {
+	s := slices.Clone(rs)
+	slices.Sort(s)
+	return s
+}
+
+// contentKey is a page's content stream, by its hash, at a level.
+type contentKey struct {
+	sum   uint64
+	level int
+}
+
+// contentKept is a page's content stream and the stream compressed.
+type contentKept struct {
+	data, z []byte
+}
+
+// pageStreams keeps the compressed content streams of the last pages
+// written: an edit changes a page or two of a document, and the pages
+// after an edit that moved nothing are compressed again otherwise.
+var pageStreams = &lru[contentKey, contentKept]{size: 32}
+
+// compressedContent returns data compressed at level, kept when
+// a page had the same content lately (see pageStreams).
+func compressedContent(data []byte, level int) []byte {
+	key := contentKey{maphash.Bytes(docSeed, data), level}
+	if c, ok := pageStreams.get(key); ok && bytes.Equal(c.data, data) {
+		return c.z
+	}
+	z := deflateLevel(data, level)
+	pageStreams.put(key, contentKept{data, z})
+	return z
+}
+
 // clear drops every value.
 func (c *lru[K, V]) clear() {
 	c.mu.Lock()

@@ -8,9 +8,10 @@ import (
 	"replydesk/internal/render/rendertest"
 )
 
-// forget empties the caches of documents and font programs.
+// forget empties the caches of documents, font programs and gopdf's
+// output.
 func forget() {
-	for _, c := range []interface{ clear() }{documents, programs, toUnicodeMaps} {
+	for _, c := range []interface{ clear() }{documents, programs, toUnicodeMaps, gopdfKept, pageStreams} {
 		c.clear()
 	}
 }
@@ -33,6 +34,12 @@ func TestCachesGiveFreshBytes(t *testing.T) {
 		t.Error("the document written again differs")
 	}
 	documents.clear()
+	if kept := write(); !bytes.Equal(kept, fresh) {
+		t.Error("the document written with its font programs and gopdf's output kept differs")
+	}
+	documents.clear()
+	gopdfKept.clear()
+	pageStreams.clear()
 	if programsOnly := write(); !bytes.Equal(programsOnly, fresh) {
 		t.Error("the document written with its font programs kept differs")
 	}
@@ -49,6 +56,24 @@ func TestCachesGiveFreshBytes(t *testing.T) {
 	}
 	if again := write(); !bytes.Equal(again, fresh) {
 		t.Error("the first document differs after another")
+	}
+	// A document of the same glyphs in another order on its pages: gopdf's
+	// output is the one kept, the contents its own.
+	swapped := mixedDoc()
+	p := swapped.Pages[0].Runs
+	p[0].Glyphs, p[1].Glyphs = p[1].Glyphs, p[0].Glyphs
+	documents.clear()
+	var sw bytes.Buffer
+	if err := Write(&sw, swapped, testFaces, Options{Creator: "ReplyDesk", CompressLevel: -1}); err != nil {
+		t.Fatal(err)
+	}
+	forget()
+	var swFresh bytes.Buffer
+	if err := Write(&swFresh, swapped, testFaces, Options{Creator: "ReplyDesk", CompressLevel: -1}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(sw.Bytes(), swFresh.Bytes()) {
+		t.Error("a document of the same glyphs rearranged differs when gopdf's output is kept")
 	}
 	var o bytes.Buffer
 	if err := Write(&o, d, testFaces, Options{Creator: "ReplyDesk", Producer: "x"}); err != nil || bytes.Equal(o.Bytes(), fresh) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"slices"
+	"strconv"
 
 	"github.com/signintech/gopdf"
 
@@ -73,11 +75,15 @@ func (uf *usedFace) subset() error {
 	return nil
 }
 
+// nameSubset sets the subset name of the face and its ToUnicode map.
+func (uf *usedFace) nameSubset() {
+	uf.family = subsetTag(uf.name, uf.sub.Original()) + "+" + pdfName(uf.name)
+	uf.unicode = unicodeMap(uf.sub, uf.runes)
+}
+
 // embed adds the face's subset, without outlines (see finish), to gp under
 // a subset name whose tag derives from the face name and the glyphs used.
 func (uf *usedFace) embed(gp *gopdf.GoPdf) error {
-	uf.family = subsetTag(uf.name, uf.sub.Original()) + "+" + pdfName(uf.name)
-	uf.unicode = unicodeMap(uf.sub, uf.runes)
 	opt := gopdf.TtfOption{Style: gopdf.Regular}
 	// Coverage is checked before drawing; never substitute silently.
 	opt.OnGlyphNotFoundSubstitute = func(r rune) rune { return r }
@@ -116,86 +122,108 @@ func subsetTag(face string, gids []uint16) string {
 	return string(tag)
 }
 
-// pen tracks the graphics state already set in gopdf, so unchanged font,
-// colour and spacing are not set again for every segment.
+// pen writes the content streams of the pages, as gopdf v0.33.0 writes
+// them for its Text, SetLineWidth, SetStrokeColor and Line, byte for
+// byte (TestContentAsGopdf compares them): gopdf spent a quarter of an
+// export formatting each glyph with fmt, and its output then depends only
+// on the pages' number and size and the glyphs of each face, so that it
+// can be kept (see gopdfOutput). It tracks the stroke state, so that an
+// unchanged width and colour are not set again for every rule.
 type pen struct {
-	gp       *gopdf.GoPdf
-	face     string
-	size     float64
-	spacing  float64
-	stroke   page.Color
-	width    float64
-	fresh    bool  // a new page: nothing set yet
-	contents []int // the page content objects gopdf made
+	height float64 // of the page, in points: PDF's y grows upwards
+	index  map[string]int
+	stroke page.Color
+	width  float64
+	fresh  bool // a new page: nothing set yet
+	b      []byte
 }
 
-// drawPage adds one page and draws its runs, then its rules.
-// gopdf makes the page's content object when the page is first drawn on:
-// its number is recorded for finish.
-func (pn *pen) drawPage(p page.Page, used map[string]*usedFace) error {
-	pn.gp.AddPage()
+// drawPage returns the content stream of a page, its runs and then its
+// rules, and whether anything is drawn on it (gopdf makes no content
+// object for a page without).
+func (pn *pen) drawPage(p page.Page, used map[string]*usedFace) ([]byte, bool) {
 	pn.fresh = true
-	next := pn.gp.GetNextObjectID()
-	defer func() {
-		if pn.gp.GetNextObjectID() == next+1 {
-			pn.contents = append(pn.contents, next)
-		}
-	}()
+	pn.b = pn.b[:0]
+	drawn := false
 	for _, r := range p.Runs {
 		if len(r.Glyphs) == 0 {
 			continue
 		}
-		if err := pn.drawRun(r, used[r.Face]); err != nil {
-			return err
-		}
+		pn.drawRun(r, used[r.Face])
+		drawn = true
 	}
 	for _, l := range p.Rules {
 		pn.drawRule(l)
+		drawn = true
 	}
-	return nil
+	return slices.Clone(pn.b), drawn
 }
 
-// drawRule strokes a rule; gopdf's default butt caps end it exactly at its
+// f2 appends v with two decimals, as gopdf's %0.2f.
+func (pn *pen) f2(v float64) { pn.b = strconv.AppendFloat(pn.b, v, 'f', 2, 64) }
+
+// rgb appends a colour as gopdf's %.3f components and the operator op.
+func (pn *pen) rgb(c page.Color, op string) {
+	for _, v := range []uint8{c.R, c.G, c.B} {
+		pn.b = strconv.AppendFloat(pn.b, float64(v)/255, 'f', 3, 64)
+		pn.b = append(pn.b, ' ')
+	}
+	pn.b = append(pn.b, op...)
+	pn.b = append(pn.b, '\n')
+}
+
+// drawRule strokes a rule; the default butt caps end it exactly at its
 // end points.
 func (pn *pen) drawRule(l page.Rule) {
 	w := l.Width.Pt()
 	if pn.fresh || w != pn.width {
-		pn.gp.SetLineWidth(w)
+		pn.f2(w)
+		pn.b = append(pn.b, " w\n"...)
 		pn.width = w
 	}
 	if pn.fresh || l.Color != pn.stroke {
-		pn.gp.SetStrokeColor(l.Color.R, l.Color.G, l.Color.B)
+		pn.rgb(l.Color, "RG")
 		pn.stroke = l.Color
 	}
 	pn.fresh = false
-	pn.gp.Line(l.X1.Pt(), l.Y1.Pt(), l.X2.Pt(), l.Y2.Pt())
+	pn.b = append(pn.b, "q\n"...)
+	pn.f2(l.X1.Pt())
+	pn.b = append(pn.b, ' ')
+	pn.f2(pn.height - l.Y1.Pt())
+	pn.b = append(pn.b, " m "...)
+	pn.f2(l.X2.Pt())
+	pn.b = append(pn.b, ' ')
+	pn.f2(pn.height - l.Y2.Pt())
+	pn.b = append(pn.b, " l S\nQ\n"...)
 }
 
-// drawRun places a run's glyphs. gopdf's Text puts the current point on the
-// baseline, so each segment starts at (seg.x, Run.Y); within a segment the
-// glyphs advance by their widths plus a constant character spacing (Tc),
-// and a new segment starts wherever that would drift from the glyphs' own
-// positions.
-func (pn *pen) drawRun(r page.Run, uf *usedFace) error {
-	size := r.Size.Pt()
-	if r.Face != pn.face || size != pn.size {
-		if err := pn.gp.SetFont(uf.family, "", size); err != nil {
-			return fmt.Errorf("设置字体“%s”失败：%w", r.Face, err)
-		}
-		pn.face, pn.size = r.Face, size
-	}
-	pn.gp.SetTextColor(r.Color.R, r.Color.G, r.Color.B)
+const hexDigits = "0123456789ABCDEF"
+
+// drawRun places a run's glyphs. Each segment is one text object whose
+// origin is the baseline at the segment's first glyph (seg.x, Run.Y);
+// within a segment the glyphs advance by their widths plus a constant
+// character spacing (Tc), and a new segment starts wherever that would
+// drift from the glyphs' own positions.
+func (pn *pen) drawRun(r page.Run, uf *usedFace) {
+	size := gopdf.FormatFloatTrim(r.Size.Pt())
+	font := "/F" + strconv.Itoa(pn.index[r.Face]) + " " + size + " Tf "
 	for _, s := range segment(r, uf.sub) {
-		if s.spacing != pn.spacing {
-			pn.gp.SetCharSpacing(s.spacing)
-			pn.spacing = s.spacing
+		pn.b = append(pn.b, "BT\n"...)
+		pn.f2(s.x)
+		pn.b = append(pn.b, ' ')
+		pn.f2(pn.height - r.Y.Pt())
+		pn.b = append(pn.b, " TD\n"...)
+		pn.b = append(pn.b, font...)
+		pn.b = append(pn.b, gopdf.FormatFloatTrim(s.spacing)...)
+		pn.b = append(pn.b, " Tc\n"...)
+		pn.rgb(r.Color, "rg")
+		pn.b = append(pn.b, "[<"...)
+		for _, g := range r.Glyphs[s.from:s.to] {
+			gid, _, _ := uf.sub.Glyph(g.R)
+			pn.b = append(pn.b, hexDigits[gid>>12], hexDigits[gid>>8&15], hexDigits[gid>>4&15], hexDigits[gid&15])
 		}
-		pn.gp.SetXY(s.x, r.Y.Pt())
-		if err := pn.gp.Text(runText(r.Glyphs[s.from:s.to])); err != nil {
-			return fmt.Errorf("排入文字失败（字体“%s”）：%w", r.Face, err)
-		}
+		pn.b = append(pn.b, ">] TJ\nET\n"...)
 	}
-	return nil
 }
 
 // seg is glyphs [from, to) of a run drawn by one text operator from x with
@@ -240,12 +268,4 @@ func segment(r page.Run, sub *fonts.Subset) []seg {
 		from = to
 	}
 	return out
-}
-
-func runText(gs []page.Glyph) string {
-	b := make([]rune, len(gs))
-	for i, g := range gs {
-		b[i] = g.R
-	}
-	return string(b)
 }

@@ -35,16 +35,19 @@ var errLayout = errors.New("PDF 输出结构与预期不符，无法完成文档
 //     and all entries in one block, where the CMap format allows 100.
 //   - The page contents. gopdf compresses each with a new compress/zlib
 //     compressor (about 1 MB of state to allocate and clear per page),
-//     which made up a quarter of writing the seed; it writes them
-//     uncompressed, and finish compresses them with recycled compressors.
+//     which made up a quarter of writing the seed, and formats each glyph
+//     with fmt. It writes a placeholder per page, uncompressed, and
+//     finish puts the page's stream from pen in its place, compressed with
+//     recycled compressors (a page compressed lately is kept).
 //   - The document information: gopdf has no Keywords and no ModDate, and
 //     writes the dictionary inline in the trailer.
 //
 // The objects replaced are those gopdf numbered for each font (see
-// usedFace.embed) and page (pen.drawPage); finish checks each is what it should be, replaces it,
+// usedFace.embed) and page (gopdfOutput); finish checks each is what it
+// should be, replaces it,
 // appends the information dictionary and writes the cross-reference
 // table anew. Every other byte is gopdf's.
-func finish(pdf []byte, faces []*usedFace, contents []int, meta page.Meta, opt Options) ([]byte, error) {
+func finish(pdf []byte, faces []*usedFace, contents []int, streams [][]byte, meta page.Meta, opt Options) ([]byte, error) {
 	xrefAt, offsets, err := readXref(pdf)
 	if err != nil {
 		return nil, err
@@ -65,7 +68,7 @@ func finish(pdf []byte, faces []*usedFace, contents []int, meta page.Meta, opt O
 			return nil, fmt.Errorf("%w（字体“%s”）", err, uf.name)
 		}
 	}
-	if err := replaceStreams(objs, faces, contents, contentLevel(opt)); err != nil {
+	if err := replaceStreams(objs, faces, contents, streams, contentLevel(opt)); err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
@@ -89,9 +92,10 @@ func finish(pdf []byte, faces []*usedFace, contents []int, meta page.Meta, opt O
 	return out.Bytes(), nil
 }
 
-// replaceStreams compresses the page contents at level and puts each
-// face's ToUnicode map and font program in place, all in parallel.
-func replaceStreams(objs [][]byte, faces []*usedFace, contents []int, level int) error {
+// replaceStreams puts the page contents, streams, compressed at level,
+// and each face's ToUnicode map and font program in place, all in
+// parallel.
+func replaceStreams(objs [][]byte, faces []*usedFace, contents []int, streams [][]byte, level int) error {
 	for _, id := range contents {
 		if id < 1 || id > len(objs) {
 			return errLayout
@@ -100,7 +104,7 @@ func replaceStreams(objs [][]byte, faces []*usedFace, contents []int, level int)
 	var wg sync.WaitGroup
 	errs := make([]error, len(contents))
 	for i, id := range contents {
-		wg.Go(func() { objs[id-1], errs[i] = compressContent(id, objs[id-1], level) })
+		wg.Go(func() { objs[id-1], errs[i] = contentObject(id, objs[id-1], streams[i], level) })
 	}
 	for _, uf := range faces {
 		wg.Go(func() {
@@ -189,9 +193,10 @@ func contentLevel(opt Options) int {
 // uncompressed, after its number.
 const contentHead = " 0 obj\n<<\n/Length "
 
-// compressContent returns the page content object id, obj, compressed at
-// level (left as it is at zlib.NoCompression).
-func compressContent(id int, obj []byte, level int) ([]byte, error) {
+// contentObject returns the page content object id, obj as gopdf wrote
+// it, with the stream data instead of gopdf's, compressed at level (as
+// gopdf writes it at zlib.NoCompression).
+func contentObject(id int, obj, data []byte, level int) ([]byte, error) {
 	prefix := strconv.Itoa(id) + contentHead
 	if !bytes.HasPrefix(obj, []byte(prefix)) {
 		return nil, errLayout
@@ -201,10 +206,15 @@ func compressContent(id int, obj []byte, level int) ([]byte, error) {
 	if !ok || err != nil || n < 0 || n > len(rest) || !bytes.HasPrefix(bytes.TrimLeft(rest[n:], "\r\n"), []byte("endstream")) {
 		return nil, errLayout
 	}
-	if level == zlib.NoCompression {
-		return obj, nil
+	if level != zlib.NoCompression {
+		return streamObject(id, compressedContent(data, level), ""), nil
 	}
-	return streamObject(id, deflateLevel(rest[:n], level), ""), nil
+	out := make([]byte, 0, len(prefix)+len(data)+64)
+	out = append(out, prefix...)
+	out = strconv.AppendInt(out, int64(len(data)), 10)
+	out = append(out, "\n>>\nstream\n"...)
+	out = append(out, data...)
+	return append(out, rest[n:]...), nil
 }
 
 // zlibWriters keeps a few compressors per level (zlib.DefaultCompression

@@ -44,7 +44,7 @@ func TestGopdfVersion(t *testing.T) {
 func TestGopdfObjects(t *testing.T) {
 	rendertest.Need(t, "WenKai", "DejaVuSans")
 	d := mixedDoc()
-	used, order, err := collectFaces(d, testFaces)
+	_, order, err := collectFaces(d, testFaces)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,8 +52,10 @@ func TestGopdfObjects(t *testing.T) {
 		if err := uf.subset(); err != nil {
 			t.Fatal(err)
 		}
+		uf.nameSubset()
 	}
-	raw, contents, err := gopdfOutput(d, used, order)
+	gopdfKept.clear()
+	raw, contents, err := gopdfOutput(d, order)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +83,7 @@ func TestGopdfObjects(t *testing.T) {
 		t.Fatalf("%d content objects for %d pages", len(contents), len(d.Pages))
 	}
 	for i, id := range contents {
-		if _, err := compressContent(id, objs[id-1], 6); err != nil {
+		if _, err := contentObject(id, objs[id-1], nil, 6); err != nil {
 			t.Errorf("page %d: object %d is not an uncompressed content stream", i+1, id)
 		}
 		if !regexp.MustCompile(fmt.Sprintf(`/Contents\s+%d 0 R\s`, id)).Match(raw) {

@@ -8,9 +8,10 @@
 // one.
 //
 // Fonts come from package fonts: each face a document uses is handed to
-// gopdf as a small TrueType subset of just the glyphs drawn. gopdf lays out
-// the pages, text operators and font dictionaries; finish then compresses
-// the page contents, puts the font programs and correct ToUnicode maps in
+// gopdf as a small TrueType subset of just the glyphs drawn. gopdf writes
+// the pages and font dictionaries; the page contents are written by pen,
+// as gopdf's text and line operators write them; finish then puts the
+// compressed contents, the font programs and correct ToUnicode maps in
 // place and adds the document information (see finish for why).
 package pdf
 
@@ -81,22 +82,48 @@ func render(d *page.Doc, faces Faces, opt Options) (out []byte, err error) {
 		if err := uf.subset(); err != nil {
 			return nil, err
 		}
+		uf.nameSubset()
 	}
-	raw, contents, err := gopdfOutput(d, used, order)
+	raw, contents, err := gopdfOutput(d, order)
 	if err != nil {
 		return nil, err
 	}
-	if out, err = finish(raw, order, contents, d.Meta, opt); err != nil {
+	pn := &pen{height: d.Height.Pt(), index: make(map[string]int, len(order))}
+	for i, uf := range order {
+		pn.index[uf.name] = i + 1 // gopdf's /F1, /F2 … in the order added
+	}
+	var streams [][]byte
+	for _, p := range d.Pages {
+		if b, drawn := pn.drawPage(p, used); drawn {
+			streams = append(streams, b)
+		}
+	}
+	if len(streams) != len(contents) {
+		return nil, errLayout
+	}
+	if out, err = finish(raw, order, contents, streams, d.Meta, opt); err != nil {
 		return nil, err
 	}
 	keepPDF(made, fs, out)
 	return out, nil
 }
 
-// gopdfOutput has gopdf write d with the faces used, its page contents
-// uncompressed (finish compresses them); it returns the PDF and the
-// numbers of the page content objects.
-func gopdfOutput(d *page.Doc, used map[string]*usedFace, order []*usedFace) ([]byte, []int, error) {
+// gopdfOutput has gopdf write the pages of d and the faces used: a page
+// holds a placeholder content stream where something is drawn on it,
+// which finish replaces by the page's (see pen); each face is given the
+// characters drawn with it, in the order of their code points. It returns
+// the PDF and the numbers of the page content objects. The output depends
+// on nothing else, and is kept (see gopdfKept): a document of the same
+// pages and glyphs as one written lately, as after an edit that changes
+// no character set, is not written by gopdf again.
+func gopdfOutput(d *page.Doc, order []*usedFace) ([]byte, []int, error) {
+	key := gopdfKey(d, order)
+	if k, ok := gopdfKept.get(key); ok {
+		for i, uf := range order {
+			uf.ids = k.ids[i]
+		}
+		return k.raw, k.contents, nil
+	}
 	gp := new(gopdf.GoPdf)
 	gp.Start(gopdf.Config{
 		Unit:     gopdf.UnitPT,
@@ -108,17 +135,42 @@ func gopdfOutput(d *page.Doc, used map[string]*usedFace, order []*usedFace) ([]b
 			return nil, nil, err
 		}
 	}
-	pn := &pen{gp: gp}
-	for i, p := range d.Pages {
-		if err := pn.drawPage(p, used); err != nil {
-			return nil, nil, fmt.Errorf("第 %d 页：%w", i+1, err)
+	for _, uf := range order {
+		if err := gp.SetFont(uf.family, "", 12); err != nil {
+			return nil, nil, fmt.Errorf("设置字体“%s”失败：%w", uf.name, err)
+		}
+		if _, err := gp.MeasureTextWidth(string(sortedRunes(uf.runes))); err != nil {
+			return nil, nil, fmt.Errorf("排入文字失败（字体“%s”）：%w", uf.name, err)
+		}
+	}
+	var contents []int
+	for _, p := range d.Pages {
+		gp.AddPage()
+		if drawnOn(p) {
+			contents = append(contents, gp.GetNextObjectID())
+			gp.SetLineWidth(0) // makes the page's content object
 		}
 	}
 	var buf bytes.Buffer
 	if _, err := gp.WriteTo(&buf); err != nil {
 		return nil, nil, fmt.Errorf("生成 PDF 失败：%w", err)
 	}
-	return buf.Bytes(), pn.contents, nil
+	k := &gopdfWritten{raw: buf.Bytes(), contents: contents}
+	for _, uf := range order {
+		k.ids = append(k.ids, uf.ids)
+	}
+	gopdfKept.put(key, k)
+	return k.raw, k.contents, nil
+}
+
+// drawnOn reports whether anything is drawn on p.
+func drawnOn(p page.Page) bool {
+	for _, r := range p.Runs {
+		if len(r.Glyphs) > 0 {
+			return true
+		}
+	}
+	return len(p.Rules) > 0
 }
 
 // check rejects documents gopdf cannot write meaningfully.
