@@ -126,6 +126,7 @@ type ledgerView struct {
 	tools                  *fyne.Container // the window's ledger commands
 	content                fyne.CanvasObject
 	split                  *container.Split // the filters and the table | the editor
+	conflict               *conflictDialog  // the last item conflict shown
 }
 
 func newLedgerView(l *app.Ledger, window func() fyne.Window, onDraft func(int64, *reply.Reply)) *ledgerView {
@@ -252,6 +253,20 @@ func (v *ledgerView) apply() {
 	}
 	v.today = v.l.Date()
 	v.filter = v.readFilter()
+	v.filterShown()
+	v.table.UnselectAll()
+	v.row = -1
+	v.table.ScrollToTop() // refreshes the cells
+	v.table.Refresh()
+	v.updateSummary()
+	if i := v.indexOf(v.current); i >= 0 {
+		v.table.Select(widget.TableCellID{Row: i, Col: 0})
+	}
+}
+
+// filterShown makes shown the items of all the filter lets through, in
+// the table's order.
+func (v *ledgerView) filterShown() {
 	if len(v.texts) != len(v.all) {
 		v.index()
 	}
@@ -264,14 +279,6 @@ func (v *ledgerView) apply() {
 		if match(&v.all[i], v.texts[i]) {
 			v.shown = append(v.shown, v.all[i])
 		}
-	}
-	v.table.UnselectAll()
-	v.row = -1
-	v.table.ScrollToTop() // refreshes the cells
-	v.table.Refresh()
-	v.updateSummary()
-	if i := v.indexOf(v.current); i >= 0 {
-		v.table.Select(widget.TableCellID{Row: i, Col: 0})
 	}
 }
 
@@ -684,7 +691,7 @@ func (v *ledgerView) edit(it *ledger.Item) {
 
 // saveItem stores the item of the editor and shows it in the table.
 func (v *ledgerView) saveItem(it *ledger.Item) error {
-	if err := v.l.SaveItem(it); err != nil {
+	if err := v.saveChecked(it); err != nil {
 		return err
 	}
 	v.put(*it)
@@ -779,6 +786,7 @@ type itemEditor struct {
 	onSave  func(*ledger.Item) error
 	item    ledger.Item
 	title   *widget.Label
+	meta    *itemMeta // who changed it last, colleagues' changes, 操作记录
 	fields  map[ledger.FieldKey]fieldWidget
 	save    *widget.Button
 	del     *widget.Button
@@ -818,7 +826,9 @@ func newItemEditor(l *app.Ledger, window func() fyne.Window, onSave func(*ledger
 		}
 	})
 	form := container.New(layout.NewFormLayout(), rows...)
-	e.content = container.NewBorder(e.title, container.NewHBox(e.save, e.del), nil, nil, container.NewVScroll(form))
+	e.meta = newItemMeta(e)
+	e.content = container.NewBorder(container.NewVBox(e.title, e.meta.note), container.NewHBox(e.save, e.del, e.meta.log),
+		nil, nil, container.NewVScroll(form))
 	return e
 }
 
@@ -883,6 +893,7 @@ func (e *itemEditor) load(it *ledger.Item) {
 		e.title.SetText(it.Label() + "　" + it.Title)
 		e.del.Enable()
 	}
+	e.meta.show(&e.item)
 }
 
 // read returns the item as edited, or the problems of the fields that
@@ -929,7 +940,9 @@ func (e *itemEditor) store() {
 		return
 	}
 	if err := e.onSave(&it); err != nil {
-		dialog.ShowError(err, e.window())
+		if !errors.Is(err, errConflictShown) {
+			dialog.ShowError(err, e.window())
+		}
 		return
 	}
 	e.load(&it)
