@@ -41,6 +41,8 @@ type collab struct {
 	saver   *app.Autosaver
 	journal *app.Journal
 	cancel  context.CancelFunc
+	deliver func(func()) // deliver, as when started
+	poll    time.Duration
 	wake    chan struct{}
 	wg      sync.WaitGroup
 
@@ -53,7 +55,8 @@ func (u *UI) startCollab() {
 	if u.drafts == nil || !app.Shared(u.drafts) {
 		return
 	}
-	c := &collab{u: u, st: u.drafts, l: u.ledger, saver: u.saver, wake: make(chan struct{}, 1)}
+	c := &collab{u: u, st: u.drafts, l: u.ledger, saver: u.saver, wake: make(chan struct{}, 1),
+		deliver: deliver, poll: collabPoll}
 	if j, err := app.OpenJournal(journalDir()); err == nil {
 		c.journal = j
 		u.saver.SetJournal(j)
@@ -98,7 +101,7 @@ func (c *collab) event(e app.Event) {
 	if e.Reload && c.l != nil {
 		all, _ = c.l.Items(ledger.Filter{})
 	}
-	deliver(func() {
+	c.deliver(func() {
 		if c.u.collab == c {
 			c.u.colleagueChanged(e, it, gone, all)
 		}
@@ -118,7 +121,7 @@ func (c *collab) loop(ctx context.Context) {
 			hold.Release()
 		}
 	}()
-	t := time.NewTicker(collabPoll)
+	t := time.NewTicker(c.poll)
 	defer t.Stop()
 	for {
 		var err error
@@ -139,7 +142,7 @@ func (c *collab) loop(ctx context.Context) {
 			notes, _ = app.EditingNotes(ps)
 		}
 		online := err == nil
-		deliver(func() {
+		c.deliver(func() {
 			if c.u.collab == c {
 				c.connection(online)
 				if notes != nil {
@@ -186,7 +189,7 @@ func (c *collab) connection(online bool) {
 			if c.l != nil {
 				all, _ = c.l.Items(ledger.Filter{})
 			}
-			deliver(func() {
+			c.deliver(func() {
 				if u.collab != c {
 					return
 				}
@@ -250,7 +253,7 @@ func (u *UI) opened(id int64) {
 		if err != nil || note == "" {
 			return
 		}
-		deliver(func() {
+		c.deliver(func() {
 			if u.collab == c && u.saver.Draft() == id {
 				u.status.SetText("此草稿" + note)
 				dialog.ShowInformation("草稿正在编辑", "此草稿"+note+"。\n\n您仍可以修改；双方都保存时，会请您选择保留哪一方，"+

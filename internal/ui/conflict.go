@@ -107,7 +107,7 @@ func (v *ledgerView) showConflict(c *app.ItemConflict) {
 	box.merge.Importance = widget.HighImportance
 	cancel := widget.NewButton("稍后再定", func() { box.d.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, box.theirs, box.keepMine, box.merge)
-	body := container.NewBorder(head, buttons, nil, nil, container.NewVScroll(grid))
+	body := container.NewBorder(head, buttons, nil, nil, container.NewVScroll(container.NewVBox(grid)))
 	box.d = dialog.NewCustomWithoutButtons("保存冲突", body, v.window())
 	box.d.Resize(fyne.NewSize(900, 460))
 	v.conflict = box
@@ -187,7 +187,7 @@ func (u *UI) showDraftConflict(c *app.DraftConflict) {
 	box.merge.Importance = widget.HighImportance
 	buttons := container.NewHBox(layout.NewSpacer(), box.theirs, box.keepMine, box.merge)
 	grid := container.New(layout.NewFormLayout(), rows...)
-	box.d = dialog.NewCustomWithoutButtons("草稿保存冲突", container.NewBorder(head, buttons, nil, nil, container.NewVScroll(grid)), u.Window)
+	box.d = dialog.NewCustomWithoutButtons("草稿保存冲突", container.NewBorder(head, buttons, nil, nil, container.NewVScroll(container.NewVBox(grid))), u.Window)
 	box.d.Resize(fyne.NewSize(720, 420))
 	u.draftConflict = box
 	box.d.Show()

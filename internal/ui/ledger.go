@@ -827,8 +827,8 @@ func newItemEditor(l *app.Ledger, window func() fyne.Window, onSave func(*ledger
 	})
 	form := container.New(layout.NewFormLayout(), rows...)
 	e.meta = newItemMeta(e)
-	e.content = container.NewBorder(container.NewVBox(e.title, e.meta.note), container.NewHBox(e.save, e.del, e.meta.log),
-		nil, nil, container.NewVScroll(form))
+	e.content = container.NewBorder(e.title, container.NewHBox(e.save, e.del, e.meta.log),
+		nil, nil, container.NewVScroll(container.NewVBox(e.meta.note, form)))
 	return e
 }
 

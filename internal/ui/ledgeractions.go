@@ -68,9 +68,10 @@ func (u *UI) loadLedgerAsync() {
 	}
 	v.loading = true
 	v.summary.SetText("正在读取台账…")
+	send := deliver
 	go func() {
 		items, err := v.l.Items(ledger.Filter{})
-		fyne.Do(func() {
+		send(func() {
 			v.loading = false
 			if err != nil {
 				v.summary.SetText("台账读取失败")

@@ -52,14 +52,14 @@ func (m *itemMeta) show(it *ledger.Item) {
 		return
 	}
 	m.log.Enable()
-	l, id := m.e.l, it.ID
+	l, id, send := m.e.l, it.ID, deliver
 	go func() {
 		hist, err := l.ItemHistory(id)
 		if err != nil || len(hist) == 0 {
 			return
 		}
 		last := hist[len(hist)-1]
-		deliver(func() {
+		send(func() {
 			if m.id != id || m.note.Importance != widget.LowImportance {
 				return
 			}

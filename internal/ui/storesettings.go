@@ -35,6 +35,7 @@ type storeForm struct {
 	test                         *widget.Button
 	result                       *widget.Label
 	server                       *fyne.Container // the server's fields, hidden for the file
+	content                      *fyne.Container
 	dialog                       dialog.Dialog
 	tested                       chan struct{} // closed by each finished test; for tests
 	switchError                  error         // why the last switch failed; for tests
@@ -49,7 +50,7 @@ func (u *UI) StoreSettings() {
 		widget.NewFormItem("密码", f.password), widget.NewFormItem("加密方式", f.sslMode),
 		widget.NewFormItem("根证书（可选）", f.rootCert),
 	}
-	f.server = container.NewVBox(widget.NewForm(items...), container.NewBorder(nil, nil, f.test, nil, f.result))
+	f.server = container.NewVBox(widget.NewForm(items...), container.NewHBox(f.test), f.result)
 	f.kind.OnChanged = func(s string) { f.server.Hidden = s != storeServerChoice; f.server.Refresh() }
 	f.kind.OnChanged(f.kind.Selected)
 	where := widget.NewLabel("当前：" + app.Where(u.drafts))
@@ -57,6 +58,7 @@ func (u *UI) StoreSettings() {
 	where.Importance = widget.LowImportance
 	op := widget.NewForm(widget.NewFormItem("经办人", f.operator))
 	content := container.NewVBox(where, f.kind, f.server, widget.NewSeparator(), op)
+	f.content = content
 	f.dialog = dialog.NewCustomConfirm("台账数据库", "保存并连接", "取消", container.NewVScroll(content), func(ok bool) {
 		if ok {
 			if err := u.applyStore(f); err != nil {
@@ -64,7 +66,7 @@ func (u *UI) StoreSettings() {
 			}
 		}
 	}, u.Window)
-	f.dialog.Resize(fyne.NewSize(720, 640))
+	f.dialog.Resize(fyne.NewSize(720, 700))
 	u.storeBox = f
 	f.dialog.Show()
 }
@@ -141,10 +143,10 @@ func (u *UI) testConnection(f *storeForm) {
 	f.result.Importance = widget.MediumImportance
 	f.result.SetText("正在连接…")
 	f.test.Disable()
-	pw := f.password.Text
+	pw, send := f.password.Text, deliver
 	go func() {
 		msg, ok := app.TestConnection(s, pw)
-		deliver(func() {
+		send(func() {
 			f.test.Enable()
 			f.showResult(msg, ok)
 		})
@@ -157,6 +159,9 @@ func (f *storeForm) showResult(msg string, ok bool) {
 		f.result.Importance = widget.SuccessImportance
 	}
 	f.result.SetText(msg)
+	if f.content != nil {
+		f.content.Refresh() // the answer may take two lines
+	}
 	close(f.tested)
 	f.tested = make(chan struct{})
 }
@@ -188,10 +193,11 @@ func (u *UI) applyStore(f *storeForm) error {
 	}
 	u.status.SetText("正在连接 " + target + " …")
 	u.background.Add(1)
+	send := deliver
 	go func() {
 		defer u.background.Done()
 		st, err := app.OpenStore(open, c.Operator)
-		deliver(func() {
+		send(func() {
 			if err != nil {
 				f.switchError = err
 				u.status.SetText("未能切换台账数据库，仍使用" + app.Where(u.drafts))
