@@ -265,9 +265,11 @@ func (v *ledgerView) apply() {
 }
 
 // filterShown makes shown the items of all the filter lets through, in
-// the table's order.
+// the table's order. The search texts are built at the first search, not
+// when the ledger opens: a third of the time of showing 20,000 items.
 func (v *ledgerView) filterShown() {
-	if len(v.texts) != len(v.all) {
+	searching := strings.TrimSpace(v.filter.Text) != ""
+	if searching && len(v.texts) != len(v.all) {
 		v.index()
 	}
 	if len(v.order) != len(v.all) {
@@ -276,7 +278,11 @@ func (v *ledgerView) filterShown() {
 	match := v.filter.Matcher()
 	v.shown = v.shown[:0]
 	for _, i := range v.order {
-		if match(&v.all[i], v.texts[i]) {
+		text := ""
+		if searching {
+			text = v.texts[i]
+		}
+		if match(&v.all[i], text) {
 			v.shown = append(v.shown, v.all[i])
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -15,9 +16,10 @@ import (
 	"replydesk/internal/store/pgtest"
 )
 
-// BenchmarkLedgerOpen20k opens the ledger view of 20,000 items: read
-// from the database, indexed for search, sorted by deadline and shown in
-// the table (the issue asks ≤ 1 s from a server).
+// BenchmarkLedgerOpen20k opens the ledger view of 20,000 items as the
+// window does (loadLedgerAsync): read from the database, then indexed for
+// search, sorted by deadline and shown in the table (the issue asks ≤ 1 s
+// from a server).
 func BenchmarkLedgerOpen20k(b *testing.B) {
 	for _, backend := range []string{"postgres", "sqlite"} {
 		b.Run(backend, func(b *testing.B) {
@@ -38,14 +40,29 @@ func BenchmarkLedgerOpen20k(b *testing.B) {
 			l.Today = func() reply.Date { return ledgerDay }
 			w := test.NewWindow(nil)
 			defer w.Close()
+			var read, show time.Duration
 			for b.Loop() {
 				v := newLedgerView(l, func() fyne.Window { return w }, func(int64, *reply.Reply) {})
 				w.SetContent(v.view())
 				w.Resize(fyne.NewSize(1280, 800))
-				if err := v.load(); err != nil || len(v.Shown()) != 20000 {
-					b.Fatal(len(v.Shown()), err)
+				start := time.Now()
+				items, err := l.Items(ledger.Filter{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				mid := time.Now()
+				v.all, v.loaded = items, true
+				v.changed()
+				v.apply()
+				read, show = read+mid.Sub(start), show+time.Since(mid)
+				if len(v.Shown()) != 20000 {
+					b.Fatal(len(v.Shown()))
 				}
 			}
+			// Where the time goes: reading from the database, and
+			// indexing, sorting and showing in the table.
+			b.ReportMetric(float64(read.Milliseconds())/float64(b.N), "read-ms/op")
+			b.ReportMetric(float64(show.Milliseconds())/float64(b.N), "show-ms/op")
 		})
 	}
 }
