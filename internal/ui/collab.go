@@ -60,6 +60,11 @@ func (u *UI) startCollab() {
 	if j, err := app.OpenJournal(journalDir()); err == nil {
 		c.journal = j
 		u.saver.SetJournal(j)
+		// Saves an earlier run kept while the server was away are sent
+		// once the first check finds it answering.
+		if e, _ := j.Entries(); len(e) > 0 {
+			c.offline = true
+		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	c.cancel = cancel

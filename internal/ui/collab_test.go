@@ -161,3 +161,36 @@ func TestOfflineJournal(t *testing.T) {
 		t.Errorf("journal not emptied: %d", len(e))
 	}
 }
+
+// TestJournalOfEarlierRun: a save an earlier run kept in the journal
+// (the window was closed while the server was away) is sent when the
+// window next finds the server.
+func TestJournalOfEarlierRun(t *testing.T) {
+	q := queue(t)
+	st := openAs(t, pgtest.NewURL(t), "张三")
+	id, err := st.CreateDraft(seed(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := st.Draft(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := app.OpenJournal(journalDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := d.Reply.Clone()
+	r.Body = "上次断网时写下的正文。"
+	if err := j.Put(&app.JournalEntry{DraftID: id, Base: d.Version, Reply: r}); err != nil {
+		t.Fatal(err)
+	}
+	u := windowOn(t, test.NewTempApp(t), st)
+	pump(t, q, 5*time.Second, "sent", func() bool { return strings.Contains(u.status.Text, "暂存在本机的修改已全部保存到服务器") })
+	if got, err := st.Draft(id); err != nil || got.Reply.Body != r.Body {
+		t.Errorf("draft %q, %v", got.Reply.Body, err)
+	}
+	if e, _ := j.Entries(); len(e) != 0 {
+		t.Errorf("journal keeps %d", len(e))
+	}
+}

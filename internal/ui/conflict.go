@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +14,7 @@ import (
 
 	"replydesk/internal/app"
 	"replydesk/internal/ledger"
+	"replydesk/internal/reply"
 )
 
 // Saving over a colleague's newer save: nothing is overwritten silently.
@@ -187,10 +189,25 @@ func (u *UI) showDraftConflict(c *app.DraftConflict) {
 	box.merge.Importance = widget.HighImportance
 	buttons := container.NewHBox(layout.NewSpacer(), box.theirs, box.keepMine, box.merge)
 	grid := container.New(layout.NewFormLayout(), rows...)
-	box.d = dialog.NewCustomWithoutButtons("草稿保存冲突", container.NewBorder(head, buttons, nil, nil, container.NewVScroll(container.NewVBox(grid))), u.Window)
-	box.d.Resize(fyne.NewSize(720, 420))
+	parts := []fyne.CanvasObject{grid}
+	if slices.Contains(c.Fields, reply.FieldLabel("body")) {
+		parts = append(parts, container.NewGridWithColumns(2, bodyText("我的正文", c.Mine.Body), bodyText(who(c.By)+"的正文", c.Theirs.Body)))
+	}
+	box.d = dialog.NewCustomWithoutButtons("草稿保存冲突", container.NewBorder(head, buttons, nil, nil, container.NewVScroll(container.NewVBox(parts...))), u.Window)
+	box.d.Resize(fyne.NewSize(820, 560))
 	u.draftConflict = box
 	box.d.Show()
+}
+
+// bodyText shows one side's 正文 in a draft's conflict, cut after a few
+// hundred characters.
+func bodyText(title, body string) fyne.CanvasObject {
+	if r := []rune(body); len(r) > 300 {
+		body = string(r[:300]) + "……"
+	}
+	l := widget.NewLabel(body)
+	l.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(bold(title), nil, nil, nil, l)
 }
 
 // who names a colleague, or says 同事 when the record has no name.

@@ -137,7 +137,7 @@ func TestDraftConflictDialog(t *testing.T) {
 				if got, _ := st.Draft(id); got.Reply.Body != theirs.Body {
 					t.Fatalf("the conflicting save wrote %q", got.Reply.Body)
 				}
-				if !dialogShows(u, "李四") || !dialogShows(u, "正文") {
+				if !dialogShows(u, "李四") || !dialogShows(u, "李四写的正文。") || !dialogShows(u, "张三写的正文。") {
 					t.Errorf("the dialog does not say who and what: %q", texts(u.Window.Canvas().Overlays().Top()))
 				}
 				wantBody := map[string]string{"保留我的": "张三写的正文。", "采用对方的": "李四写的正文。", "合并": "张三写的正文。"}[choice]
