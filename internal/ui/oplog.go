@@ -52,8 +52,8 @@ func (m *itemMeta) show(it *ledger.Item) {
 		return
 	}
 	m.log.Enable()
-	l, id, send := m.e.l, it.ID, deliver
-	go func() {
+	l, id := m.e.l, it.ID
+	read := func(send func(func())) {
 		hist, err := l.ItemHistory(id)
 		if err != nil || len(hist) == 0 {
 			return
@@ -66,7 +66,12 @@ func (m *itemMeta) show(it *ledger.Item) {
 			m.last = &last
 			m.note.SetText(fmt.Sprintf("最后修改：%s %s（%s）", last.Who(), last.Time.Format("2006-01-02 15:04"), last.Action))
 		})
-	}()
+	}
+	if !app.Shared(l.Store) {
+		read(func(f func()) { f() }) // a file answers at once
+		return
+	}
+	go read(deliver) // a server may be slow or away: off the UI goroutine
 }
 
 // changedBy says that a colleague changed the item while it holds unsaved
