@@ -186,7 +186,9 @@ func TestJournalOfEarlierRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := windowOn(t, test.NewTempApp(t), st)
-	pump(t, q, 5*time.Second, "sent", func() bool { return strings.Contains(u.status.Text, "暂存在本机的修改已全部保存到服务器") })
+	pump(t, q, 5*time.Second, "sent", func() bool {
+		return strings.Contains(u.status.Text, "暂存在本机的修改已全部保存到服务器")
+	})
 	if got, err := st.Draft(id); err != nil || got.Reply.Body != r.Body {
 		t.Errorf("draft %q, %v", got.Reply.Body, err)
 	}
