@@ -10,7 +10,6 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"replydesk/internal/app"
-	"replydesk/internal/store"
 	"replydesk/internal/ui"
 )
 
@@ -50,10 +49,10 @@ func openWindow(file string) (int, error) {
 	}
 	a := fyneapp.NewWithID("app.replydesk")
 	var drafts app.Drafts
-	st, dbErr := store.Open(app.DatabasePath(a.Preferences().String(app.DataDirKey)))
+	choice := app.LoadStoreChoice(a.Preferences())
+	st, dbErr := app.OpenStore(choice.Target(a.Preferences().String(app.DataDirKey)), choice.Operator)
 	if dbErr == nil {
 		drafts = st
-		defer st.Close()
 	}
 	profile, perr := app.LoadProfile(drafts)
 	styleDirs := []string{app.UserStyleDir()}
@@ -68,6 +67,7 @@ func openWindow(file string) (int, error) {
 		return 1, err
 	}
 	u := ui.New(a, desk, drafts, dbErr)
+	defer u.CloseStore() // the window may have switched to another database
 	if inst != nil {
 		inst.Serve(func(files []string) { fyne.Do(func() { u.HandedOver(files) }) })
 	} else {

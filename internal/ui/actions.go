@@ -90,6 +90,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("删除当前草稿", u.DeleteDraft),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("设置…", u.Settings),
+			fyne.NewMenuItem("台账数据库（本机或共享服务器）…", u.StoreSettings),
 		),
 	)
 }

@@ -126,6 +126,7 @@ type ledgerView struct {
 	tools                  *fyne.Container // the window's ledger commands
 	content                fyne.CanvasObject
 	split                  *container.Split // the filters and the table | the editor
+	conflict               *conflictDialog  // the last item conflict shown
 }
 
 func newLedgerView(l *app.Ledger, window func() fyne.Window, onDraft func(int64, *reply.Reply)) *ledgerView {
@@ -252,7 +253,23 @@ func (v *ledgerView) apply() {
 	}
 	v.today = v.l.Date()
 	v.filter = v.readFilter()
-	if len(v.texts) != len(v.all) {
+	v.filterShown()
+	v.table.UnselectAll()
+	v.row = -1
+	v.table.ScrollToTop() // refreshes the cells
+	v.table.Refresh()
+	v.updateSummary()
+	if i := v.indexOf(v.current); i >= 0 {
+		v.table.Select(widget.TableCellID{Row: i, Col: 0})
+	}
+}
+
+// filterShown makes shown the items of all the filter lets through, in
+// the table's order. The search texts are built at the first search, not
+// when the ledger opens: a third of the time of showing 20,000 items.
+func (v *ledgerView) filterShown() {
+	searching := strings.TrimSpace(v.filter.Text) != ""
+	if searching && len(v.texts) != len(v.all) {
 		v.index()
 	}
 	if len(v.order) != len(v.all) {
@@ -261,17 +278,13 @@ func (v *ledgerView) apply() {
 	match := v.filter.Matcher()
 	v.shown = v.shown[:0]
 	for _, i := range v.order {
-		if match(&v.all[i], v.texts[i]) {
+		text := ""
+		if searching {
+			text = v.texts[i]
+		}
+		if match(&v.all[i], text) {
 			v.shown = append(v.shown, v.all[i])
 		}
-	}
-	v.table.UnselectAll()
-	v.row = -1
-	v.table.ScrollToTop() // refreshes the cells
-	v.table.Refresh()
-	v.updateSummary()
-	if i := v.indexOf(v.current); i >= 0 {
-		v.table.Select(widget.TableCellID{Row: i, Col: 0})
 	}
 }
 
@@ -684,7 +697,7 @@ func (v *ledgerView) edit(it *ledger.Item) {
 
 // saveItem stores the item of the editor and shows it in the table.
 func (v *ledgerView) saveItem(it *ledger.Item) error {
-	if err := v.l.SaveItem(it); err != nil {
+	if err := v.saveChecked(it); err != nil {
 		return err
 	}
 	v.put(*it)
@@ -779,6 +792,7 @@ type itemEditor struct {
 	onSave  func(*ledger.Item) error
 	item    ledger.Item
 	title   *widget.Label
+	meta    *itemMeta // who changed it last, colleagues' changes, 操作记录
 	fields  map[ledger.FieldKey]fieldWidget
 	save    *widget.Button
 	del     *widget.Button
@@ -818,7 +832,9 @@ func newItemEditor(l *app.Ledger, window func() fyne.Window, onSave func(*ledger
 		}
 	})
 	form := container.New(layout.NewFormLayout(), rows...)
-	e.content = container.NewBorder(e.title, container.NewHBox(e.save, e.del), nil, nil, container.NewVScroll(form))
+	e.meta = newItemMeta(e)
+	e.content = container.NewBorder(e.title, container.NewHBox(e.save, e.del, e.meta.log),
+		nil, nil, container.NewVScroll(container.NewVBox(e.meta.note, form)))
 	return e
 }
 
@@ -883,6 +899,7 @@ func (e *itemEditor) load(it *ledger.Item) {
 		e.title.SetText(it.Label() + "　" + it.Title)
 		e.del.Enable()
 	}
+	e.meta.show(&e.item)
 }
 
 // read returns the item as edited, or the problems of the fields that
@@ -929,7 +946,9 @@ func (e *itemEditor) store() {
 		return
 	}
 	if err := e.onSave(&it); err != nil {
-		dialog.ShowError(err, e.window())
+		if !errors.Is(err, errConflictShown) {
+			dialog.ShowError(err, e.window())
+		}
 		return
 	}
 	e.load(&it)

@@ -68,9 +68,10 @@ func (u *UI) loadLedgerAsync() {
 	}
 	v.loading = true
 	v.summary.SetText("正在读取台账…")
+	send := deliver
 	go func() {
 		items, err := v.l.Items(ledger.Filter{})
-		fyne.Do(func() {
+		send(func() {
 			v.loading = false
 			if err != nil {
 				v.summary.SetText("台账读取失败")
@@ -206,17 +207,24 @@ func (u *UI) ExportLedgerDialog() {
 	}
 	f := u.ledgerView.filter
 	name := fmt.Sprintf("办理情况汇总表-%s.xlsx", time.Now().Format("20060102"))
-	askSave(u.Window, kindSheet, name, nil, func(p string) { u.exportLedger(p, f) })
+	u.askExportLog(func(withLog bool) {
+		askSave(u.Window, kindSheet, name, nil, func(p string) { u.exportLedger(p, f, withLog) })
+	})
 }
 
 // exportLedger writes the summary workbook off the UI goroutine; Settle
 // waits for it.
-func (u *UI) exportLedger(p string, f ledger.Filter) {
+// withLog adds the 操作记录 sheet.
+func (u *UI) exportLedger(p string, f ledger.Filter, withLog bool) {
 	u.status.SetText("正在导出汇总表…")
 	u.background.Add(1)
 	go func() {
 		defer u.background.Done()
-		n, err := u.ledger.ExportLedger(p, f)
+		export := u.ledger.ExportLedger
+		if withLog {
+			export = u.ledger.ExportLedgerWithLog
+		}
+		n, err := export(p, f)
 		fyne.Do(func() {
 			if err != nil {
 				u.status.SetText("汇总表未导出")

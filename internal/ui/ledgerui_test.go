@@ -203,7 +203,7 @@ func TestLedgerExportShown(t *testing.T) {
 	v.overdue.SetChecked(true)
 	v.dueSoon.SetChecked(true)
 	p := filepath.Join(t.TempDir(), "汇总表.xlsx")
-	u.exportLedger(p, v.filter)
+	u.exportLedger(p, v.filter, false)
 	u.Settle()
 	if !strings.Contains(u.status.Text, "已导出汇总表（2 件）") {
 		t.Fatalf("status %q", u.status.Text)

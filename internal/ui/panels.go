@@ -98,6 +98,7 @@ type draftList struct {
 	onDelete func()
 	quiet    bool
 	selected int64
+	marks    map[int64]string // drafts colleagues have open: "正在由 张三 编辑"
 
 	// The search runs delay after the last key, off the UI goroutine: a
 	// query over thousands of drafts takes tens of milliseconds.
@@ -129,7 +130,11 @@ func newDraftList(drafts app.Drafts, open func(int64)) *draftList {
 			c := o.(*fyne.Container)
 			it := d.items[i]
 			c.Objects[0].(*widget.Label).SetText(it.Title)
-			c.Objects[1].(*widget.Label).SetText(it.Updated.Format("01-02 15:04") + "  " + it.ItemTitle)
+			line := it.Updated.Format("01-02 15:04") + "  " + it.ItemTitle
+			if m := d.marks[it.ID]; m != "" {
+				line = "【" + m + "】" + line
+			}
+			c.Objects[1].(*widget.Label).SetText(line)
 		})
 	d.list.OnSelected = func(i widget.ListItemID) {
 		if i >= len(d.items) {

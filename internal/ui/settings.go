@@ -53,6 +53,7 @@ func (u *UI) Settings() {
 		}, u.Window)
 	})
 	items = append(items, widget.NewFormItem("数据文件夹", container.NewBorder(nil, nil, nil, pick, f.dataDir)))
+	items = append(items, u.storeItem())
 	d := dialog.NewForm("设置", "保存", "取消", items, func(ok bool) {
 		if ok {
 			if err := u.applySettings(f); err != nil {

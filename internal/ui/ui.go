@@ -55,6 +55,13 @@ type UI struct {
 	printing    *app.Printing
 	lastPrinter string       // the printer of the last print in this session
 	printBox    *printDialog // the print dialog shown last, for tests
+	// collab follows colleagues' work on a shared ledger (collab.go);
+	// draftConflict is the open dialog of a draft's save conflict.
+	collab        *collab
+	draftConflict *conflictDialog
+	// exportLogCheck is the 操作记录 choice of the open 汇总表 dialog.
+	exportLogCheck *widget.Check
+	storeBox       *storeForm // the store settings shown last; for tests
 	// Analyzed is called on the UI goroutine after each preview refresh;
 	// tests wait on it.
 	Analyzed func(Analysis)
@@ -92,22 +99,7 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	u.problems = newProblemsPanel(func(p reply.Problem) { u.form.focus(u.Window.Canvas(), p) }, u.applyFix)
 	u.list = newDraftList(drafts, u.openDraft)
 	u.list.onDelete = u.DeleteDraft
-	if ls, ok := drafts.(app.LedgerStore); ok {
-		u.ledger = app.NewLedger(desk, ls)
-		u.ledgerView = newLedgerView(u.ledger, func() fyne.Window { return u.Window }, u.openItemReply)
-		u.ledgerView.onCounts = func(overdue, soon int) {
-			if u.tabs != nil && u.tabs.Items[tabLedger].Text != tabTitle(overdue, soon) {
-				u.tabs.Items[tabLedger].Text = tabTitle(overdue, soon)
-				u.tabs.Refresh()
-			}
-		}
-		u.ledgerView.setTools(
-			widget.NewButtonWithIcon("导入交办清单", theme.DownloadIcon(), u.ImportLedgerDialog),
-			widget.NewButtonWithIcon("导出汇总表", theme.UploadIcon(), u.ExportLedgerDialog),
-			widget.NewButtonWithIcon("批量导出答复", theme.DocumentPrintIcon(), u.BatchDialog),
-			widget.NewButtonWithIcon("批量公开", theme.MailSendIcon(), u.PublishDialog),
-		)
-	}
+	u.attachLedger()
 
 	u.Window.SetContent(u.layout())
 	u.Window.SetMainMenu(u.menu())
@@ -132,6 +124,7 @@ func New(a fyne.App, desk *app.Desk, drafts app.Drafts, dbErr error) *UI {
 	if n := len(desk.Broken); n > 0 {
 		u.status.SetText(fmt.Sprintf("有%d个样式文件未能载入：%s（新建答复时可查看详情）", n, brokenStyleText(desk.Broken[0])))
 	}
+	u.startCollab()
 	if dbErr != nil {
 		u.status.SetText("草稿数据库不可用：只能打开和保存答复文件")
 		dialog.ShowError(fmt.Errorf("%v\n\n草稿不会自动保存，请用“保存”把答复存为文件", dbErr), u.Window)
@@ -195,6 +188,7 @@ func (u *UI) Load(r *reply.Reply, id int64, path string) {
 	u.form.load(r)
 	u.preview.Reset(r)
 	u.title()
+	u.opened(id)
 }
 
 // edited reacts to every change of the form.
@@ -265,6 +259,9 @@ func (u *UI) Marked(field string) bool {
 }
 
 func (u *UI) saved(id int64, err error) {
+	if u.sharedSaved(err) {
+		return
+	}
 	if err != nil {
 		u.status.SetText("自动保存失败：" + err.Error())
 		return
