@@ -8,6 +8,7 @@ import (
 	"github.com/signintech/gopdf"
 
 	"replydesk/internal/page"
+	"replydesk/internal/render/rendertest"
 )
 
 // TestContentAsGopdf checks that pen writes each page's content stream
@@ -15,7 +16,7 @@ import (
 // with its Text, SetLineWidth, SetStrokeColor and Line: documents of
 // several faces, sizes, colours and character spacings, with rules.
 func TestContentAsGopdf(t *testing.T) {
-	needFaces(t, "WenKai", "DejaVuSans")
+	rendertest.Need(t, "WenKai", "DejaVuSans")
 	mm := page.Millimetre
 	ruled := mixedDoc()
 	ruled.Pages[0].Rules = []page.Rule{
