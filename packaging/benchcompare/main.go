@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"replydesk/internal/safefile"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,7 +47,7 @@ func main() {
 		if len(os.Args) != 4 {
 			fail("typ 需要输出的 .typ 文件")
 		}
-		if err := os.WriteFile(os.Args[3], typDocument(r), 0o644); err != nil {
+		if err := safefile.WriteBytes(os.Args[3], typDocument(r)); err != nil {
 			fail(err.Error())
 		}
 	case "warm":
