@@ -8,6 +8,9 @@ set -euo pipefail
 pkgs=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user-static
   libgl1-mesa-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64
   libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64)
+# --list prints the packages (scripts/setup-ci.sh installs them with the
+# others CI needs, in one go).
+[ "${1:-}" = --list ] && { echo "${pkgs[*]}"; exit 0; }
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,8 +2,8 @@
 # Runs the Windows console twin (replydesk-cli.exe, which runs
 # replydesk.exe beside it) under Wine: the output reaches the terminal in
 # Chinese, the exit codes are those of the Linux build (0 checked, 1
-# errors found, 2 bad use), and the seed reply rendered is byte for byte
-# the PDF the Linux build makes.
+# errors found, 2 bad use), a new reply has CR LF line ends, and the seed
+# reply rendered is byte for byte the PDF the Linux build makes.
 # Usage: scripts/wine-cli.sh WINDOWS-BIN-FOLDER LINUX-BINARY
 set -euo pipefail
 bindir=$(realpath "$1")
@@ -49,6 +49,13 @@ sed 's/^date = .*/date = 2023-02-30/' "第244号 答复.reply.toml" > bad.reply.
 expect 2 '日期写法不对' -- ./replydesk-cli.exe check bad.reply.toml
 sed 's/^phone = .*/phone = ""/' "第244号 答复.reply.toml" > nophone.reply.toml
 expect 1 '电话' -- ./replydesk-cli.exe check nophone.reply.toml
+# A new reply printed on Windows has Windows line ends (CR LF) and
+# checks as a reply (its blanks are errors: exit 1).
+wine ./replydesk-cli.exe new --style 提案答复 > new.reply.toml
+lf=$(grep -c '' new.reply.toml); crlf=$(grep -c $'\r$' new.reply.toml)
+[ "$lf" -gt 20 ] && [ "$crlf" -eq "$lf" ] || { echo "wine-cli: new wrote $crlf CR LF line ends of $lf"; exit 1; }
+expect 1 '未填写' -- ./replydesk-cli.exe check new.reply.toml
+echo "wine-cli: new --style 提案答复 → $lf lines, all CR LF"
 expect 0 '' -- ./replydesk-cli.exe render "第244号 答复.reply.toml" -o "答复 244.pdf"
 "$linux" render "$root/templates/examples/reply-244.reply.toml" -o linux.pdf
 cmp "答复 244.pdf" linux.pdf

@@ -364,7 +364,7 @@ func newReply(args []string, stdout io.Writer) (int, error) {
 		return 2, fmt.Errorf("找不到样式“%s”；可用的样式：%s", *name, styleNames(d))
 	}
 	w := bufio.NewWriter(stdout)
-	if err := tomlfile.WriteReply(w, st.NewReply()); err != nil {
+	if err := tomlfile.WriteNewReply(w, st.NewReply()); err != nil { // CR LF on Windows
 		return 2, err
 	}
 	return 0, w.Flush()

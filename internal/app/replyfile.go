@@ -58,6 +58,9 @@ type OpenedFile struct {
 	// and what it holds now differs from the draft. The user chooses
 	// which to keep (KeepFile or KeepDraft).
 	Changed bool
+	// Note tells the user, in Chinese, that the file is not UTF-8
+	// (Notepad's "Unicode", GB18030) and was converted; "" for UTF-8.
+	Note string
 }
 
 // OpenReplyFile reads the reply file at path and finds the draft that
@@ -65,11 +68,11 @@ type OpenedFile struct {
 // file that cannot be read is a Chinese error naming it.
 func OpenReplyFile(drafts Drafts, path string) (*OpenedFile, error) {
 	key := FileKey(path)
-	r, err := tomlfile.ReadReplyFile(key)
+	r, note, err := tomlfile.ReadReplyFileNote(key)
 	if err != nil {
 		return nil, err
 	}
-	of := &OpenedFile{Path: key, Reply: r, Hash: FileHash(key)}
+	of := &OpenedFile{Path: key, Reply: r, Hash: FileHash(key), Note: note}
 	if drafts == nil {
 		return of, nil
 	}

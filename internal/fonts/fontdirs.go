@@ -19,21 +19,45 @@ import (
 // the other's walk covers it.
 func FontDirs() []string {
 	home, _ := os.UserHomeDir()
+	return fontDirsFor(runtime.GOOS, os.Getenv, home, "/etc/fonts")
+}
+
+// fontDirsFor is FontDirs on goos, with the environment getenv, the home
+// folder home and fontconfig's configuration folder etc.
+//
+// Windows: fonts installed "for this user only" (Windows 10 1809 and
+// later, and what an office's IT installs without administrator rights)
+// are in %LOCALAPPDATA%\Microsoft\Windows\Fonts, found through the user's
+// profile folder when LOCALAPPDATA is not set; fonts for all users in
+// %WINDIR%\Fonts.
+//
+// Linux, with UOS and Kylin: fonts a user installs (the desktops' font
+// managers copy them to ~/.local/share/fonts) come first, then the system
+// folders, where IT's packages and WPS Office put the official fonts
+// (under /usr/share/fonts). /usr/share/fonts and /usr/local/share/fonts
+// are searched even when XDG_DATA_DIRS, as a desktop session may set it,
+// leaves them out.
+func fontDirsFor(goos string, getenv func(string) string, home, etc string) []string {
 	var dirs []string
-	switch runtime.GOOS {
+	switch goos {
 	case "windows":
-		if local := os.Getenv("LOCALAPPDATA"); local != "" {
+		local := getenv("LOCALAPPDATA")
+		if local == "" && getenv("USERPROFILE") != "" {
+			local = filepath.Join(getenv("USERPROFILE"), "AppData", "Local")
+		}
+		if local != "" {
 			dirs = append(dirs, filepath.Join(local, "Microsoft", "Windows", "Fonts"))
 		}
-		win := cmp.Or(os.Getenv("WINDIR"), os.Getenv("SystemRoot"), `C:\Windows`)
+		win := cmp.Or(getenv("WINDIR"), getenv("SystemRoot"), `C:\Windows`)
 		dirs = append(dirs, filepath.Join(win, "Fonts"))
 	case "darwin":
 		dirs = []string{filepath.Join(home, "Library", "Fonts"), "/Library/Fonts", "/System/Library/Fonts"}
 		assets, _ := filepath.Glob("/System/Library/AssetsV2/com_apple_MobileAsset_Font*")
 		dirs = append(dirs, assets...)
 	default:
-		dirs = xdgFontDirs(home, os.Getenv("XDG_DATA_HOME"), os.Getenv("XDG_DATA_DIRS"))
-		dirs = append(dirs, fontconfigDirs("/etc/fonts", home, os.Getenv("XDG_DATA_HOME"))...)
+		dirs = xdgFontDirs(home, getenv("XDG_DATA_HOME"), getenv("XDG_DATA_DIRS"))
+		dirs = append(dirs, fontconfigDirs(etc, home, getenv("XDG_DATA_HOME"))...)
+		dirs = append(dirs, "/usr/local/share/fonts", "/usr/share/fonts")
 	}
 	return outermost(dirs)
 }

@@ -78,3 +78,86 @@ func TestFontDirs(t *testing.T) {
 		t.Errorf("FontDirs() = %q: no system folder", got)
 	}
 }
+
+// TestOfficeFontFolders lays out the font folders of a bureau's Windows
+// PC and of a UOS/Kylin desktop, with test fonts under the official
+// fonts' file names where the office's IT or the user installs them: each
+// role gets its font, the user's own copy before the system's, and the
+// font found is one the typesetter takes (WithFile).
+func TestOfficeFontFolders(t *testing.T) {
+	mk := func(parts ...string) string {
+		d := filepath.Join(parts...)
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	env := func(vars map[string]string) func(string) string {
+		return func(k string) string { return vars[k] }
+	}
+	check := func(t *testing.T, dirs []string, want map[string]string) {
+		t.Helper()
+		got := OfficialIn(dirs)
+		for role, path := range want {
+			if got[role].Spec() != path {
+				t.Errorf("%s: %q, want %q (folders %q)", role, got[role].Spec(), path, dirs)
+			}
+			if _, err := set(t).WithFile(role, got[role].Spec()); err != nil {
+				t.Errorf("WithFile(%s, %s): %v", role, got[role].Spec(), err)
+			}
+		}
+	}
+
+	t.Run("windows", func(t *testing.T) {
+		root := t.TempDir()
+		// Installed "for this user only": no administrator rights. No
+		// LOCALAPPDATA: the profile folder leads there.
+		user := mk(root, "Users", "科员", "AppData", "Local", "Microsoft", "Windows", "Fonts")
+		system := mk(root, "Windows", "Fonts")
+		copyFile(t, "test.ttf", user, "仿宋_GB2312.ttf")
+		copyFile(t, "cjk-seed.otf", system, "仿宋_GB2312.ttf") // all users' copy: the user's comes first
+		copyFile(t, "test.ttf", system, "FZXBSJW.TTF")       // 方正小标宋简体
+		copyFile(t, "cjk-seed.otf", system, "SIMHEI.TTF")    // 黑体 as Windows ships it
+		copyFile(t, "test.ttf", user, "楷体_GB2312.ttf")
+		dirs := fontDirsFor("windows", env(map[string]string{
+			"USERPROFILE": filepath.Join(root, "Users", "科员"), "WINDIR": filepath.Join(root, "Windows")}), "", "")
+		if want := []string{user, system}; !slices.Equal(dirs, want) {
+			t.Fatalf("font folders %q, want %q", dirs, want)
+		}
+		check(t, dirs, map[string]string{
+			Body:  filepath.Join(user, "仿宋_GB2312.ttf"),
+			Title: filepath.Join(system, "FZXBSJW.TTF"),
+			Hei:   filepath.Join(system, "SIMHEI.TTF"),
+			Kai:   filepath.Join(user, "楷体_GB2312.ttf"),
+		})
+	})
+
+	t.Run("uos-kylin", func(t *testing.T) {
+		root := t.TempDir()
+		home := mk(root, "home", "kylin")
+		// The desktop's font manager installs into ~/.local/share/fonts;
+		// IT's packages into the system folders, in a folder of their own.
+		user := mk(home, ".local", "share", "fonts")
+		system := mk(root, "usr", "share", "fonts", "truetype", "fangzheng")
+		copyFile(t, "test.ttf", user, "方正小标宋简体.ttf")
+		copyFile(t, "cjk-seed.otf", system, "FS_GB2312.ttf") // 仿宋_GB2312
+		copyFile(t, "test.ttf", system, "kt_gb2312.ttf")     // 楷体_GB2312
+		etc := mk(root, "etc", "fonts")
+		os.WriteFile(filepath.Join(etc, "fonts.conf"), []byte("<fontconfig><dir>"+filepath.Join(root, "usr", "share", "fonts")+"</dir></fontconfig>"), 0o644)
+		// A session whose XDG_DATA_DIRS leaves /usr/share out.
+		dirs := fontDirsFor("linux", env(map[string]string{"XDG_DATA_DIRS": filepath.Join(root, "opt", "share")}), home, etc)
+		for _, want := range []string{user, filepath.Join(root, "usr", "share", "fonts"), "/usr/share/fonts", "/usr/local/share/fonts"} {
+			if !slices.Contains(dirs, want) {
+				t.Errorf("font folders %q lack %s", dirs, want)
+			}
+		}
+		if dirs[0] != user {
+			t.Errorf("font folders %q: the user's first, want %s", dirs, user)
+		}
+		check(t, dirs, map[string]string{
+			Title: filepath.Join(user, "方正小标宋简体.ttf"),
+			Body:  filepath.Join(system, "FS_GB2312.ttf"),
+			Kai:   filepath.Join(system, "kt_gb2312.ttf"),
+		})
+	})
+}

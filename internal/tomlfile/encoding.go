@@ -3,8 +3,10 @@ package tomlfile
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"replydesk/internal/reply"
 	"replydesk/internal/textenc"
@@ -19,6 +21,21 @@ func eolFor(goos string) string {
 		return "\r\n"
 	}
 	return "\n"
+}
+
+// WriteNewReply writes r as WriteReply does, with the line ends of a new
+// file on this system (CR LF on Windows): the text `replydesk new` prints
+// for the user to save as a file.
+func WriteNewReply(w io.Writer, r *reply.Reply) error {
+	if newFileEOL == "\n" {
+		return WriteReply(w, r)
+	}
+	var b strings.Builder
+	if err := WriteReply(&b, r); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, strings.ReplaceAll(b.String(), "\n", newFileEOL))
+	return err
 }
 
 // habits tells how an existing file's text is stored: its line end (that

@@ -92,6 +92,22 @@ func TestWriteReplyFileHabits(t *testing.T) {
 		}
 	}
 
+	// What `replydesk new` prints: CR LF on Windows, LF elsewhere.
+	for _, goos := range []string{"windows", "linux"} {
+		newFileEOL = eolFor(goos)
+		var b strings.Builder
+		if err := WriteNewReply(&b, r); err != nil {
+			t.Fatal(err)
+		}
+		crlf, lf := strings.Count(b.String(), "\r\n"), strings.Count(b.String(), "\n")
+		if goos == "windows" && crlf != lf || goos != "windows" && crlf != 0 || lf < 20 {
+			t.Errorf("WriteNewReply on %s: %d CR LF of %d line ends", goos, crlf, lf)
+		}
+		if got := mustRead(t, []byte(b.String())); !reflect.DeepEqual(got, r) {
+			t.Errorf("WriteNewReply on %s reads back otherwise", goos)
+		}
+	}
+
 	newFileEOL = "\n"
 	path := filepath.Join(dir, "broken.reply.toml")
 	os.WriteFile(path, []byte("\xEF\xBB\xBFkind = \"提案\r\n[item\r\n"), 0o644)

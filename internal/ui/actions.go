@@ -211,6 +211,9 @@ func (u *UI) OpenFile(path string) error {
 		u.openHeld(of, of.Held)
 		u.status.SetText("这个文件已在草稿中打开：" + filepath.Base(of.Path))
 	}
+	if of.Note != "" { // a file in Notepad's "Unicode" or GB18030
+		dialog.ShowInformation("文件编码已转换", of.Note, u.Window)
+	}
 	return nil
 }
 

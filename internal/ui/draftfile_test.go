@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"replydesk/internal/store"
+	"replydesk/internal/textenc"
 	"replydesk/internal/tomlfile"
 )
 
@@ -213,5 +214,46 @@ func TestOpenChangedFileAsks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A reply saved by Notepad as "Unicode" or as ANSI (GB18030) opens, and
+// the window tells the user that it was converted and how it will be
+// saved; a UTF-8 file opens without a word.
+func TestOpenFileTellsEncoding(t *testing.T) {
+	src, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := newUI(t)
+	for _, c := range []struct {
+		enc  textenc.Encoding
+		want string
+	}{
+		{textenc.UTF8BOM, ""},
+		{textenc.UTF16LE, "第244号.reply.toml 是 UTF-16LE 编码的文本（记事本的“Unicode”），已转换读取"},
+		{textenc.GB18030, "第244号.reply.toml 是 GB18030（GBK）编码的文本，已转换读取；保存时仍用 GB18030"},
+	} {
+		// One window opens the three files in turn (a window is costly
+		// under the race detector).
+		file := filepath.Join(t.TempDir(), "第244号.reply.toml")
+		if err := os.WriteFile(file, c.enc.Encode(string(src)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		u.NewReply(u.defaultStyle())
+		if err := u.OpenFile(file); err != nil {
+			t.Fatalf("%v: %v", c.enc, err)
+		}
+		u.Settle()
+		if got := u.Form("number").Text; got != "244" {
+			t.Errorf("%v: number %q after opening, want 244", c.enc, got)
+		}
+		got := dialogText(u)
+		if c.want == "" && got != "" || !strings.Contains(got, c.want) {
+			t.Errorf("%v: dialog after opening: %q, want %q", c.enc, got, c.want)
+		}
+		if top := u.Window.Canvas().Overlays().Top(); top != nil {
+			u.Window.Canvas().Overlays().Remove(top)
+		}
 	}
 }

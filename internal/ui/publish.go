@@ -17,6 +17,7 @@ import (
 
 	"replydesk/internal/app"
 	"replydesk/internal/ledger"
+	"replydesk/internal/pathfmt"
 	"replydesk/internal/publish"
 	"replydesk/internal/reply"
 )
@@ -125,7 +126,7 @@ func (u *UI) PublishDialog() {
 		if err != nil || dir == nil {
 			return
 		}
-		newPublishRun(u.Window, u.ledger, items, dir.Path()).show()
+		newPublishRun(u.Window, u.ledger, items, pathfmt.Show(dir.Path())).show()
 	}, u.Window)
 	fd.Resize(fyne.NewSize(900, 600))
 	fd.Show()

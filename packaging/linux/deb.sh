@@ -16,6 +16,12 @@ install -D -m 0755 "$bin" "$root/usr/bin/replydesk"
 strip=strip
 [ "$arch" = arm64 ] && strip=aarch64-linux-gnu-strip
 "$strip" --strip-all "$root/usr/bin/replydesk"
+# The program is built for the package's processor.
+machine=$(LC_ALL=C readelf -h "$root/usr/bin/replydesk" | sed -n 's/^ *Machine: *//p')
+case $arch:$machine in
+  amd64:*X86-64*|arm64:AArch64) ;;
+  *) echo "deb: $bin is built for $machine, not $arch" >&2; exit 1 ;;
+esac
 install -D -m 0644 "$here/app.replydesk.desktop" "$root/usr/share/applications/app.replydesk.desktop"
 install -D -m 0644 "$here/replydesk-mime.xml" "$root/usr/share/mime/packages/replydesk.xml"
 install -D -m 0644 assets/icon.png "$root/usr/share/icons/hicolor/512x512/apps/app.replydesk.png"

@@ -9,6 +9,7 @@
 set -euo pipefail
 command -v lintian >/dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends lintian >/dev/null; }
+start=$(date +%s)
 lintian --fail-on error,warning --tag-display-limit 0 \
   --suppress-tags bogus-mail-host,bogus-mail-host-in-debian-changelog,hardening-no-pie,no-manual-page "$@"
-echo "lintian: $* clean"
+echo "lintian: $* clean ($(($(date +%s) - start)) s)"

@@ -46,10 +46,15 @@ go run ./packaging/msicheck "$out"
 for sc in StartMenuShortcut DesktopShortcut; do
   grep -q "^$sc"$'\t'".*"$'\t''ReplyDesk 答复函起草台'$'\t'"$sc"$'\t''\[INSTALLDIR\]replydesk.exe' "$work/Shortcut.txt" || fail "shortcut $sc"
 done
-for key in 'Software\\Classes\\.toml' 'Software\\Classes\\.reply.toml' 'Software\\Classes\\.xlsx\\OpenWithProgids' \
+for key in 'Software\\Classes\\.reply.toml' 'Software\\Classes\\.toml\\OpenWithProgids' 'Software\\Classes\\.xlsx\\OpenWithProgids' \
   'Software\\Classes\\.docx\\OpenWithProgids' 'Software\\Classes\\ReplyDesk.Reply\\shell\\open\\command'; do
   grep -q $'\t1\t'"$key"$'\t' "$work/Registry.txt" || fail "registry key HKCU\\$key"
 done
+# Only .reply.toml is made ReplyDesk's: no default value (an empty name
+# column) for any other extension's key, so .toml, .xlsx and .docx keep
+# the program they open in.
+! grep -P '\t1\tSoftware\\Classes\\\.(?!reply\.toml\t)[^\\\t]+\t\t' "$work/Registry.txt" ||
+  fail "an extension other than .reply.toml is given to ReplyDesk"
 ! grep -q $'\t2\t' "$work/Registry.txt" || fail "a registry value outside HKCU"
 msiinfo export "$out" Component > "$work/Component.txt"
 msiinfo export "$out" File > "$work/File.txt"
