@@ -132,6 +132,25 @@ func TestOfficeFontFolders(t *testing.T) {
 		})
 	})
 
+	// Offices whose IT installs 方正's GBK set (the current 方正 fonts
+	// for 公文) rather than the old _GB2312 files: each role still finds
+	// its official font.
+	t.Run("fangzheng-gbk", func(t *testing.T) {
+		root := t.TempDir()
+		system := mk(root, "Windows", "Fonts")
+		copyFile(t, "test.ttf", system, "FZFSK.TTF")     // 方正仿宋_GBK
+		copyFile(t, "cjk-seed.otf", system, "FZKTK.TTF") // 方正楷体_GBK
+		copyFile(t, "test.ttf", system, "FZHTK.TTF")     // 方正黑体_GBK
+		copyFile(t, "test.ttf", system, "FZXBSK.TTF")    // 方正小标宋_GBK
+		dirs := fontDirsFor("windows", env(map[string]string{"WINDIR": filepath.Join(root, "Windows")}), "", "")
+		check(t, dirs, map[string]string{
+			Body:  filepath.Join(system, "FZFSK.TTF"),
+			Kai:   filepath.Join(system, "FZKTK.TTF"),
+			Hei:   filepath.Join(system, "FZHTK.TTF"),
+			Title: filepath.Join(system, "FZXBSK.TTF"),
+		})
+	})
+
 	t.Run("uos-kylin", func(t *testing.T) {
 		root := t.TempDir()
 		home := mk(root, "home", "kylin")
