@@ -16,21 +16,19 @@ trap 'kill "$pid" 2>/dev/null || true; rm -rf "$home" 2>/dev/null || true' EXIT
 
 export HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" XDG_CACHE_HOME="$home/.cache"
 export REPLYDESK_DB="$home/replydesk.db"
-# Display :97, waited for until it takes clients (an Xvfb of a run just
-# ended may still hold it for a moment).
-for _ in $(seq 1 50); do
-  if ! xdpyinfo -display :97 >/dev/null 2>&1; then break; fi
-  sleep 0.1
-done
-Xvfb :97 -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+# A display of its own: Xvfb picks a free number and writes it to the
+# pipe (-displayfd), so that runs side by side do not meet on one display.
+exec 3< <(Xvfb -displayfd 1 -screen 0 1400x900x24 -nolisten tcp 2>/dev/null)
 pid=$!
-export DISPLAY=:97
+disp=""
+read -r -t 10 disp <&3 || true
+if [ -z "$disp" ]; then echo "smoke: Xvfb did not start"; exit 1; fi
+export DISPLAY=":$disp"
 for _ in $(seq 1 100); do
   if xdpyinfo >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$pid" 2>/dev/null; then sleep 0.5; Xvfb :97 -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 & pid=$!; fi
   sleep 0.1
 done
-if ! xdpyinfo >/dev/null 2>&1; then echo "smoke: Xvfb did not start on :97"; exit 1; fi
+if ! xdpyinfo >/dev/null 2>&1; then echo "smoke: Xvfb did not start on $DISPLAY"; exit 1; fi
 ms() { echo $(( ($(date +%s%N) - start) / 1000000 )); }
 # cpums prints the processor time the app used so far, in ms: on a busy
 # machine it says more than the time on the clock.
