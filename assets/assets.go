@@ -53,9 +53,10 @@ type font struct {
 	size   int
 	crc    uint32
 
-	once sync.Once
-	data []byte
-	err  error
+	once   sync.Once
+	data   []byte
+	err    error
+	mapped bool // data is a mapping of the cached file
 }
 
 func init() {
@@ -111,3 +112,17 @@ func FontNames() []string {
 //
 //go:embed icon.png
 var Icon []byte
+
+// Release tells the system that the pages of the embedded font name that
+// this process has read are not needed soon: they leave its resident set
+// (they stay in the system's file cache, and are read again if used). It
+// does nothing to a font that is not mapped (unpacked onto the heap), or
+// on systems without the means.
+func Release(name string) {
+	if _, err := FontErr(name); err != nil {
+		return
+	}
+	if f := fonts[name]; f.mapped {
+		release(f.data)
+	}
+}

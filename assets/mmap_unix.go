@@ -15,3 +15,6 @@ func mapFile(file *os.File, size int) ([]byte, error) {
 
 // unsafeBytes is s's bytes without a copy; they must not be changed.
 func unsafeBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+
+// release drops the pages of the mapping data from the resident set.
+func release(data []byte) { _ = syscall.Madvise(data, syscall.MADV_DONTNEED) }

@@ -48,6 +48,7 @@ func (f *font) unpack(name string) ([]byte, error) {
 	}
 	path := filepath.Join(dir, fmt.Sprintf("%s-%08x.ttf", strings.TrimSuffix(name, ".ttf"), f.crc))
 	if data, err := f.mapChecked(path); err == nil {
+		f.mapped = true
 		return data, nil
 	}
 	data, err := f.decode(name)
@@ -61,6 +62,7 @@ func (f *font) unpack(name string) ([]byte, error) {
 		return data, nil
 	}
 	if mapped, err := f.mapChecked(path); err == nil {
+		f.mapped = true
 		return mapped, nil // the heap copy is garbage now
 	}
 	return data, nil

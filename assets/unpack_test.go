@@ -112,3 +112,19 @@ func BenchmarkFontUnpack(b *testing.B) {
 		}
 	}
 }
+
+// TestRelease checks that a released font still reads the same.
+func TestRelease(t *testing.T) {
+	const name = "FandolFang-Regular.ttf"
+	want, err := os.ReadFile(filepath.Join("fonts", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	Release(name)
+	got, ok := Font(name)
+	Release(name)
+	if !ok || !bytes.Equal(got, want) {
+		t.Error("a released font reads differently")
+	}
+	Release("SimSun.ttf")
+}

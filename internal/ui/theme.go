@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
+	"replydesk/assets"
 	"replydesk/internal/fonts"
 )
 
@@ -80,6 +81,9 @@ func uiFont(set *fonts.Set) fyne.Resource {
 		fyne.LogError("trim UI font", err)
 		return fyne.NewStaticResource(fonts.NotoSans+".ttf", full)
 	}
+	// Trimming read glyphs all over the face; the window no longer needs
+	// them, and the typesetter's 黑体 reads the few it uses again.
+	assets.Release(fonts.NotoSans + ".ttf")
 	return fyne.NewStaticResource(fonts.NotoSans+"-UI.ttf", b)
 }
 
