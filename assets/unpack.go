@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/klauspost/compress/zstd"
 
@@ -19,10 +20,13 @@ import (
 // (fonts/NAME-CRC.ttf under os.UserCacheDir's replydesk folder) and mapped
 // into memory from there: like the uncompressed fonts the binary carried
 // before, its pages are clean and shared, read only where a face is used,
-// and dropped under memory pressure. Each process checks the file's size
-// and CRC-32C before it maps it (a few ms for the largest font, read
-// through a small buffer), and unpacks it again if it is damaged. Where
-// the cache folder cannot be written, the font is unpacked onto the heap.
+// and dropped under memory pressure. A file found checked gets a stamp:
+// its modification time set to a time made of its CRC-32C. A process
+// maps a file with the right size and stamp at once; any other it checks
+// first (size and CRC-32C, read through a small buffer: a few ms for the
+// largest font) and unpacks again if it is damaged. A program that writes
+// to the file changes its time, so the check runs again. Where the cache
+// folder cannot be written, the font is unpacked onto the heap.
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -82,15 +86,22 @@ func (f *font) mapChecked(path string) ([]byte, error) {
 	if st.Size() != int64(f.size) {
 		return nil, errors.New("wrong size")
 	}
-	h := crc32.New(castagnoli)
-	if _, err := io.CopyBuffer(h, file, make([]byte, 256<<10)); err != nil {
-		return nil, err
-	}
-	if h.Sum32() != f.crc {
-		return nil, errors.New("damaged")
+	if stamp := f.stamp(); !st.ModTime().Equal(stamp) {
+		h := crc32.New(castagnoli)
+		if _, err := io.CopyBuffer(h, file, make([]byte, 256<<10)); err != nil {
+			return nil, err
+		}
+		if h.Sum32() != f.crc {
+			return nil, errors.New("damaged")
+		}
+		_ = os.Chtimes(path, stamp, stamp) // checked: later processes map it at once
 	}
 	return mapFile(file, f.size)
 }
+
+// stamp is the modification time of the font's file once checked: a time
+// in 1970-2106 made of its CRC-32C, which no writer sets by chance.
+func (f *font) stamp() time.Time { return time.Unix(int64(f.crc), 0) }
 
 // decode unpacks the font onto the heap and checks it.
 func (f *font) decode(name string) ([]byte, error) {

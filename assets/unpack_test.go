@@ -41,6 +41,9 @@ func TestUnpackOnce(t *testing.T) {
 		func(b []byte) []byte { b[len(b)/2] ^= 1; return b },
 		func(b []byte) []byte { return b[:len(b)-1] },
 	} {
+		if st, err := os.Stat(files[0]); err != nil || !st.ModTime().Equal(f.stamp()) {
+			t.Errorf("the checked file is not stamped: %v", err)
+		}
 		if err := os.WriteFile(files[0], damage(bytes.Clone(want)), 0o644); err != nil {
 			t.Fatal(err)
 		}
