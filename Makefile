@@ -146,8 +146,11 @@ lint:
 	@files=$$(gofmt -l .); if [ -n "$$files" ]; then echo "not gofmt-formatted:"; echo "$$files"; exit 1; fi
 	$(GO) vet -tags $(TESTTAGS) ./...
 
+# The fonts re-obtained, then compressed for embedding (assets/pack.go;
+# it needs the zstd program).
 fonts:
 	assets/fonts/fetch.sh
+	cd assets && $(GO) generate
 
 clean:
 	rm -rf bin dist

@@ -73,6 +73,7 @@ func run(args []string, stdout, stderr io.Writer) (int, error) {
 
 // dispatch runs the subcommand that args name.
 func dispatch(args []string, stdout, stderr io.Writer) (int, error) {
+	warmUp(args)
 	if len(args) == 0 {
 		return openWindow("")
 	}

@@ -15,12 +15,12 @@ import (
 
 // windowMemoryLimit is the soft limit of the memory the Go runtime of the
 // window holds. The embedded fonts are not on the heap (package assets
-// keeps them in the binary's read-only data); the live heap with the seed
-// reply open is about 75 MB, most of it Fyne's parse of the UI font. The
-// limit leaves some 45 MB of room above that: a collection every few
-// keystrokes, at most a tenth more CPU while typing than without a limit,
-// and the resident size of the window stays near 300 MB.
-const windowMemoryLimit = 128 << 20
+// maps them from the cache folder); the live heap with the seed reply open
+// is about 60 MB (the segmenter's dictionary, Fyne's parse of the trimmed
+// UI face, the preview). The limit leaves some 40 MB of room above that:
+// a collection every few keystrokes, at most a tenth more CPU while typing
+// than without a limit.
+const windowMemoryLimit = 100 << 20
 
 // openWindow opens the desktop window and returns when it is closed. A
 // database that cannot be opened is reported in the window, which then

@@ -60,6 +60,7 @@ func TestSingleImporter(t *testing.T) {
 	owner := map[string]string{
 		"github.com/signintech/gopdf":                  "replydesk/internal/render/pdf",
 		"github.com/klauspost/compress/zlib":           "replydesk/internal/render/pdf",
+		"github.com/klauspost/compress/zstd":           "replydesk/assets",
 		"github.com/xuri/excelize/v2":                  "replydesk/internal/sheet",
 		"modernc.org/sqlite":                           "replydesk/internal/store",
 		"github.com/jackc/pgx/v5":                      "replydesk/internal/store",

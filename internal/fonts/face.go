@@ -109,9 +109,10 @@ func (f *Face) readAsset() {
 
 // bytes returns the face's font file (a single font, even for a face of
 // a collection), the same slice on every call.
-// An embedded face's slice is the font in the binary's read-only data, not
-// a copy: the PDF writer, the preview and the window's theme all read
-// those bytes, and only the pages they touch become resident.
+// An embedded face's slice is the font unpacked once and mapped read-only
+// (package assets), not a copy: the PDF writer, the preview and the
+// window's theme all read those bytes, and only the pages they touch
+// become resident.
 func (f *Face) bytes() ([]byte, error) {
 	f.dataOnce.Do(func() {
 		f.data, f.dataErr = embeddedBytes(f.asset)
@@ -121,11 +122,16 @@ func (f *Face) bytes() ([]byte, error) {
 
 // embeddedBytes returns the embedded font file name, without copying it.
 func embeddedBytes(name string) ([]byte, error) {
-	data, ok := assets.Font(name)
-	if !ok {
-		return nil, fmt.Errorf("embedded font %s: %w", name, fs.ErrNotExist)
+	return assets.FontErr(name) // the error names the font
+}
+
+// embeddedExists reports, without unpacking it, whether the embedded font
+// file name exists.
+func embeddedExists(name string) error {
+	if !assets.Has(name) {
+		return fmt.Errorf("embedded font %s: %w", name, fs.ErrNotExist)
 	}
-	return data, nil
+	return nil
 }
 
 // maxAstral bounds the characters beyond the BMP a face may have: the

@@ -116,7 +116,7 @@ func newSet(faces map[string]*Face) (*Set, error) {
 	for i, chain := range defaultChains {
 		for _, name := range chain {
 			f := faces[name]
-			if _, err := embeddedBytes(f.asset); err != nil {
+			if err := embeddedExists(f.asset); err != nil {
 				return nil, fmt.Errorf("内置字体 %s 缺失，程序文件不完整：%w", name, err)
 			}
 			s.chains[i] = append(s.chains[i], member{name: name, face: f})

@@ -72,3 +72,37 @@ func TestComponentArgs(t *testing.T) {
 		}
 	}
 }
+
+// TestTrim checks that a trimmed font lacks the runes refused, keeps the
+// glyph ids of the others, and still reads as a face.
+func TestTrim(t *testing.T) {
+	full, err := set(t).Data(NotoSans)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trimmed, err := Trim(full, func(r rune) bool { return r == '中' || r == 'A' || r == '堃' })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(trimmed) > len(full)/10 {
+		t.Errorf("trimmed font is %d bytes of %d", len(trimmed), len(full))
+	}
+	f, err := NewFace(trimmed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, _ := NewFace(full)
+	for _, r := range "中A堃" {
+		gid, ok := f.Glyph(r)
+		ogid, _ := orig.Glyph(r)
+		segs, _, err := f.Outline(gid, fixed.I(16))
+		if !ok || gid != ogid || err != nil || len(segs) == 0 {
+			t.Errorf("%q: glyph %d (was %d), %d segments, %v", r, gid, ogid, len(segs), err)
+		}
+	}
+	for _, r := range "国B" {
+		if gid, ok := f.Glyph(r); ok {
+			t.Errorf("%q is still in the cmap (glyph %d)", r, gid)
+		}
+	}
+}

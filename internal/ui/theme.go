@@ -4,12 +4,14 @@ import (
 	_ "embed" // zh.json
 	"image/color"
 	"sync"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
+	"replydesk/assets"
 	"replydesk/internal/fonts"
 )
 
@@ -17,23 +19,17 @@ import (
 // dark setting) with an embedded CJK face for all text, so the window
 // reads correctly on a machine without Chinese system fonts.
 type deskTheme struct {
-	font fyne.Resource
+	set *fonts.Set // nil: Fyne's default fonts
 
-	boldOnce sync.Once
-	bold     fyne.Resource
+	once sync.Once
+	font fyne.Resource // the trimmed UI face, made on first use
 }
 
-// Theme returns the window's theme, drawing text with the UI face of set
-// (the bytes are shared with the typesetter, not copied). Without it, the
-// theme is Fyne's default one.
+// Theme returns the window's theme, drawing text with a trimmed copy of the
+// UI face of set (see uiFont). Without set, the theme is Fyne's default
+// one.
 func Theme(set *fonts.Set) fyne.Theme {
-	t := &deskTheme{}
-	if set != nil {
-		if b, err := set.Data(fonts.NotoSans); err == nil {
-			t.font = fyne.NewStaticResource(fonts.NotoSans+".ttf", b)
-		}
-	}
-	return t
+	return &deskTheme{set: set}
 }
 
 // Color returns the default theme's colour.
@@ -41,39 +37,54 @@ func (t *deskTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 	return theme.DefaultTheme().Color(n, v)
 }
 
-// Font returns the CJK face for all text but monospace and symbols; bold
-// text gets its thin copy (see boldfont.go).
+// Font returns the CJK face for all text but monospace and symbols. Bold
+// text has the same face: the UI face has no bold of its own.
 func (t *deskTheme) Font(s fyne.TextStyle) fyne.Resource {
-	switch {
-	case t.font == nil || s.Monospace || s.Symbol:
+	t.once.Do(func() { t.font = uiFont(t.set) })
+	if t.font == nil || s.Monospace || s.Symbol {
 		return theme.DefaultTheme().Font(s)
-	case s.Bold:
-		t.boldOnce.Do(func() { t.bold = t.thin() })
-		return t.bold
 	}
 	return t.font
 }
 
-// thin returns the UI face with outlines for the characters of GB 2312
-// (those the embedded 仿宋 has) and the Latin letters and punctuation
-// only; the whole face if it cannot be thinned.
-func (t *deskTheme) thin() fyne.Resource {
-	std, err := fonts.Default()
-	if err != nil {
-		return t.font
+// uiFont returns the UI face trimmed to the characters of GB 2312 (those
+// the embedded 仿宋 has) and every character that is not Han; nil if
+// there is no such face.
+//
+// Fyne parses every glyph outline of each text style's font when it first
+// draws in it: the whole face, some 30,000 glyphs, cost a fifth of a
+// second and 55 MB at every start. The trimmed copy keeps the glyph ids,
+// metrics and layout tables; it lacks the rarer Han characters, which
+// Fyne then draws with the system's fonts (Windows and macOS always have
+// one, as have Linux desktops set up for Chinese). The whole face serves
+// when the copy cannot be made.
+func uiFont(set *fonts.Set) fyne.Resource {
+	if set == nil {
+		return nil
 	}
-	b, err := thinFont(t.font.Content(), func(r rune) bool {
-		if r < 0x3040 || r >= 0xFF00 && r <= 0xFFEF {
+	full, err := set.Data(fonts.NotoSans)
+	if err != nil {
+		return nil
+	}
+	std, err := fonts.Default() // the embedded faces, whatever the settings chose
+	if err != nil {
+		return fyne.NewStaticResource(fonts.NotoSans+".ttf", full)
+	}
+	b, err := fonts.Trim(full, func(r rune) bool {
+		if !unicode.Is(unicode.Han, r) {
 			return true
 		}
 		face, _, _, ok := std.Glyph(fonts.Body, r)
 		return ok && face == fonts.FandolFang
 	})
 	if err != nil {
-		fyne.LogError("thin bold font", err)
-		return t.font
+		fyne.LogError("trim UI font", err)
+		return fyne.NewStaticResource(fonts.NotoSans+".ttf", full)
 	}
-	return fyne.NewStaticResource(fonts.NotoSans+"-Bold.ttf", b)
+	// Trimming read glyphs all over the face; the window no longer needs
+	// them, and the typesetter's 黑体 reads the few it uses again.
+	assets.Release(fonts.NotoSans + ".ttf")
+	return fyne.NewStaticResource(fonts.NotoSans+"-UI.ttf", b)
 }
 
 // Icon returns the default theme's icon.
