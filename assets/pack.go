@@ -20,6 +20,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"replydesk/internal/safefile"
 )
 
 func main() {
@@ -46,7 +48,7 @@ func main() {
 		fmt.Fprintf(&index, "%s %d %08x\n", filepath.Base(f), len(data), crc)
 		fmt.Printf("%s: %d -> %d bytes\n", f, len(data), len(packed))
 	}
-	if err := os.WriteFile("fonts/PACKED", []byte(index.String()), 0o644); err != nil {
+	if err := safefile.WriteBytes("fonts/PACKED", []byte(index.String())); err != nil {
 		log.Fatal(err)
 	}
 }
