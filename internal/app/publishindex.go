@@ -64,7 +64,7 @@ func (l *Ledger) indexFiles(pub *Publication, title string) (page, book []byte, 
 		t.Rows = append(t.Rows, []string{e.Number, e.Title, e.Proposers, e.Category, e.Date, e.Links[0].Path, e.Links[1].Path})
 	}
 	var bb bytes.Buffer
-	if err := sheet.WriteNamedTable(&bb, "公开目录", title, t); err != nil {
+	if err := sheet.WriteLinkedTable(&bb, "公开目录", title, t, 5, 6); err != nil {
 		return nil, nil, fmt.Errorf("生成公开目录工作簿失败：%w", err)
 	}
 	return pb.Bytes(), bb.Bytes(), nil

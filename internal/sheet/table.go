@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -38,6 +39,16 @@ func WriteTable(w io.Writer, title string, t *reply.Table) error {
 // given name (e.g. "公开目录"), which is at most 31 characters and holds
 // none of : \ / ? * [ ].
 func WriteNamedTable(w io.Writer, sheet, title string, t *reply.Table) error {
+	return WriteLinkedTable(w, sheet, title, t)
+}
+
+// WriteLinkedTable writes a table as WriteNamedTable does, with the cells
+// of the columns links (counted from 0) made links to the files they
+// name, relative to the workbook: a click in Excel, WPS or LibreOffice
+// opens the file. A link is Excel's HYPERLINK formula with the name as
+// its cached value, so the cell reads the same without recalculation; a
+// name too long for the formula stays plain text.
+func WriteLinkedTable(w io.Writer, sheet, title string, t *reply.Table, links ...int) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
@@ -73,7 +84,13 @@ func WriteNamedTable(w io.Writer, sheet, title string, t *reply.Table) error {
 		return err
 	}
 	for i, r := range t.Rows {
-		if err := sw.SetRow("A"+strconv.Itoa(i+3), tableRow(st, r, n, st.wrap, true)); err != nil {
+		row := tableRow(st, r, n, st.wrap, true)
+		for _, c := range links {
+			if c >= 0 && c < len(r) && c < n {
+				row[c] = linkCell(st.wrap, r[c], row[c])
+			}
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(i+3), row); err != nil {
 			return err
 		}
 	}
@@ -119,6 +136,16 @@ func tableColumns(t *reply.Table) int {
 
 // tableRow makes the cells of a row, padded to n columns; text that
 // looks like a formula gets the quote prefix (see styles.textCell).
+// linkCell is a cell linking to the file named path, or plain when the
+// path is empty or too long for a formula's string (255 characters).
+func linkCell(style int, path string, plain any) any {
+	if path == "" || utf8.RuneCountInString(path) > 255 {
+		return plain
+	}
+	q := `"` + strings.ReplaceAll(path, `"`, `""`) + `"`
+	return excelize.Cell{StyleID: style, Formula: "HYPERLINK(" + q + "," + q + ")", Value: path}
+}
+
 func tableRow(st *styles, cells []string, n, style int, numbers bool) []any {
 	row := make([]any, n)
 	for c := range row {
