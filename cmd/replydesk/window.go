@@ -50,7 +50,8 @@ func openWindow(file string) (int, error) {
 	a := fyneapp.NewWithID("app.replydesk")
 	var drafts app.Drafts
 	choice := app.LoadStoreChoice(a.Preferences())
-	st, dbErr := app.OpenStore(choice.Target(a.Preferences().String(app.DataDirKey)), choice.Operator)
+	target := choice.Target(a.Preferences().String(app.DataDirKey))
+	st, dbErr := app.OpenStore(target, choice.Operator)
 	if dbErr == nil {
 		drafts = st
 	}
@@ -68,6 +69,17 @@ func openWindow(file string) (int, error) {
 	}
 	u := ui.New(a, desk, drafts, dbErr)
 	defer u.CloseStore() // the window may have switched to another database
+	if dbErr != nil && choice.Server {
+		// The shared server may be away for a moment (the network at
+		// boot, a restart): the window tries again and takes it up.
+		u.RetryStore(func() (app.Drafts, error) {
+			st, err := app.OpenStore(target, choice.Operator)
+			if err != nil {
+				return nil, err
+			}
+			return st, nil
+		})
+	}
 	if inst != nil {
 		inst.Serve(func(files []string) { fyne.Do(func() { u.HandedOver(files) }) })
 	} else {

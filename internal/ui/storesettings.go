@@ -287,6 +287,9 @@ func (u *UI) switchStore(st app.Drafts) {
 // CloseStore ends the following of a shared ledger and closes the
 // window's database; the program calls it once the window is closed.
 func (u *UI) CloseStore() error {
+	if u.retryStop != nil {
+		u.retryStop()
+	}
 	u.stopCollab()
 	if c, ok := u.drafts.(interface{ Close() error }); ok {
 		return c.Close()

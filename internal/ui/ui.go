@@ -57,7 +57,9 @@ type UI struct {
 	printBox    *printDialog // the print dialog shown last, for tests
 	// collab follows colleagues' work on a shared ledger (collab.go);
 	// draftConflict is the open dialog of a draft's save conflict.
-	collab        *collab
+	collab *collab
+	// retryStop ends RetryStore's attempts (reconnect.go); nil when none.
+	retryStop     func()
 	draftConflict *conflictDialog
 	// exportLogCheck is the 操作记录 choice of the open 汇总表 dialog.
 	exportLogCheck *widget.Check
