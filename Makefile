@@ -12,8 +12,11 @@ setup:
 	@scripts/setup.sh
 	@$(GO) mod download
 
+# Without the symbol table and DWARF (-s -w), as the Windows and arm64
+# builds: 72 MB instead of 86; a panic still prints its stack with files
+# and lines.
 build: setup
-	$(GO) build -o $(BIN) ./cmd/replydesk
+	$(GO) build -ldflags "-s -w" -o $(BIN) ./cmd/replydesk
 
 run: build
 	./$(BIN)
