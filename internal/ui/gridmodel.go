@@ -45,12 +45,13 @@ func newGridModel(t *reply.Table) *gridModel {
 
 // newGridCells makes a row of n cells holding texts, padded with empty ones.
 func newGridCells(texts []string, n int) []*gridCell {
+	slab := make([]gridCell, n) // one allocation for the row's cells
 	cells := make([]*gridCell, n)
 	for c := range cells {
-		cells[c] = &gridCell{}
 		if c < len(texts) {
-			cells[c].text = texts[c]
+			slab[c].text = texts[c]
 		}
+		cells[c] = &slab[c]
 	}
 	return cells
 }
