@@ -74,13 +74,13 @@ func TestEditAttachmentTable(t *testing.T) {
 	if g.rowLines[0] != line || g.rows[0][0] != first {
 		t.Error("typing in a cell rebuilt the grid")
 	}
-	if g.row != 0 || g.col != 1 {
-		t.Errorf("current cell %d,%d after typing in row 0 column 1", g.row, g.col)
+	if g.m.row != 0 || g.m.col != 1 {
+		t.Errorf("current cell %d,%d after typing in row 0 column 1", g.m.row, g.m.col)
 	}
 
 	test.Tap(g.addRow) // after row 1
-	if g.row != 1 {
-		t.Fatalf("current row %d after adding a row", g.row)
+	if g.m.row != 1 {
+		t.Fatalf("current row %d after adding a row", g.m.row)
 	}
 	if u.Window.Canvas().Focused() != g.rows[1][0] {
 		t.Error("the new row's first cell is not focused")
@@ -136,21 +136,21 @@ func TestTableRowAndColumnOps(t *testing.T) {
 
 	g.focus(2, 0) // row "3"
 	test.Tap(g.up)
-	if got := rows(); got[1][0] != "3" || got[2][0] != "2" || g.row != 1 {
-		t.Errorf("after moving row 3 up: %q %q, current %d", got[1], got[2], g.row)
+	if got := rows(); got[1][0] != "3" || got[2][0] != "2" || g.m.row != 1 {
+		t.Errorf("after moving row 3 up: %q %q, current %d", got[1], got[2], g.m.row)
 	}
 	if g.numbers[1].Text != "2" || !g.numbers[1].TextStyle.Bold || g.numbers[2].TextStyle.Bold {
 		t.Error("row numbers not updated after a move")
 	}
 	test.Tap(g.down)
 	test.Tap(g.down)
-	if got := rows(); got[1][0] != "2" || got[2][0] != "4" || got[3][0] != "3" || g.row != 3 {
-		t.Errorf("after moving it down twice: %q, current %d", got[:4], g.row)
+	if got := rows(); got[1][0] != "2" || got[2][0] != "4" || got[3][0] != "3" || g.m.row != 3 {
+		t.Errorf("after moving it down twice: %q, current %d", got[:4], g.m.row)
 	}
 
 	test.Tap(g.delRow)
-	if got := rows(); len(got) != 25 || got[2][0] != "4" || got[3][0] != "5" || g.row != 3 {
-		t.Errorf("after deleting the moved row: %d rows, %q, current %d", len(got), got[:4], g.row)
+	if got := rows(); len(got) != 25 || got[2][0] != "4" || got[3][0] != "5" || g.m.row != 3 {
+		t.Errorf("after deleting the moved row: %d rows, %q, current %d", len(got), got[:4], g.m.row)
 	}
 	if !g.numbers[3].TextStyle.Bold || g.numbers[3].Text != "4" {
 		t.Error("the row after the deleted one is not marked current")
@@ -166,11 +166,11 @@ func TestTableRowAndColumnOps(t *testing.T) {
 		t.Errorf("after deleting column 2: %q %v %q", tb.Header, tb.Widths, tb.Rows[0])
 	}
 	test.Tap(g.delCol)
-	if g.columns() != 1 || !g.delCol.Disabled() {
-		t.Errorf("%d columns, delete enabled %v", g.columns(), !g.delCol.Disabled())
+	if g.m.columns() != 1 || !g.delCol.Disabled() {
+		t.Errorf("%d columns, delete enabled %v", g.m.columns(), !g.delCol.Disabled())
 	}
 	test.Tap(g.delCol)
-	if g.columns() != 1 {
+	if g.m.columns() != 1 {
 		t.Error("the last column was deleted")
 	}
 
@@ -178,13 +178,13 @@ func TestTableRowAndColumnOps(t *testing.T) {
 	last := len(g.rows) - 1
 	g.focus(last, 0)
 	g.rows[last][0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if len(g.rows) != last+2 || g.row != last+1 || g.col != 0 {
-		t.Errorf("Enter on the last row: %d rows, current %d,%d", len(g.rows), g.row, g.col)
+	if len(g.rows) != last+2 || g.m.row != last+1 || g.m.col != 0 {
+		t.Errorf("Enter on the last row: %d rows, current %d,%d", len(g.rows), g.m.row, g.m.col)
 	}
 	g.focus(0, 0)
 	g.rows[0][0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
-	if g.row != -1 || !g.delRow.Disabled() {
-		t.Errorf("↑ from the first row: current %d, delete row enabled %v", g.row, !g.delRow.Disabled())
+	if g.m.row != -1 || !g.delRow.Disabled() {
+		t.Errorf("↑ from the first row: current %d, delete row enabled %v", g.m.row, !g.delRow.Disabled())
 	}
 }
 
@@ -450,8 +450,8 @@ func TestTableCellOfProblem(t *testing.T) {
 		}
 	}
 	g := a.items[1].table
-	if !a.focusCell("attachments[1].table.rows[24][2]") || u.Window.Canvas().Focused() != g.rows[24][2] || g.row != 24 {
-		t.Errorf("focusCell: focused %v, current row %d", u.Window.Canvas().Focused(), g.row)
+	if !a.focusCell("attachments[1].table.rows[24][2]") || u.Window.Canvas().Focused() != g.rows[24][2] || g.m.row != 24 {
+		t.Errorf("focusCell: focused %v, current row %d", u.Window.Canvas().Focused(), g.m.row)
 	}
 	// A click on a problem of a cell puts the cursor in that cell.
 	u.form.focus(u.Window.Canvas(), reply.Problem{Field: "attachments[1].table.rows[3][1]", Para: -1})

@@ -119,7 +119,7 @@ func problemTexts(d *importPreview) []string {
 func TestImportDialogPreviewAndConfirm(t *testing.T) {
 	w, l, _ := dialogWindow(t)
 	d, got := openImport(t, w, l, workbook(t, importHeader, importRows...))
-	if d.p == nil || d.closed {
+	if d.p == nil || d.state == importClosed {
 		t.Fatal("the preview is not shown")
 	}
 	if s := d.summary.Text; !strings.Contains(s, "新增2件，更新1件，不变0件，有错误0行") || !strings.Contains(s, "市政协十四届二次会议提案交办清单") {
@@ -162,7 +162,7 @@ func TestImportDialogPreviewAndConfirm(t *testing.T) {
 	if !slices.Equal(titles, want) {
 		t.Errorf("ledger after the import: %q", titles)
 	}
-	if !d.closed || w.Canvas().Overlays().Top() != nil {
+	if d.state != importClosed || w.Canvas().Overlays().Top() != nil {
 		t.Error("the dialog stays open after the import")
 	}
 }
@@ -230,12 +230,12 @@ func TestImportDialogMapping(t *testing.T) {
 	}
 
 	title.SetSelected("B列：内容摘要")
-	if !d.dirty || !d.confirm.Disabled() || d.reread.Importance != widget.HighImportance {
+	if !d.edited || !d.confirm.Disabled() || d.reread.Importance != widget.HighImportance {
 		t.Error("a changed mapping must be read again before confirming")
 	}
 	test.Tap(d.reread)
 	d.pending.Wait()
-	if d.dirty || d.p.Errors() != 0 || d.p.Added != 2 || d.confirm.Disabled() {
+	if d.edited || d.p.Errors() != 0 || d.p.Added != 2 || d.confirm.Disabled() {
 		t.Fatalf("after mapping 案由: %s; %q", d.p.Summary(), problemTexts(d))
 	}
 	if row := tableText(d, 0); row[3] != "关于加强校园食品安全的建议" || row[4] != "李明" {
@@ -295,7 +295,7 @@ func TestImportDialogUnreadable(t *testing.T) {
 			}
 			d, got := openImport(t, w, l, path)
 			txt := overlayText(w.Canvas())
-			if !d.closed || !strings.Contains(txt, "“交办清单.xlsx”") || strings.Contains(txt, "确认导入") {
+			if d.state != importClosed || !strings.Contains(txt, "“交办清单.xlsx”") || strings.Contains(txt, "确认导入") {
 				t.Errorf("error shown: %q", txt)
 			}
 			if items, _ := l.Items(ledger.Filter{}); len(items) != 1 || got.calls != 0 {
@@ -310,7 +310,7 @@ func TestImportDialogUnreadable(t *testing.T) {
 			t.Fatal(err)
 		}
 		d, _ := openImport(t, w, l, path)
-		if txt := overlayText(w.Canvas()); !d.closed || !strings.Contains(txt, "找不到表头行") {
+		if txt := overlayText(w.Canvas()); d.state != importClosed || !strings.Contains(txt, "找不到表头行") {
 			t.Errorf("error shown: %q", txt)
 		}
 	})
@@ -324,7 +324,7 @@ func TestImportDialogEscape(t *testing.T) {
 	d, got := openImport(t, w, l, workbook(t, importHeader, importRows...))
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyA})
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if !d.closed || c.Overlays().Top() != nil {
+	if d.state != importClosed || c.Overlays().Top() != nil {
 		t.Fatal("Escape does not close the import dialog")
 	}
 	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})

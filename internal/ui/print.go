@@ -59,36 +59,7 @@ func (u *UI) Print() {
 // errors (the user confirmed it).
 func (u *UI) showPrintDialog(force bool) {
 	p := &printDialog{total: u.preview.pageCount(), names: map[string]string{}}
-	p.printer = widget.NewSelect(nil, nil)
-	p.printer.PlaceHolder = "正在查找打印机…"
-	p.printer.Disable()
-	p.copies = widget.NewEntry()
-	p.copies.SetText("1")
-	p.duplex = widget.NewCheck("双面打印（长边翻转）", nil)
-	if u.printing.Caps().Duplex {
-		p.duplex.SetChecked(true) // 公文 page numbers alternate sides: they assume both sides
-	} else {
-		p.duplex.Text = "双面打印：按打印机首选项中的设置"
-		p.duplex.Disable()
-	}
-	p.pages = widget.NewEntry()
-	p.pages.SetPlaceHolder("如 1-3,5")
-	p.which = widget.NewRadioGroup([]string{allPages, somePages}, func(s string) {
-		if s == somePages {
-			p.pages.Enable()
-		} else {
-			p.pages.Disable()
-		}
-		p.update()
-	})
-	p.which.Horizontal = true
-	p.which.Required = true
-	p.which.SetSelected(allPages)
-	p.pages.OnChanged = func(string) { p.update() }
-	p.copies.OnChanged = func(string) { p.update() }
-	p.count = widget.NewLabel("")
-	p.message = widget.NewLabel("正在查找本机的打印机…")
-	p.message.Wrapping = fyne.TextWrapWord
+	p.buildChoices(u.printing.Caps().Duplex)
 	p.cancel = widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { p.dlg.Hide() })
 	p.print = widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() {
 		job, err := p.job(u.jobTitle())
@@ -128,6 +99,42 @@ func (u *UI) showPrintDialog(force bool) {
 		list, err := printing.Printers()
 		fyne.Do(func() { p.listed(list, err, last) })
 	}()
+}
+
+// buildChoices makes the dialog's choices (printer, copies, sides,
+// pages) and the lines that count the pages and say what happens.
+// duplex tells whether the dialog sets the sides itself.
+func (p *printDialog) buildChoices(duplex bool) {
+	p.printer = widget.NewSelect(nil, nil)
+	p.printer.PlaceHolder = "正在查找打印机…"
+	p.printer.Disable()
+	p.copies = widget.NewEntry()
+	p.copies.SetText("1")
+	p.duplex = widget.NewCheck("双面打印（长边翻转）", nil)
+	if duplex {
+		p.duplex.SetChecked(true) // 公文 page numbers alternate sides: they assume both sides
+	} else {
+		p.duplex.Text = "双面打印：按打印机首选项中的设置"
+		p.duplex.Disable()
+	}
+	p.pages = widget.NewEntry()
+	p.pages.SetPlaceHolder("如 1-3,5")
+	p.which = widget.NewRadioGroup([]string{allPages, somePages}, func(s string) {
+		if s == somePages {
+			p.pages.Enable()
+		} else {
+			p.pages.Disable()
+		}
+		p.update()
+	})
+	p.which.Horizontal = true
+	p.which.Required = true
+	p.which.SetSelected(allPages)
+	p.pages.OnChanged = func(string) { p.update() }
+	p.copies.OnChanged = func(string) { p.update() }
+	p.count = widget.NewLabel("")
+	p.message = widget.NewLabel("正在查找本机的打印机…")
+	p.message.Wrapping = fyne.TextWrapWord
 }
 
 // listed fills the printers in, selecting the one used last in this
